@@ -1,0 +1,50 @@
+/// Facts derived once from an input that rules read: phase, elapsed days, age when the episode began.
+public struct AssessmentContext: Sendable {
+    public let input: AssessmentInput
+    public let settings: EngineSettings
+    public let daysSinceOnset: Int
+    public let phase: Phase
+    /// Age when this episode began, from whole calendar years elapsed (birthdays are not in the contract).
+    public let ageAtOnset: Int
+
+    public init(input: AssessmentInput, settings: EngineSettings) {
+        self.input = input
+        self.settings = settings
+        daysSinceOnset = input.painStartedOn.days(until: input.assessedOn)
+        phase = settings.phase(daysSinceOnset: daysSinceOnset)
+        ageAtOnset = max(0, input.age - input.painStartedOn.wholeYears(until: input.assessedOn))
+    }
+
+    public func has(_ finding: Finding) -> Bool { input.findings.contains(finding) }
+    public func hasAny(_ findings: Finding...) -> Bool { findings.contains(where: input.findings.contains) }
+    public func has(_ factor: Factor) -> Bool { input.factors.contains(factor) }
+    public func hasAny(_ factors: Factor...) -> Bool { factors.contains(where: input.factors.contains) }
+    public var isPregnant: Bool { input.pregnancyWeeks != nil }
+
+    /// The last day on which cold is still advised: the day after the pain began (48 hours, counted in days).
+    public var coldUntil: LocalDate { input.painStartedOn.adding(days: 2) }
+
+    /// Whether the episode has lasted at least three calendar months.
+    public var lastedThreeMonths: Bool { input.painStartedOn.adding(months: 3) <= input.assessedOn }
+
+    /// STarT Back item (1-based) answered "agree", false when the screen was not given.
+    public func startBackAgrees(_ item: Int) -> Bool { input.startBack?.answers[item - 1] ?? false }
+}
+
+/// Clinic-level settings the engine honours.
+public struct EngineSettings: Sendable, Equatable {
+    /// Weeks at which an episode stops being acute: 4 (ACP 2017, the default) or 6 (research convention).
+    public var acuteWeeks: Int
+    public static let chronicAfterDays = 84
+
+    public init(acuteWeeks: Int = 4) {
+        precondition(acuteWeeks == 4 || acuteWeeks == 6, "acute/subacute boundary is 4 or 6 weeks")
+        self.acuteWeeks = acuteWeeks
+    }
+
+    public func phase(daysSinceOnset days: Int) -> Phase {
+        if days < acuteWeeks * 7 { return .acute }
+        if days <= Self.chronicAfterDays { return .subacute }
+        return .chronic
+    }
+}

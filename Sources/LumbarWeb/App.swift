@@ -1,0 +1,8 @@
+import Hummingbird
+import OpenAPIRuntime
+import OpenAPIHummingbird
+import HummingbirdOTP
+import HummingbirdBcrypt
+import Mustache
+import Crypto
+import LumbarStorage
