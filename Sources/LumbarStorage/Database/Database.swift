@@ -1,0 +1,85 @@
+import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// The one way to reach the database: pooled connections on either engine, reads and write transactions.
+/// The pools are internally synchronised (AsyncKit), hence `@unchecked`.
+public final class Database: @unchecked Sendable {
+    public enum Engine: String, Sendable { case sqlite, postgres }
+
+    public let engine: Engine
+    public let location: DatabaseLocation
+    private let sqlitePool: EventLoopGroupConnectionPool<SQLiteSource>?
+    private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
+    private let logger: Logger
+
+    public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+        self.location = location
+        self.logger = logger
+        switch location {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            engine = .sqlite
+            sqlitePool = EventLoopGroupConnectionPool(
+                source: SQLiteSource(path: path, threadPool: .singleton), maxConnectionsPerEventLoop: 2,
+                requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup)
+            postgresPool = nil
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = nil
+            engine = .postgres
+            postgresPool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+                requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup)
+            sqlitePool = nil
+        }
+    }
+
+    /// Runs `body` on one pooled connection, outside any transaction.
+    public func read<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+        if let sqlitePool {
+            return try await Self.with(sqlitePool, logger) { try await body($0.sql()) }
+        }
+        return try await Self.with(postgresPool!, logger) { try await body($0.sql()) }
+    }
+
+    private static func with<Source, T>(
+        _ pool: EventLoopGroupConnectionPool<Source>, _ logger: Logger,
+        _ body: (Source.Connection) async throws -> T
+    ) async throws -> T {
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection, logger: logger) }
+        return try await body(connection)
+    }
+
+    /// Runs `body` in one transaction: all of it is kept, or none. SQLite takes the write lock up front
+    /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer.
+    public func write<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await read { db in
+            try await db.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func shutdown() async {
+        if let sqlitePool { try? await sqlitePool.shutdownAsync() }
+        if let postgresPool { try? await postgresPool.shutdownAsync() }
+    }
+
+    /// A unique random identifier for new rows.
+    public static func newID() -> String { UUID().uuidString.lowercased() }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Where the data lives: the embedded SQLite file (default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// `postgres://…` or `postgresql://…` selects PostgreSQL; anything else is refused.
+    public init(databaseURL: String?, dataDirectory: String) throws {
+        if let url = databaseURL, !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw StorageError.configuration("database URL must start with postgres:// or postgresql://")
+            }
+            self = .postgres(url: url)
+        } else {
+            self = .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("lumbar.sqlite").path)
+        }
+    }
+
+    /// Safe to print: never shows a password.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "SQLite at \(path)"
+        case .postgres(let url):
+            guard var parts = URLComponents(string: url) else { return "PostgreSQL" }
+            parts.password = parts.password == nil ? nil : "***"
+            return "PostgreSQL at \(parts.string ?? "?")"
+        }
+    }
+}
+
+/// Storage failures a caller can act on.
+public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+    case configuration(String)
+    case conflict(String)
+    case notFound
+    case appendOnly
+
+    public var description: String {
+        switch self {
+        case .configuration(let text): return text
+        case .conflict(let text): return text
+        case .notFound: return "not found"
+        case .appendOnly: return "this record is append-only"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import LumbarCore
+import SQLKit
+
+/// A personal API token as listed to its owner (the secret itself is shown once and never stored).
+public struct APITokenSummary: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let createdAt: Instant
+    public let revokedAt: Instant?
+    public let lastUsedAt: Instant?
+}
+
+public struct APITokenRepository: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public func create(accountId: String, name: String, tokenHash: String, at now: Instant) async throws -> String {
+        let id = Database.newID()
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO api_tokens (id, account_id, name, token_hash, created_at)
+                VALUES (\(bind: id), \(bind: accountId), \(bind: name), \(bind: tokenHash), \(bind: now.milliseconds))
+                """).run()
+        }
+        return id
+    }
+
+    public func list(accountId: String) async throws -> [APITokenSummary] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM api_tokens WHERE account_id = \(bind: accountId) ORDER BY created_at DESC").all().map { row in
+                APITokenSummary(id: try row.string("id"), name: try row.string("name"), createdAt: try row.instant("created_at"),
+                                revokedAt: try row.optionalInstant("revoked_at"), lastUsedAt: try row.optionalInstant("last_used_at"))
+            }
+        }
+    }
+
+    public func revoke(id: String, accountId: String, at now: Instant) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE api_tokens SET revoked_at = \(bind: now.milliseconds)
+                WHERE id = \(bind: id) AND account_id = \(bind: accountId) AND revoked_at IS NULL
+                """).run()
+        }
+    }
+
+    /// The active staff account behind a token, if the token is live.
+    public func account(tokenHash: String, at now: Instant) async throws -> Account? {
+        try await database.write { db in
+            guard let row = try await db.raw("""
+                SELECT a.* FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+                WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND a.active = 1
+                """).first() else { return nil }
+            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now.milliseconds) WHERE token_hash = \(bind: tokenHash)").run()
+            return try AccountRepository.account(row)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import LumbarCore
+import SQLKit
+
+/// Clients' identity and contact details, and which therapists treat them.
+public struct ClientRepository: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public func create(_ client: Client, at now: Instant) async throws -> Client {
+        var stored = client
+        stored.id = client.id.isEmpty ? Database.newID() : client.id
+        let row = stored
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO clients (id, account_id, first_name, last_name, email, phone, date_of_birth, emergency_contact, created_at)
+                VALUES (\(bind: row.id), \(bind: row.accountId), \(bind: row.firstName), \(bind: row.lastName), \(bind: row.email),
+                        \(bind: row.phone), \(bind: row.dateOfBirth?.description), \(bind: row.emergencyContact), \(bind: now.milliseconds))
+                """).run()
+        }
+        return stored
+    }
+
+    static func client(_ row: any SQLRow) throws -> Client {
+        Client(
+            id: try row.string("id"), accountId: try row.optionalString("account_id"),
+            firstName: try row.string("first_name"), lastName: try row.string("last_name"),
+            email: try row.string("email"), phone: try row.string("phone"),
+            dateOfBirth: try row.optionalString("date_of_birth").flatMap(LocalDate.init(iso:)),
+            emergencyContact: try row.string("emergency_contact"))
+    }
+
+    public func find(id: String) async throws -> Client? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM clients WHERE id = \(bind: id)").first().map(Self.client)
+        }
+    }
+
+    public func find(accountId: String) async throws -> Client? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM clients WHERE account_id = \(bind: accountId)").first().map(Self.client)
+        }
+    }
+
+    /// Every client, or only those `therapistId` treats; optionally filtered by a name fragment.
+    public func list(treatedBy therapistId: String? = nil, matching search: String = "") async throws -> [Client] {
+        let pattern = "%" + search.lowercased().trimmed + "%"
+        return try await database.read { db in
+            if let therapistId {
+                return try await db.raw("""
+                    SELECT c.* FROM clients c JOIN care_assignments ca ON ca.client_id = c.id
+                    WHERE ca.therapist_id = \(bind: therapistId)
+                      AND LOWER(c.first_name || ' ' || c.last_name) LIKE \(bind: pattern)
+                    ORDER BY c.last_name, c.first_name LIMIT 500
+                    """).all().map(Self.client)
+            }
+            return try await db.raw("""
+                SELECT * FROM clients WHERE LOWER(first_name || ' ' || last_name) LIKE \(bind: pattern)
+                ORDER BY last_name, first_name LIMIT 500
+                """).all().map(Self.client)
+        }
+    }
+
+    public func treats(therapistId: String, clientId: String) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT 1 AS yes FROM care_assignments WHERE therapist_id = \(bind: therapistId) AND client_id = \(bind: clientId)
+                """).first() != nil
+        }
+    }
+
+    public func assign(therapistId: String, clientId: String, at now: Instant) async throws {
+        try await database.write { db in
+            let existing = try await db.raw("""
+                SELECT 1 AS yes FROM care_assignments WHERE therapist_id = \(bind: therapistId) AND client_id = \(bind: clientId)
+                """).first()
+            guard existing == nil else { return }
+            try await db.raw("""
+                INSERT INTO care_assignments (therapist_id, client_id, created_at) VALUES (\(bind: therapistId), \(bind: clientId), \(bind: now.milliseconds))
+                """).run()
+        }
+    }
+
+    public func therapists(of clientId: String) async throws -> [Account] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT a.* FROM accounts a JOIN care_assignments ca ON ca.therapist_id = a.id WHERE ca.client_id = \(bind: clientId) ORDER BY a.name
+                """).all().map(AccountRepository.account)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import LumbarCore
+import SQLKit
+
+/// Sign-in attempts per address, for rate limiting that holds across instances.
+public struct LoginAttemptRepository: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public func record(email: String, address: String, succeeded: Bool, at now: Instant) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO login_attempts (email, address, at, succeeded)
+                VALUES (\(bind: email), \(bind: address), \(bind: now.milliseconds), \(bind: succeeded.stored))
+                """).run()
+        }
+    }
+
+    public func failures(address: String, since: Instant) async throws -> Int {
+        try await database.read { db in
+            let row = try await db.raw("""
+                SELECT COUNT(*) AS n FROM login_attempts WHERE address = \(bind: address) AND succeeded = 0 AND at >= \(bind: since.milliseconds)
+                """).first()
+            return try row?.int("n") ?? 0
+        }
+    }
+}

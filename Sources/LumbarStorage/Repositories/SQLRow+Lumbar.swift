@@ -1,0 +1,25 @@
+import LumbarCore
+import SQLKit
+
+extension SQLRow {
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func flag(_ column: String) throws -> Bool { try decode(column: column, as: Int.self) != 0 }
+    func instant(_ column: String) throws -> Instant { Instant(milliseconds: try decode(column: column, as: Int64.self)) }
+    func optionalInstant(_ column: String) throws -> Instant? {
+        try decode(column: column, as: Int64?.self).map(Instant.init(milliseconds:))
+    }
+}
+
+extension Bool {
+    /// How flags are stored on both engines.
+    var stored: Int { self ? 1 : 0 }
+}
+
+/// Maps a unique-constraint failure from either engine to a conflict the caller can explain.
+func isUniqueViolation(_ error: any Error) -> Bool {
+    let text = String(reflecting: error)
+    return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("unique")
+        || text.contains("PRIMARY KEY") || text.contains("constraint failed")
+}
