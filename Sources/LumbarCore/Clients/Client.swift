@@ -23,3 +23,20 @@ public struct Client: Sendable, Equatable, Identifiable {
 
     public var fullName: String { "\(firstName) \(lastName)" }
 }
+
+extension Client {
+    /// What must be fixed before a client can be registered; `today` bounds the date of birth.
+    public func problems(today: LocalDate) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if firstName.trimmed.isEmpty { problems.append(.init("firstName", "Enter the client's first name.")) }
+        if lastName.trimmed.isEmpty { problems.append(.init("lastName", "Enter the client's last name.")) }
+        if !email.isEmpty && !EmailAddress.isPlausible(email) { problems.append(.init("email", "Enter an email address like name@example.com, or leave it empty.")) }
+        if let dateOfBirth, dateOfBirth > today || dateOfBirth.year < today.year - 120 {
+            problems.append(.init("dateOfBirth", "Enter a real date of birth."))
+        }
+        for (field, value) in [("firstName", firstName), ("lastName", lastName), ("phone", phone), ("emergencyContact", emergencyContact)] where value.count > 200 {
+            problems.append(.init(field, "Keep this under 200 characters."))
+        }
+        return problems
+    }
+}

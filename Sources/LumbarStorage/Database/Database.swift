@@ -75,6 +75,11 @@ public final class Database: @unchecked Sendable {
         }
     }
 
+    /// One round trip, for health checks.
+    public func ping() async throws {
+        _ = try await read { db in try await db.raw("SELECT 1 AS ok").first() }
+    }
+
     public func shutdown() async {
         if let sqlitePool { try? await sqlitePool.shutdownAsync() }
         if let postgresPool { try? await postgresPool.shutdownAsync() }

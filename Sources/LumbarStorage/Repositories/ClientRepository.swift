@@ -87,4 +87,14 @@ public struct ClientRepository: Sendable {
                 """).all().map(AccountRepository.account)
         }
     }
+
+    /// Creates the client's portal account and links it to their record, together.
+    public func createPortalAccount(clientId: String, draft: AccountDraft, passwordHash: String, at now: Instant) async throws -> Account {
+        let accountId = Database.newID()
+        try await database.write { db in
+            try await AccountRepository.insert(db, id: accountId, draft: draft, passwordHash: passwordHash, totpSecret: nil, at: now)
+            try await db.raw("UPDATE clients SET account_id = \(bind: accountId) WHERE id = \(bind: clientId) AND account_id IS NULL").run()
+        }
+        return Account(id: accountId, email: draft.email, name: draft.name, role: .client)
+    }
 }

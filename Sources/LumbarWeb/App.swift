@@ -1,8 +1,0 @@
-import Hummingbird
-import OpenAPIRuntime
-import OpenAPIHummingbird
-import HummingbirdOTP
-import HummingbirdBcrypt
-import Mustache
-import Crypto
-import LumbarStorage

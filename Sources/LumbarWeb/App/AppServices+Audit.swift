@@ -1,0 +1,34 @@
+import LumbarCore
+import LumbarStorage
+
+extension AppServices {
+    /// Writes one PHIPA audit row for what `account` just did.
+    func audit(_ account: Account?, _ context: AppRequestContext, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType,
+               client: String?, detail: String = "") async throws {
+        try await audit.append(AuditEntry(
+            at: now, actorId: account?.id, actorRole: account?.role, clientId: client, infoType: info, action: action,
+            address: context.address, detail: detail))
+    }
+
+    /// The client, if `account` may see at least their contact details; otherwise 404 (existence is not revealed).
+    func clientAccess(_ account: Account, _ clientId: String) async throws -> ClientAccess {
+        guard let client = try await clients.find(id: clientId) else { throw PageError.notFound }
+        let relation = AccessPolicy.Relationship(
+            isSelf: account.role == .client && client.accountId == account.id,
+            treats: account.role == .therapist ? try await clients.treats(therapistId: account.id, clientId: clientId) : false)
+        let policy = try await policy()
+        guard policy.canSeeContact(account.role, relation) else { throw PageError.notFound }
+        return ClientAccess(client: client, relation: relation, policy: policy, role: account.role)
+    }
+}
+
+/// A client record as one account may see it.
+struct ClientAccess: Sendable {
+    let client: Client
+    let relation: AccessPolicy.Relationship
+    let policy: AccessPolicy
+    let role: Role
+
+    var seesClinical: Bool { policy.canSeeClinical(role, relation) }
+    var writesClinical: Bool { policy.canWriteClinical(role, relation) }
+}

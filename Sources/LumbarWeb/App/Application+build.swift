@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import Logging
+import LumbarStorage
+import OpenAPIHummingbird
+
+/// Builds the whole web application; `lumbar serve` and the tests call the same function.
+public func buildApplication(services: AppServices, logger: Logger) throws -> some ApplicationProtocol {
+    let router = try buildRouter(services: services)
+    let config = services.configuration
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lumbar"),
+        logger: logger)
+}
+
+/// The router with every page, API route and middleware, in the order requests meet them.
+public func buildRouter(services: AppServices) throws -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(trustProxy: services.configuration.trustProxy))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(views: services.views))
+    if let staticFolder = Bundle.module.resourceURL?.appendingPathComponent("Resources/static").path {
+        router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", searchForIndexHtml: false))
+    }
+    router.add(middleware: SetupGateMiddleware(services: services))
+    router.add(middleware: SessionMiddleware(services: services))
+    router.add(middleware: FormMiddleware(maxBodyBytes: services.configuration.maxBodyBytes))
+
+    HealthRoutes(services: services).register(on: router)
+    SetupRoutes(services: services).register(on: router)
+    AuthRoutes(services: services).register(on: router)
+    AccountRoutes(services: services).register(on: router)
+    ClinicAdminRoutes(services: services).register(on: router)
+    AuditRoutes(services: services).register(on: router)
+    ClientRoutes(services: services).register(on: router)
+
+    let api = router.group().add(middleware: APITokenMiddleware(services: services))
+    AssessmentRoute(services: services).register(on: api)
+    try APIHandler(services: services).registerHandlers(on: api)
+    return router
+}

@@ -1,0 +1,42 @@
+import Crypto
+import Foundation
+
+/// Random tokens for sessions, CSRF, API access and reset links; only their SHA-256 is ever stored.
+enum Secrets {
+    /// 32 random bytes, URL-safe base64 without padding.
+    static func token(bytes count: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares without leaking, through timing, how much of the two matched.
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+
+    /// A TOTP shared secret: 20 characters from an unambiguous alphabet (the authenticator app sees it base32-encoded).
+    static func totpSecret() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        return String((0..<20).map { _ in alphabet.randomElement()! })
+    }
+
+    /// Ten one-time recovery codes like `k3f9-2hx7`.
+    static func recoveryCodes() -> [String] {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        return (0..<10).map { _ in
+            let chars = (0..<8).map { _ in alphabet.randomElement()! }
+            return String(chars[0..<4]) + "-" + String(chars[4..<8])
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+
+/// The signed-in person's own settings: two-step sign-in and personal API tokens.
+struct AccountRoutes {
+    let services: AppServices
+
+    struct AccountPage {
+        let chrome: Chrome
+        let twoFactor: Bool
+        let isStaff: Bool
+        let tokens: [TokenRow]
+        let tokenFields: [FieldView]
+        var newToken: String?
+    }
+
+    struct TokenRow {
+        let id: String
+        let name: String
+        let createdAt: String
+        let lastUsedAt: String
+        let status: String
+        let active: Bool
+    }
+
+    struct EnrolPage {
+        let chrome: Chrome
+        let secret: String
+        let url: String
+        let required: Bool
+        let error: String?
+    }
+
+    struct RecoveryPage {
+        let chrome: Chrome
+        let codes: [String]
+    }
+
+    static let tokenFields = [FieldView("tokenName", "Token name", help: "What the token is for, e.g. \"billing export\".")]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/account") { _, context -> Response in
+            try await accountPage(context, account: try context.signedIn())
+        }
+        router.post("/account/tokens") { _, context -> Response in
+            let account = try context.staff()
+            let name = context.form["tokenName"].trimmed
+            guard !name.isEmpty, name.count <= 100 else {
+                let problems = [FieldProblem("tokenName", "Give the token a name of up to 100 characters.")]
+                return try await accountPage(context, account: account, problems: problems, status: .unprocessableContent)
+            }
+            let token = "lmb_" + Secrets.token()
+            _ = try await services.apiTokens.create(accountId: account.id, name: name, tokenHash: Secrets.hash(token), at: services.now)
+            try await services.audit(account, context, .create, .account, client: nil, detail: "API token created")
+            return try await accountPage(context, account: account, newToken: token)
+        }
+        router.post("/account/tokens/:id/revoke") { _, context -> Response in
+            let account = try context.staff()
+            let id = try context.parameters.require("id")
+            try await services.apiTokens.revoke(id: id, accountId: account.id, at: services.now)
+            try await services.audit(account, context, .change, .account, client: nil, detail: "API token revoked")
+            return .seeOther("/account")
+        }
+        router.get("/account/two-factor") { _, context -> Response in
+            let account = try pendingOrSignedIn(context)
+            if account.totpEnabled { return .seeOther("/account") }
+            return try await enrolPage(context, account: account, error: nil)
+        }
+        router.post("/account/two-factor") { _, context -> Response in
+            let account = try pendingOrSignedIn(context)
+            if account.totpEnabled { return .seeOther("/account") }
+            guard let secret = try await services.accounts.credentials(id: account.id)?.totpSecret else { return .seeOther("/account/two-factor") }
+            let date = Date(timeIntervalSince1970: Double(services.now.milliseconds) / 1000)
+            guard TwoFactor.verify(code: context.form["code"], secret: secret, at: date) else {
+                return try await enrolPage(context, account: account, error: "That code did not match. Check the key was typed exactly and try the newest code.", status: .unprocessableContent)
+            }
+            let codes = Secrets.recoveryCodes()
+            try await services.accounts.enableTOTP(id: account.id, recoveryCodeHashes: codes.map(Secrets.hash))
+            if let session = context.session { try await services.sessions.completeSecondFactor(tokenHash: session.tokenHash) }
+            try await services.audit(account, context, .change, .account, client: nil, detail: "two-step sign-in turned on")
+            var signedIn = context
+            signedIn.session = try await services.sessions.find(tokenHash: context.session?.tokenHash ?? "")
+            return services.views.page("recovery", RecoveryPage(chrome: Chrome(title: "Recovery codes", context: signedIn), codes: codes))
+        }
+    }
+
+    /// Enrolment is reachable between password and second factor (owners must enrol), and after sign-in.
+    private func pendingOrSignedIn(_ context: AppRequestContext) throws -> Account {
+        guard let session = context.session else { throw PageError.signInRequired }
+        if !session.secondFactorDone && session.account.totpEnabled { throw PageError.secondFactorRequired }
+        return session.account
+    }
+
+    private func enrolPage(_ context: AppRequestContext, account: Account, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var secret = try await services.accounts.credentials(id: account.id)?.totpSecret
+        if secret == nil {
+            secret = Secrets.totpSecret()
+            try await services.accounts.setTOTPSecret(id: account.id, secret: secret!)
+        }
+        let issuer = try await services.clinic.profile()?.name ?? "Lumbar"
+        let page = EnrolPage(chrome: Chrome(title: "Set up two-step sign-in", context: context), secret: TwoFactor.base32(secret!),
+                             url: TwoFactor.authenticatorURL(secret: secret!, account: account.email, issuer: issuer),
+                             required: account.mustUseTwoFactor, error: error)
+        return services.views.page("enrol", page, status: status)
+    }
+
+    private func accountPage(_ context: AppRequestContext, account: Account, newToken: String? = nil, problems: [FieldProblem] = [],
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
+        let tokens = account.role.isStaff ? try await services.apiTokens.list(accountId: account.id) : []
+        let rows = tokens.map { token in
+            TokenRow(id: token.id, name: token.name, createdAt: token.createdAt.iso8601, lastUsedAt: token.lastUsedAt?.iso8601 ?? "never",
+                     status: token.revokedAt == nil ? "active" : "revoked", active: token.revokedAt == nil)
+        }
+        let page = AccountPage(chrome: Chrome(title: "My account", context: context), twoFactor: account.totpEnabled, isStaff: account.role.isStaff,
+                               tokens: rows, tokenFields: Self.tokenFields.filled(from: context.form, problems: problems), newToken: newToken)
+        return services.views.page("account", page, status: status)
+    }
+}

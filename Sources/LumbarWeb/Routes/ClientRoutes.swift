@@ -1,0 +1,173 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+
+/// Client records: list, register, view, chart notes, care team, portal access, and a client's own record.
+struct ClientRoutes {
+    let services: AppServices
+
+    struct ListPage {
+        let chrome: Chrome
+        let clients: [Client]
+        let query: String
+        let canCreate: Bool
+        let scoped: Bool
+    }
+
+    struct FormPage {
+        let chrome: Chrome
+        let fields: [FieldView]
+    }
+
+    struct NoteRow {
+        let id: String
+        let createdAt: String
+        let authorName: String
+        let body: String
+        let amends: String?
+        let reason: String?
+    }
+
+    struct RecordPage {
+        let chrome: Chrome
+        let client: Client
+        let dateOfBirth: String
+        let therapists: [Account]
+        let showsClinical: Bool
+        let notes: [NoteRow]
+        let canWrite: Bool
+        let canAssign: Bool
+        let canInvite: Bool
+        let assignField: [FieldView]
+        let noteFields: [FieldView]
+    }
+
+    static let clientFields = [
+        FieldView("firstName", "First name", autocomplete: "off"),
+        FieldView("lastName", "Last name", autocomplete: "off"),
+        FieldView("email", "Email", type: "email", autocomplete: "off", optional: true),
+        FieldView("phone", "Phone", type: "tel", autocomplete: "off", optional: true),
+        FieldView("dateOfBirth", "Date of birth", type: "date", optional: true),
+        FieldView("emergencyContact", "Emergency contact", help: "Name and phone number.", optional: true),
+    ]
+
+    static let noteFields = [FieldView.textArea("body", "New chart note", help: "Dated and signed with your name. Notes cannot be edited; add a new note to correct one.")]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/clients") { request, context -> Response in
+            let account = try context.staff()
+            let search = FormData(encoded: request.uri.query ?? "")["q"]
+            let policy = try await services.policy()
+            let scoped = account.role == .therapist && !policy.sharedCare
+            let clients = try await services.clients.list(treatedBy: scoped ? account.id : nil, matching: search)
+            try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
+            let page = ListPage(chrome: try await chrome("Clients", context), clients: clients, query: search, canCreate: true, scoped: scoped)
+            return services.views.page("clients", page)
+        }
+        router.get("/clients/new") { _, context -> Response in
+            _ = try context.staff()
+            return services.views.page("client_new", FormPage(chrome: try await chrome("Register a client", context), fields: Self.clientFields))
+        }
+        router.post("/clients") { _, context -> Response in
+            let account = try context.staff()
+            let form = context.form
+            let dob = form["dateOfBirth"].isEmpty ? nil : LocalDate(iso: form["dateOfBirth"])
+            let draft = Client(id: "", firstName: form["firstName"].trimmed, lastName: form["lastName"].trimmed, email: form["email"].trimmed.lowercased(),
+                               phone: form["phone"].trimmed, dateOfBirth: dob, emergencyContact: form["emergencyContact"].trimmed)
+            var problems = draft.problems(today: services.now.utcDate)
+            if !form["dateOfBirth"].isEmpty && dob == nil { problems.append(FieldProblem("dateOfBirth", "Enter the date as YYYY-MM-DD.")) }
+            guard problems.isEmpty else {
+                let page = FormPage(chrome: try await chrome("Register a client", context), fields: Self.clientFields.filled(from: form, problems: problems))
+                return services.views.page("client_new", page, status: .unprocessableContent)
+            }
+            let client = try await services.clients.create(draft, at: services.now)
+            if account.role == .therapist { try await services.clients.assign(therapistId: account.id, clientId: client.id, at: services.now) }
+            try await services.audit(account, context, .create, .contact, client: client.id)
+            return .seeOther("/clients/\(client.id)")
+        }
+        router.get("/clients/:id") { _, context -> Response in
+            let account = try context.signedIn()
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            return try await recordPage(context, account: account, access: access)
+        }
+        router.get("/me") { _, context -> Response in
+            let account = try context.signedIn()
+            guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
+            return try await recordPage(context, account: account, access: try await services.clientAccess(account, client.id))
+        }
+        router.post("/clients/:id/notes") { _, context -> Response in
+            let account = try context.signedIn()
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            guard access.writesClinical else { throw PageError.forbidden }
+            let body = context.form["body"].trimmed
+            var problems: [FieldProblem] = []
+            if body.isEmpty { problems.append(FieldProblem("body", "Write the note before adding it.")) }
+            if body.count > 20_000 { problems.append(FieldProblem("body", "Keep a note under 20,000 characters.")) }
+            guard problems.isEmpty else { return try await recordPage(context, account: account, access: access, problems: problems, status: .unprocessableContent) }
+            let amends = context.form["amends"].isEmpty ? nil : context.form["amends"]
+            _ = try await services.chartNotes.add(clientId: access.client.id, authorId: account.id, body: body, amends: amends,
+                                                 reason: amends == nil ? nil : context.form["reason"].trimmed, at: services.now)
+            try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: amends == nil ? "chart note" : "amendment")
+            return .seeOther("/clients/\(access.client.id)#chart-heading")
+        }
+        router.post("/clients/:id/therapists") { _, context -> Response in
+            let account = try context.staff()
+            guard account.role != .therapist else { throw PageError.forbidden }
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            guard let therapist = try await services.accounts.find(id: context.form["therapist"]), therapist.role == .therapist else {
+                return try await recordPage(context, account: account, access: access, problems: [FieldProblem("therapist", "Choose a therapist.")], status: .unprocessableContent)
+            }
+            try await services.clients.assign(therapistId: therapist.id, clientId: access.client.id, at: services.now)
+            try await services.audit(account, context, .change, .contact, client: access.client.id, detail: "care team: added therapist \(therapist.id)")
+            return .seeOther("/clients/\(access.client.id)")
+        }
+        router.post("/clients/:id/portal") { _, context -> Response in
+            let account = try context.staff()
+            guard account.role != .therapist else { throw PageError.forbidden }
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            let client = access.client
+            guard client.accountId == nil, EmailAddress.isPlausible(client.email) else {
+                throw PageError.badForm("This client already has portal access, or has no email address on file.")
+            }
+            let draft = AccountDraft(email: client.email, name: client.fullName, role: .client, password: Secrets.token())
+            let portal: Account
+            do {
+                portal = try await services.clients.createPortalAccount(clientId: client.id, draft: draft, passwordHash: try await services.hasher.hash(draft.password), at: services.now)
+            } catch StorageError.conflict {
+                throw PageError.badForm("Another account already uses this client's email address.")
+            }
+            try await AuthRoutes(services: services).sendResetLink(to: portal, subject: "Your client portal at \(try await services.clinic.profile()?.name ?? "the clinic")")
+            try await services.audit(account, context, .create, .account, client: client.id, detail: "portal access emailed")
+            return .seeOther("/clients/\(client.id)")
+        }
+    }
+
+    private func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
+        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
+    }
+
+    /// Renders a record, writing an audit row for each kind of information shown.
+    private func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
+                            status: HTTPResponse.Status = .ok) async throws -> Response {
+        let client = access.client
+        try await services.audit(account, context, .view, .contact, client: client.id)
+        var notes: [NoteRow] = []
+        if access.seesClinical {
+            let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+            notes = try await services.chartNotes.list(clientId: client.id).map {
+                NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
+            }
+            try await services.audit(account, context, .view, .clinical, client: client.id, detail: "chart notes")
+        }
+        let manages = account.role == .owner || account.role == .frontDesk
+        let therapists = manages ? try await services.accounts.therapists() : []
+        let page = RecordPage(
+            chrome: try await chrome(client.fullName, context), client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",
+            therapists: try await services.clients.therapists(of: client.id), showsClinical: access.seesClinical, notes: notes,
+            canWrite: access.writesClinical, canAssign: manages, canInvite: manages && client.accountId == nil && !client.email.isEmpty,
+            assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
+            noteFields: Self.noteFields.filled(from: context.form, problems: problems))
+        return services.views.page("client", page, status: status)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+
+/// The owner's pages: staff, clinic settings. Every route here requires the owner.
+struct ClinicAdminRoutes {
+    let services: AppServices
+
+    struct StaffRow {
+        let name: String
+        let role: String
+        let email: String
+        let registration: String
+        let twoFactor: String
+    }
+
+    struct StaffPage {
+        let chrome: Chrome
+        let staff: [StaffRow]
+        let fields: [FieldView]
+    }
+
+    struct SettingsPage {
+        let chrome: Chrome
+        let clinic: ClinicProfile
+        let fields: [FieldView]
+    }
+
+    static let staffFields = [
+        FieldView("name", "Name", autocomplete: "off"),
+        FieldView("email", "Email", type: "email", autocomplete: "off"),
+        FieldView.select("role", "Role", [("therapist", "Therapist"), ("front-desk", "Front desk")]),
+        FieldView("collegeRegistration", "College registration number", help: "Required for therapists; printed on receipts.", optional: true),
+        FieldView("password", "Temporary password", type: "password", help: "At least 12 characters. Share it privately; they can change it.", autocomplete: "new-password"),
+    ]
+
+    static let settingsFields = [
+        FieldView.select("acuteWeeks", "An episode stops being acute after",
+                         [("4", "4 weeks (American College of Physicians)"), ("6", "6 weeks (research convention)")]),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/") { _, context -> Response in
+            struct Home { let chrome: Chrome; let clinical: Bool }
+            let account = try context.signedIn()
+            return services.views.page("home", Home(chrome: try await chrome("Start", context), clinical: account.role != .frontDesk))
+        }
+        router.get("/staff") { _, context -> Response in
+            _ = try context.owner()
+            return try await staffPage(context, form: FormData(encoded: "role=therapist"), problems: [])
+        }
+        router.post("/staff") { _, context -> Response in
+            let owner = try context.owner()
+            let form = context.form
+            guard let role = Role(rawValue: form["role"]), role == .therapist || role == .frontDesk else {
+                return try await staffPage(context, form: form, problems: [FieldProblem("role", "Choose therapist or front desk.")], status: .unprocessableContent)
+            }
+            let draft = AccountDraft(email: form["email"], name: form["name"], role: role, collegeRegistration: form["collegeRegistration"], password: form["password"])
+            var problems = draft.problems()
+            if problems.isEmpty {
+                do {
+                    let account = try await services.accounts.create(draft, passwordHash: try await services.hasher.hash(draft.password), at: services.now)
+                    try await services.audit(owner, context, .create, .account, client: nil, detail: "staff account \(account.id) added")
+                    return .seeOther("/staff")
+                } catch StorageError.conflict(let message) {
+                    problems.append(FieldProblem("email", message))
+                }
+            }
+            return try await staffPage(context, form: form, problems: problems, status: .unprocessableContent)
+        }
+        router.get("/settings") { _, context -> Response in
+            _ = try context.owner()
+            guard let clinic = try await services.clinic.profile() else { throw PageError.notFound }
+            return try await settingsPage(context, clinic: clinic, form: FormData(encoded: "acuteWeeks=\(clinic.acuteWeeks)"))
+        }
+        router.post("/settings") { _, context -> Response in
+            let owner = try context.owner()
+            guard var clinic = try await services.clinic.profile() else { throw PageError.notFound }
+            guard let weeks = Int(context.form["acuteWeeks"]), weeks == 4 || weeks == 6 else {
+                return try await settingsPage(context, clinic: clinic, form: context.form, problems: [FieldProblem("acuteWeeks", "Choose 4 or 6 weeks.")], status: .unprocessableContent)
+            }
+            clinic.sharedCare = context.form.checkbox("sharedCare")
+            clinic.acuteWeeks = weeks
+            try await services.clinic.update(sharedCare: clinic.sharedCare, acuteWeeks: weeks)
+            try await services.audit(owner, context, .change, .account, client: nil, detail: "clinic settings: shared care \(clinic.sharedCare ? "on" : "off"), acute \(weeks) weeks")
+            return try await settingsPage(context, clinic: clinic, form: FormData(encoded: "acuteWeeks=\(weeks)"), notice: "Settings saved.")
+        }
+    }
+
+    func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
+        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
+    }
+
+    private func staffPage(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let staff = try await services.accounts.staff().map {
+            StaffRow(name: $0.name, role: $0.role.label, email: $0.email, registration: $0.collegeRegistration ?? "", twoFactor: $0.totpEnabled ? "on" : "off")
+        }
+        let page = StaffPage(chrome: try await chrome("Staff", context), staff: staff, fields: Self.staffFields.filled(from: form, problems: problems))
+        return services.views.page("staff", page, status: status)
+    }
+
+    private func settingsPage(_ context: AppRequestContext, clinic: ClinicProfile, form: FormData, problems: [FieldProblem] = [],
+                              status: HTTPResponse.Status = .ok, notice: String = "") async throws -> Response {
+        var chrome = try await chrome("Settings", context)
+        chrome.notice = notice
+        let page = SettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems))
+        return services.views.page("settings", page, status: status)
+    }
+}

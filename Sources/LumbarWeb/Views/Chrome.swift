@@ -1,0 +1,95 @@
+import LumbarCore
+
+/// What the shared layout shows around every page: who is signed in, what they may reach, the form token.
+struct Chrome: Sendable {
+    var title: String
+    var clinicName = "Lumbar"
+    var signedIn = false
+    var userName = ""
+    var roleLabel = ""
+    var isOwner = false
+    var isStaff = false
+    var isClient = false
+    var seesClients = false
+    var csrf = ""
+    var notice = ""
+
+    init(title: String, context: AppRequestContext, clinicName: String? = nil) {
+        self.title = title
+        self.clinicName = clinicName ?? "Lumbar"
+        csrf = context.csrfToken
+        if let account = context.account {
+            signedIn = true
+            userName = account.name
+            roleLabel = account.role.label
+            isOwner = account.role == .owner
+            isStaff = account.role.isStaff
+            isClient = account.role == .client
+            seesClients = account.role.isStaff
+        }
+    }
+}
+
+/// One form field as the `field` partial draws it: label, input, help line and the problem beside it.
+struct FieldView: Sendable {
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    var name: String
+    var label: String
+    var type = "text"
+    var value = ""
+    var error: String?
+    var help: String?
+    var autocomplete: String?
+    var list: String?
+    var optional = false
+    var options: [Option] = []
+    var isInput = true
+    var isSelect = false
+    var isTextArea = false
+
+    init(_ name: String, _ label: String, type: String = "text", help: String? = nil, autocomplete: String? = nil,
+         optional: Bool = false, list: String? = nil) {
+        self.name = name
+        self.label = label
+        self.type = type
+        self.help = help
+        self.autocomplete = autocomplete
+        self.optional = optional
+        self.list = list
+    }
+
+    static func select(_ name: String, _ label: String, _ choices: [(value: String, label: String)], help: String? = nil) -> FieldView {
+        var field = FieldView(name, label, help: help)
+        field.isInput = false
+        field.isSelect = true
+        field.options = choices.map { Option(value: $0.value, label: $0.label, selected: false) }
+        return field
+    }
+
+    static func textArea(_ name: String, _ label: String, help: String? = nil) -> FieldView {
+        var field = FieldView(name, label, help: help)
+        field.isInput = false
+        field.isTextArea = true
+        return field
+    }
+
+    /// Fills in what was typed (never passwords) and the problem for this field, if any.
+    func filled(from form: FormData, problems: [FieldProblem]) -> FieldView {
+        var field = self
+        if type != "password" { field.value = form[name] }
+        field.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == form[name]) }
+        field.error = problems.first { $0.field == name }?.message
+        return field
+    }
+}
+
+extension Array where Element == FieldView {
+    func filled(from form: FormData, problems: [FieldProblem]) -> [FieldView] {
+        map { $0.filled(from: form, problems: problems) }
+    }
+}

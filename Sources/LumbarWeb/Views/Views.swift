@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Templates, loaded once at start. Rendering escapes every `{{value}}`; no template uses triple braces for user data.
+struct Views: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> Views {
+        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Resources/templates").path else {
+            throw ViewError.missingTemplates
+        }
+        return Views(library: try await MustacheLibrary(directory: root))
+    }
+
+    func render(_ template: String, _ model: Any) -> String {
+        guard let html = library.render(model, withTemplate: template) else {
+            preconditionFailure("template \(template) is missing")
+        }
+        return html
+    }
+
+    func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+        Response.html(render(template, model), status: status)
+    }
+}
+
+enum ViewError: Error { case missingTemplates }
+
+extension Response {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// 303 See Other: the browser follows with a GET, so a reload never re-posts a form.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Logging
+import LumbarStorage
+import LumbarWeb
+
+/// Where the data is: flags first, then LUMBAR_DATA / LUMBAR_DATABASE_URL, then the working folder.
+struct StorageOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: "Folder for lumbar.sqlite (default: the working folder; env LUMBAR_DATA).")
+    var dataDirectory: String?
+
+    @Option(help: "postgres://user:pass@host/db to use PostgreSQL instead of SQLite (env LUMBAR_DATABASE_URL).")
+    var databaseURL: String?
+
+    /// The configuration with environment applied and these flags over it; exits 2 listing bad values.
+    func configuration() throws -> AppConfiguration {
+        var configuration = AppConfiguration()
+        let problems = configuration.apply(environment: ProcessInfo.processInfo.environment)
+        if let dataDirectory { configuration.dataDirectory = dataDirectory }
+        if let databaseURL { configuration.databaseURL = databaseURL }
+        guard problems.isEmpty else {
+            problems.forEach(printError)
+            throw ExitCode(2)
+        }
+        return configuration
+    }
+
+    func open(_ configuration: AppConfiguration, logger: Logger) throws -> Database {
+        do {
+            let location = try DatabaseLocation(databaseURL: configuration.databaseURL, dataDirectory: configuration.dataDirectory)
+            return try Database(location: location, logger: logger)
+        } catch let error as StorageError {
+            printError("database: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
