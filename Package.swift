@@ -58,7 +58,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
-            resources: [.copy("Resources"), .copy("openapi.yaml")],
+            resources: [.copy("Assets"), .copy("openapi.yaml")],
             swiftSettings: settings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
@@ -76,7 +76,10 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["LumbarCore", "LumbarStorage"],
+            dependencies: [
+                "LumbarCore", "LumbarStorage", "LumbarWeb",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: settings
         ),
@@ -87,7 +90,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LumbarStorageTests",
-            dependencies: ["LumbarStorage", "TestSupport"],
+            dependencies: [
+                "LumbarStorage", "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(

@@ -80,6 +80,14 @@ public final class Database: @unchecked Sendable {
         _ = try await read { db in try await db.raw("SELECT 1 AS ok").first() }
     }
 
+    /// Creates an empty PostgreSQL database (for tests and first installs). The name is checked, since DDL cannot bind it.
+    public func createDatabase(named name: String) async throws {
+        guard engine == .postgres, !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) else {
+            throw StorageError.configuration("database names are lower-case letters, digits and underscores")
+        }
+        try await read { db in try await db.raw(SQLQueryString("CREATE DATABASE \(name)")).run() }
+    }
+
     public func shutdown() async {
         if let sqlitePool { try? await sqlitePool.shutdownAsync() }
         if let postgresPool { try? await postgresPool.shutdownAsync() }

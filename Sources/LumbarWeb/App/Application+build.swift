@@ -20,9 +20,8 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     router.add(middleware: RequestLogMiddleware(trustProxy: services.configuration.trustProxy))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: services.views))
-    if let staticFolder = Bundle.module.resourceURL?.appendingPathComponent("Resources/static").path {
-        router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", searchForIndexHtml: false))
-    }
+    let staticFolder = Bundle.module.bundleURL.appendingPathComponent("Assets/static").path
+    router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: SetupGateMiddleware(services: services))
     router.add(middleware: SessionMiddleware(services: services))
     router.add(middleware: FormMiddleware(maxBodyBytes: services.configuration.maxBodyBytes))

@@ -19,6 +19,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .notFound: return page(request, context, .notFound)
             case .badForm(let message): return page(request, context, .badRequest, message: message)
             case .tooManyAttempts: return page(request, context, .tooManyRequests)
+            case .expiredForm:
+                return page(request, context, .forbidden, message: "This form has expired or did not come from Lumbar. Go back, reload the page and send it again.")
             }
         } catch let error as any HTTPResponseError {
             return page(request, context, error.status)

@@ -24,7 +24,7 @@ struct FormMiddleware: RouterMiddleware {
         context.form = FormData(encoded: text)
         let expected = context.csrfToken
         guard !expected.isEmpty, Secrets.constantTimeEquals(context.form["_csrf"], expected) else {
-            throw PageError.badForm("This form has expired. Go back, reload the page and send it again.")
+            throw PageError.expiredForm
         }
         return try await next(request, context)
     }

@@ -11,5 +11,7 @@ enum PageError: Error, Sendable {
     case forbidden
     case notFound
     case badForm(String)
+    /// The form's CSRF token is missing or wrong: refused without touching anything.
+    case expiredForm
     case tooManyAttempts
 }

@@ -33,7 +33,7 @@ struct AuditRoutes {
             try await services.audit(owner, context, .view, .auditLog, client: filter.clientId)
             let fields = try await fields().filled(from: form, problems: problems)
             var chrome = Chrome(title: "Audit log", context: context, clinicName: try await services.clinic.profile()?.name)
-            chrome.notice = problems.isEmpty ? "" : "Check the dates below."
+            chrome.notice = problems.isEmpty ? nil : "Check the dates below."
             let page = Page(chrome: chrome, fields: fields, entries: rows, query: request.uri.query ?? "")
             return services.views.page("audit", page, status: problems.isEmpty ? .ok : .unprocessableContent)
         }

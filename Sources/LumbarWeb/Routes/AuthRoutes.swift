@@ -32,8 +32,8 @@ struct AuthRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.get("/login") { request, context -> Response in
             if context.account != nil { return .seeOther("/") }
-            let notice = request.uri.queryParameters["setup"] == "done" ? "Your clinic is ready. Sign in to finish setting up two-step sign-in."
-                : request.uri.queryParameters["reset"] == "done" ? "Your password is changed. Sign in with the new one." : ""
+            let notice: String? = request.uri.queryParameters["setup"] == "done" ? "Your clinic is ready. Sign in to finish setting up two-step sign-in."
+                : request.uri.queryParameters["reset"] == "done" ? "Your password is changed. Sign in with the new one." : nil
             var chrome = Chrome(title: "Sign in", context: context)
             chrome.notice = notice
             return services.views.page("login", LoginPage(chrome: chrome, email: "", error: nil))

@@ -101,7 +101,7 @@ struct ClinicAdminRoutes {
     }
 
     private func settingsPage(_ context: AppRequestContext, clinic: ClinicProfile, form: FormData, problems: [FieldProblem] = [],
-                              status: HTTPResponse.Status = .ok, notice: String = "") async throws -> Response {
+                              status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         var chrome = try await chrome("Settings", context)
         chrome.notice = notice
         let page = SettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems))

@@ -17,7 +17,7 @@ struct HealthRoutes {
                                 body: .init(byteBuffer: ByteBuffer(string: #"{"status":"database unreachable"}"#)))
             }
         }
-        let document = Bundle.module.url(forResource: "openapi", withExtension: "yaml").flatMap { try? Data(contentsOf: $0) } ?? Data()
+        let document = (try? Data(contentsOf: Bundle.module.bundleURL.appendingPathComponent("openapi.yaml"))) ?? Data()
         router.get("/openapi.yaml") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: document)))
         }

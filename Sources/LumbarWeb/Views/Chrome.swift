@@ -12,7 +12,7 @@ struct Chrome: Sendable {
     var isClient = false
     var seesClients = false
     var csrf = ""
-    var notice = ""
+    var notice: String?
 
     init(title: String, context: AppRequestContext, clinicName: String? = nil) {
         self.title = title

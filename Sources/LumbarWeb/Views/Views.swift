@@ -7,10 +7,13 @@ struct Views: Sendable {
     let library: MustacheLibrary
 
     static func load() async throws -> Views {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Resources/templates").path else {
-            throw ViewError.missingTemplates
+        let root = Bundle.module.bundleURL.appendingPathComponent("Assets/templates").path
+        let library = try await MustacheLibrary(directory: root)
+        // Fail at start, not on a client's first page view.
+        for name in ["layout", "field", "error", "setup", "login"] where library.getTemplate(named: name) == nil {
+            throw ViewError.missingTemplates(root)
         }
-        return Views(library: try await MustacheLibrary(directory: root))
+        return Views(library: library)
     }
 
     func render(_ template: String, _ model: Any) -> String {
@@ -25,7 +28,7 @@ struct Views: Sendable {
     }
 }
 
-enum ViewError: Error { case missingTemplates }
+enum ViewError: Error { case missingTemplates(String) }
 
 extension Response {
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import LumbarStorage
+
+/// A fresh, migrated database per test: a temporary SQLite file always, and a new PostgreSQL database
+/// when `LUMBAR_TEST_POSTGRES_URL` is set, so `swift test` passes on a machine without PostgreSQL.
+public enum TestDatabase {
+    public static let logger = Logger(label: "test")
+
+    public static var engines: [Database.Engine] {
+        ProcessInfo.processInfo.environment["LUMBAR_TEST_POSTGRES_URL"].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] } ?? [.sqlite]
+    }
+
+    public static func make(_ engine: Database.Engine) async throws -> Database {
+        let logger = Self.logger
+        switch engine {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lumbar-test-\(UUID().uuidString)").path
+            let database = try Database(location: .sqlite(path: folder + "/lumbar.sqlite"), logger: logger)
+            try await Migrator(database: database).migrate()
+            return database
+        case .postgres:
+            let base = ProcessInfo.processInfo.environment["LUMBAR_TEST_POSTGRES_URL"]!
+            let name = "lumbar_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            let admin = try Database(location: .postgres(url: base), logger: logger)
+            try await admin.createDatabase(named: name)
+            await admin.shutdown()
+            var parts = URLComponents(string: base)!
+            parts.path = "/" + name
+            let database = try Database(location: .postgres(url: parts.string!), logger: logger)
+            try await Migrator(database: database).migrate()
+            return database
+        }
+    }
+
+    /// Runs `body` with a fresh database and always shuts it down.
+    public static func with<T>(_ engine: Database.Engine, _ body: (Database) async throws -> T) async throws -> T {
+        let database = try await make(engine)
+        do {
+            let result = try await body(database)
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+}
