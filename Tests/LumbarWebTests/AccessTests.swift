@@ -9,8 +9,9 @@ import TestSupport
 
 /// Who may see what, enforced on the server for pages and API alike.
 @Suite struct AccessTests {
-    @Test func clientSeesOnlyTheirOwnRecord() async throws {
-        let fixture = try await WebFixture.make()
+    @Test(arguments: TestDatabase.engines)
+    func clientSeesOnlyTheirOwnRecord(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         try await fixture.test { client in
             let browser = Browser(client)
             #expect(try await browser.signIn("ada@example.com").location == "/")
@@ -25,8 +26,9 @@ import TestSupport
         }
     }
 
-    @Test func frontDeskNeverSeesClinicalNotes() async throws {
-        let fixture = try await WebFixture.make()
+    @Test(arguments: TestDatabase.engines)
+    func frontDeskNeverSeesClinicalNotes(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         let token = "lmb_desk-token"
         _ = try await fixture.services.apiTokens.create(accountId: fixture.frontDesk.id, name: "desk", tokenHash: Secrets.hash(token), at: fixture.clock.now)
         try await fixture.test { client in
@@ -76,8 +78,9 @@ import TestSupport
         }
     }
 
-    @Test func formWithoutItsCSRFTokenIsRefused() async throws {
-        let fixture = try await WebFixture.make()
+    @Test(arguments: TestDatabase.engines)
+    func formWithoutItsCSRFTokenIsRefused(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         try await fixture.test { client in
             let browser = Browser(client)
             _ = try await browser.signIn("desk@example.com")

@@ -10,8 +10,9 @@ import TestSupport
 
 /// Every read or write of a client's record leaves an audit row; the API follows the same rules.
 @Suite struct AuditAndAPITests {
-    @Test func viewingAndWritingARecordIsAudited() async throws {
-        let fixture = try await WebFixture.make()
+    @Test(arguments: TestDatabase.engines)
+    func viewingAndWritingARecordIsAudited(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         try await fixture.test { client in
             let browser = Browser(client)
             _ = try await browser.signIn("theo@example.com")
@@ -77,8 +78,9 @@ import TestSupport
         }
     }
 
-    @Test func assessmentEndpointHonoursTheContract() async throws {
-        let fixture = try await WebFixture.make()
+    @Test(arguments: TestDatabase.engines)
+    func assessmentEndpointHonoursTheContract(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         let theo = "lmb_theo", desk = "lmb_desk"
         _ = try await fixture.services.apiTokens.create(accountId: fixture.therapist.id, name: "t", tokenHash: Secrets.hash(theo), at: fixture.clock.now)
         _ = try await fixture.services.apiTokens.create(accountId: fixture.frontDesk.id, name: "d", tokenHash: Secrets.hash(desk), at: fixture.clock.now)

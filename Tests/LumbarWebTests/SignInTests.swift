@@ -40,8 +40,9 @@ import TestSupport
         }
     }
 
-    @Test func ownerSignsInWithCode() async throws {
-        let fixture = try await WebFixture.make()
+    @Test(arguments: TestDatabase.engines)
+    func ownerSignsInWithCode(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
         try await fixture.test { client in
             let browser = Browser(client)
             try await browser.get("/login")
@@ -57,8 +58,9 @@ import TestSupport
         }
     }
 
-    @Test func lockoutAfterConfiguredFailures() async throws {
-        let fixture = try await WebFixture.make(configure: { $0.lockoutThreshold = 3; $0.lockoutMinutes = 15 })
+    @Test(arguments: TestDatabase.engines)
+    func lockoutAfterConfiguredFailures(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine, configure: { $0.lockoutThreshold = 3; $0.lockoutMinutes = 15 })
         try await fixture.test { client in
             let browser = Browser(client)
             for _ in 0..<3 {

@@ -1,0 +1,60 @@
+"""Shared fixtures for browser journeys: a fresh Lumbar server and a headless Chromium."""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.environ.get("LUMBAR_BINARY", os.path.join(ROOT, ".build", "debug", "lumbar"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server():
+    """A Lumbar server on an empty SQLite database; mail lands in a file instead of being sent."""
+    data = tempfile.mkdtemp(prefix="lumbar-e2e-")
+    outbox = os.path.join(data, "outbox.txt")
+    sendmail = os.path.join(data, "sendmail")
+    with open(sendmail, "w") as f:
+        f.write(f"#!/bin/sh\ncat >> '{outbox}'\necho '----' >> '{outbox}'\n")
+    os.chmod(sendmail, 0o755)
+    port = free_port()
+    env = dict(os.environ, LUMBAR_SENDMAIL=sendmail, LUMBAR_PUBLIC_URL=f"http://127.0.0.1:{port}")
+    log = open(os.path.join(data, "server.log"), "w")
+    process = subprocess.Popen([BINARY, "serve", "--data", data, "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        raise RuntimeError("server did not start: " + open(os.path.join(data, "server.log")).read())
+    yield {"base": base, "data": data, "outbox": outbox}
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture()
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,915"):
+        options.add_argument(flag)
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs (Debian) and starts a local PostgreSQL for tests; prints the URL to use.
+set -euo pipefail
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+fi
+version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+if ! pg_lsclusters -h | grep -q "^$version main"; then
+  pg_createcluster "$version" main >&2
+fi
+pg_ctlcluster "$version" main start >&2 2>/dev/null || true
+for _ in $(seq 1 30); do
+  pg_isready -q -h 127.0.0.1 -p 5432 && break
+  sleep 1
+done
+su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'lumbar'\"" >&2
+su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname = 'lumbar'\" | grep -q 1 || createdb lumbar" >&2
+echo "postgres://postgres:lumbar@127.0.0.1:5432/lumbar?sslmode=disable"
