@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lumbar", targets: ["lumbar"]),
+        .executable(name: "lumbar-bench", targets: ["lumbar-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -26,10 +27,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
-        .target(name: "LumbarCore", swiftSettings: settings),
+        // libm for Double.rounded(): LumbarCore imports no Foundation, which would otherwise bring it in.
+        .target(name: "LumbarCore", swiftSettings: settings, linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(
             name: "LumbarStorage",
             dependencies: [
@@ -57,6 +60,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Assets"), .copy("openapi.yaml")],
             swiftSettings: settings,
@@ -74,6 +78,7 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        .executableTarget(name: "lumbar-bench", dependencies: ["LumbarCore"], swiftSettings: settings),
         .target(
             name: "TestSupport",
             dependencies: [

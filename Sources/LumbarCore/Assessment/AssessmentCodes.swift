@@ -3,6 +3,17 @@
 /// A vocabulary whose raw values are contract codes; `allCases` order is the contract's order.
 public protocol ContractCode: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
+extension ContractCode {
+    /// The case's position in declaration order. A payload-free enum of 2–256 cases is stored as its one-byte
+    /// case index; a test checks this against `allCases` for every vocabulary.
+    @inline(__always) public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    // Compare and hash by case, not by raw string (the RawRepresentable defaults): the engine does this
+    // hundreds of times per assessment.
+    @inline(__always) public static func == (lhs: Self, rhs: Self) -> Bool { lhs.ordinal == rhs.ordinal }
+    @inline(__always) public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+}
+
 public enum Onset: String, ContractCode { case sudden, gradual }
 
 public enum LegPain: String, ContractCode {
@@ -103,7 +114,7 @@ public enum Phase: String, ContractCode { case acute, subacute, chronic }
 /// Referral urgency, ordered: a higher case is more urgent.
 public enum Urgency: String, ContractCode, Comparable {
     case none, routine, urgent, emergency
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    var rank: Int { ordinal }
     public static func < (lhs: Urgency, rhs: Urgency) -> Bool { lhs.rank < rhs.rank }
 }
 
@@ -111,7 +122,7 @@ public enum Urgency: String, ContractCode, Comparable {
 public enum TreatmentDecision: String, ContractCode, Comparable {
     case proceed, modify
     case deferTreatment = "defer"
-    var rank: Int { Self.allCases.firstIndex(of: self)! }
+    var rank: Int { ordinal }
     public static func < (lhs: TreatmentDecision, rhs: TreatmentDecision) -> Bool { lhs.rank < rhs.rank }
 }
 

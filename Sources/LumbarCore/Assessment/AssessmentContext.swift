@@ -7,18 +7,24 @@ public struct AssessmentContext: Sendable {
     /// Age when this episode began, from whole calendar years elapsed (birthdays are not in the contract).
     public let ageAtOnset: Int
 
+    /// Findings and factors as bit sets, so rules test them without hashing.
+    let findingBits: UInt64
+    let factorBits: UInt64
+
     public init(input: AssessmentInput, settings: EngineSettings) {
         self.input = input
+        findingBits = input.findings.reduce(0) { $0 | (1 << UInt64($1.ordinal)) }
+        factorBits = input.factors.reduce(0) { $0 | (1 << UInt64($1.ordinal)) }
         self.settings = settings
         daysSinceOnset = input.painStartedOn.days(until: input.assessedOn)
         phase = settings.phase(daysSinceOnset: daysSinceOnset)
         ageAtOnset = max(0, input.age - input.painStartedOn.wholeYears(until: input.assessedOn))
     }
 
-    public func has(_ finding: Finding) -> Bool { input.findings.contains(finding) }
-    public func hasAny(_ findings: Finding...) -> Bool { findings.contains(where: input.findings.contains) }
-    public func has(_ factor: Factor) -> Bool { input.factors.contains(factor) }
-    public func hasAny(_ factors: Factor...) -> Bool { factors.contains(where: input.factors.contains) }
+    public func has(_ finding: Finding) -> Bool { findingBits & (1 << UInt64(finding.ordinal)) != 0 }
+    public func hasAny(_ findings: Finding...) -> Bool { findings.contains(where: has) }
+    public func has(_ factor: Factor) -> Bool { factorBits & (1 << UInt64(factor.ordinal)) != 0 }
+    public func hasAny(_ factors: Factor...) -> Bool { factors.contains(where: has) }
     public var isPregnant: Bool { input.pregnancyWeeks != nil }
 
     /// The last day on which cold is still advised: the day after the pain began (48 hours, counted in days).

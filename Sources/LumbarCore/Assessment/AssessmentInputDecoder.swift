@@ -106,9 +106,10 @@ struct FieldReader {
     }
 
     private mutating func parse<Code: ContractCode>(_ raw: JSONValue, field: String) -> Code? {
-        let allowed = Code.allCases.map(\.rawValue).joined(separator: ", ")
-        guard case .string(let text) = raw else { problem(field, "must be one of \(allowed), got \(raw.kind)"); return nil }
-        guard let code = Code(rawValue: text) else { problem(field, "unknown code \"\(text)\" (expected one of \(allowed))"); return nil }
+        // The list of allowed codes is built only when there is a problem to report.
+        func allowed() -> String { Code.allCases.map(\.rawValue).joined(separator: ", ") }
+        guard case .string(let text) = raw else { problem(field, "must be one of \(allowed()), got \(raw.kind)"); return nil }
+        guard let code = Code(rawValue: text) else { problem(field, "unknown code \"\(text)\" (expected one of \(allowed()))"); return nil }
         return code
     }
 

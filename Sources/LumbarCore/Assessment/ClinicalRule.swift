@@ -1,6 +1,6 @@
 /// One reviewable clinical rule: what triggers it, what it does, where it comes from, and what the therapist
 /// can read to the client. The engine and the printed rule table use the same values.
-public struct ClinicalRule: Sendable {
+public final class ClinicalRule: Sendable {
     /// What a rule does when it fires.
     public enum Effect: Sendable, Equatable {
         case refer(Urgency)
@@ -42,7 +42,7 @@ public struct ClinicalRule: Sendable {
         self.applies = applies
     }
 
-    public init(
+    public convenience init(
         _ code: String, when trigger: String, does effects: [Effect], source: String, says text: String,
         if applies: @escaping @Sendable (AssessmentContext) -> Bool
     ) {

@@ -26,7 +26,8 @@ public enum RuleBook {
                      says: "Hold off on heat or cold packs until a physician has seen you.", if: { _ in true }),
     ]
 
-    public static func rule(_ code: String) -> ClinicalRule? {
-        (all + fallbacks).first { $0.code == code }
-    }
+    private static let byCode: [String: ClinicalRule] =
+        Dictionary((all + fallbacks).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+    public static func rule(_ code: String) -> ClinicalRule? { byCode[code] }
 }

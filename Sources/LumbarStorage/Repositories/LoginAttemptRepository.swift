@@ -23,4 +23,11 @@ public struct LoginAttemptRepository: Sendable {
             return try row?.int("n") ?? 0
         }
     }
+
+    /// Forgets attempts older than `before`; they only matter for the rate-limit window.
+    public func prune(before: Instant) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM login_attempts WHERE at < \(bind: before.milliseconds)").run()
+        }
+    }
 }

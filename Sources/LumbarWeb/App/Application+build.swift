@@ -11,6 +11,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lumbar"),
+        services: [SessionSweeper(services: services, interval: .seconds(300))],
         logger: logger)
 }
 
@@ -18,6 +19,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
 public func buildRouter(services: AppServices) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware(trustProxy: services.configuration.trustProxy))
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: services.views))
     let staticFolder = Bundle.module.bundleURL.appendingPathComponent("Assets/static").path

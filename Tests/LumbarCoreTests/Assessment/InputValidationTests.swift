@@ -97,3 +97,21 @@ import Testing
         #expect(input.factors.isEmpty)
     }
 }
+
+/// The engine compares codes by their one-byte case index; this checks that layout holds for every vocabulary.
+@Suite struct ContractCodeLayoutTests {
+    func check<Code: ContractCode>(_: Code.Type) {
+        #expect(MemoryLayout<Code>.size == 1)
+        for (index, code) in Code.allCases.enumerated() {
+            #expect(code.ordinal == index, "\(code.rawValue)")
+        }
+    }
+
+    @Test func ordinalsFollowDeclarationOrder() {
+        check(Onset.self); check(LegPain.self); check(LegSides.self); check(PressurePreference.self)
+        check(Bothersomeness.self); check(Factor.self); check(Finding.self); check(Phase.self); check(Urgency.self)
+        check(TreatmentDecision.self); check(Technique.self); check(TechniqueStatus.self); check(SelfCareCode.self)
+        check(ThermalCode.self)
+        #expect(Finding.allCases.count <= 64, "findings must fit the context's 64-bit set")
+    }
+}

@@ -1,0 +1,26 @@
+import Logging
+import LumbarCore
+import LumbarStorage
+import ServiceLifecycle
+
+/// Every few minutes, deletes ended sessions and old sign-in attempts. Safe on several instances at once.
+struct SessionSweeper: Service {
+    let services: AppServices
+    let interval: Duration
+
+    func run() async throws {
+        let config = services.configuration
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let now = services.now
+            do {
+                try await services.sessions.deleteExpired(
+                    idleBefore: now.adding(seconds: -Int64(config.sessionIdleMinutes * 60)),
+                    startedBefore: now.adding(seconds: -Int64(config.sessionAbsoluteHours * 3600)))
+                try await services.loginAttempts.prune(before: now.adding(seconds: -86_400))
+            } catch {
+                Logger(label: "lumbar.sweeper").warning("session sweep failed: \(String(describing: type(of: error)))")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
