@@ -91,13 +91,13 @@ public struct AssessmentEngine: Sendable {
     }
 
     private static func selfCare(_ fired: [ClinicalRule], thermal: ThermalCode, context: AssessmentContext) -> [Assessment.SelfCareItem] {
-        var chosen = Set<SelfCareCode>()
+        var chosen: UInt32 = 0
         for rule in fired {
-            for case .selfCare(let code) in rule.effects { chosen.insert(code) }
+            for case .selfCare(let code) in rule.effects { chosen |= 1 << code.ordinal }
         }
-        if thermal == .cold { chosen.insert(.coldPack) }
-        if thermal == .heat { chosen.insert(.heat) }
-        return SelfCareCode.allCases.filter(chosen.contains).map {
+        if thermal == .cold { chosen |= 1 << SelfCareCode.coldPack.ordinal }
+        if thermal == .heat { chosen |= 1 << SelfCareCode.heat.ordinal }
+        return SelfCareCode.allCases.filter { chosen & (1 << $0.ordinal) != 0 }.map {
             .init(code: $0, text: SelfCareLibrary.text($0), dose: SelfCareLibrary.dose($0, phase: context.phase, context: context))
         }
     }

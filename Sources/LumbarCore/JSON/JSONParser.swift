@@ -111,6 +111,18 @@ struct JSONParser {
 
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
+        // Fast path: no escapes, so the string is the bytes between the quotes.
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            let text = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self) }
+            guard let text else { throw JSONParseError(offset: start, reason: "invalid UTF-8 in a string") }
+            index += 1
+            return text
+        }
+        index = start
         var scalars: [UInt8] = []
         var runStart = index
         while true {

@@ -34,33 +34,23 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Copies runs of plain bytes in one go and escapes only what JSON requires; this is the engine's hottest loop.
+    /// Most texts need no escaping: those are copied whole; the rest byte by byte. This is the engine's hottest path.
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            var runStart = 0
             var index = 0
-            // Eight bytes at a time: skip words with no control character, quote or backslash.
-            while index + 8 <= utf8.count {
-                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if !Self.needsEscape(word) {
-                    index += 8
-                    continue
-                }
-                for offset in index..<(index + 8) where Self.needsEscape(utf8[offset]) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                    appendEscaped(utf8[offset])
-                    runStart = offset + 1
-                }
+            while index + 8 <= utf8.count,
+                  !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
                 index += 8
             }
-            for offset in index..<utf8.count where Self.needsEscape(utf8[offset]) {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
-                appendEscaped(utf8[offset])
-                runStart = offset + 1
+            if !utf8[index...].contains(where: Self.needsEscape) {
+                bytes.append(contentsOf: utf8)
+                return
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            for byte in utf8 {
+                if Self.needsEscape(byte) { appendEscaped(byte) } else { bytes.append(byte) }
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }
