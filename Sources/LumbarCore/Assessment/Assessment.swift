@@ -61,25 +61,17 @@ public struct Assessment: Sendable, Equatable {
             json.endObject()
         }
         json.key("techniques")
-        json.beginArray()
-        for advice in techniques {
-            json.beginObject()
+        json.objects(techniques) { json, advice in
             json.field("code", advice.technique.rawValue)
             json.field("status", advice.status.rawValue)
             Self.write(advice.reasons, to: &json)
-            json.endObject()
         }
-        json.endArray()
         json.key("selfCare")
-        json.beginArray()
-        for item in selfCare {
-            json.beginObject()
+        json.objects(selfCare) { json, item in
             json.field("code", item.code.rawValue)
             json.field("text", item.text)
             json.field("dose", item.dose)
-            json.endObject()
         }
-        json.endArray()
         json.key("thermal")
         json.beginObject()
         json.field("code", thermal.rawValue)
@@ -102,13 +94,9 @@ public struct Assessment: Sendable, Equatable {
     }
 
     private static func writeList(_ reasons: [Reason], to json: inout JSONWriter) {
-        json.beginArray()
-        for reason in reasons {
-            json.beginObject()
+        json.objects(reasons) { json, reason in
             json.field("code", reason.code)
             json.field("text", reason.text)
-            json.endObject()
         }
-        json.endArray()
     }
 }

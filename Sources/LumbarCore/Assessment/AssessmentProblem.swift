@@ -17,20 +17,21 @@ public struct AssessmentProblems: Error, Sendable, Equatable, CustomStringConver
     public init(_ problems: [AssessmentProblem]) { self.problems = problems }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 
-    /// `{"problems":[{"field":"…","message":"…"}]}`, the API's 422 body.
+    /// `{"problems":[{"field":"…","message":"…"}]}`.
     public var json: String {
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()
         writer.key("problems")
-        writer.beginArray()
-        for problem in problems {
-            writer.beginObject()
-            writer.field("field", problem.field)
-            writer.field("message", problem.message)
-            writer.endObject()
-        }
-        writer.endArray()
+        Self.write(problems, to: &writer)
         writer.endObject()
         return writer.string
+    }
+
+    /// The problems as a JSON array of `{"field", "message"}` objects.
+    public static func write(_ problems: [AssessmentProblem], to writer: inout JSONWriter) {
+        writer.objects(problems) { writer, problem in
+            writer.field("field", problem.field)
+            writer.field("message", problem.message)
+        }
     }
 }

@@ -32,6 +32,17 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
     public mutating func field(_ name: String, _ flag: Bool) { key(name); value(flag) }
 
+    /// An array with one object per item; `write` fills in each object's fields.
+    public mutating func objects<Item>(_ items: [Item], _ write: (inout JSONWriter, Item) -> Void) {
+        beginArray()
+        for item in items {
+            beginObject()
+            write(&self, item)
+            endObject()
+        }
+        endArray()
+    }
+
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Most texts need no escaping: those are copied whole; the rest byte by byte. This is the engine's hottest path.

@@ -9,14 +9,7 @@ enum APIError {
         writer.beginObject()
         writer.field("error", message)
         writer.key("problems")
-        writer.beginArray()
-        for problem in problems {
-            writer.beginObject()
-            writer.field("field", problem.field)
-            writer.field("message", problem.message)
-            writer.endObject()
-        }
-        writer.endArray()
+        AssessmentProblems.write(problems, to: &writer)
         writer.endObject()
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
     }
