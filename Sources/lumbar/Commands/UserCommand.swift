@@ -27,7 +27,7 @@ struct UserCommand: AsyncParsableCommand {
             let parsedRole = Role(rawValue: role)
             if parsedRole == nil || parsedRole == .client { problems.append("role: must be owner, therapist or front-desk, got \"\(role)\"") }
             let password = passwordStdin ? (readLine(strippingNewline: true) ?? "") : "L-" + UUID().uuidString
-            let draft = AccountDraft(email: email, name: name, role: parsedRole ?? .therapist, collegeRegistration: registration, password: password)
+            let draft = AccountDraft(email: email, name: name, role: parsedRole ?? .frontDesk, collegeRegistration: registration, password: password)
             problems += draft.problems().map { "\($0.field): \($0.message)" }
             guard problems.isEmpty else {
                 problems.forEach(printError)
