@@ -58,6 +58,19 @@ import TestSupport
         }
     }
 
+    @Test func recoveryCodeWorksOnce() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.services.accounts.enableTOTP(id: fixture.owner.id, recoveryCodeHashes: [Secrets.hash("abcd-efgh")])
+        try await fixture.test { client in
+            let browser = Browser(client)
+            #expect(try await browser.signIn("owner@example.com", code: { "ABCD-EFGH " }).location == "/")
+            try await browser.get("/")
+            #expect(try await browser.post("/logout", [:]).location == "/login")
+            let again = try await browser.signIn("owner@example.com", code: { "abcd-efgh" })
+            #expect(again.status == .unauthorized, "a recovery code is spent once used")
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func lockoutAfterConfiguredFailures(engine: Database.Engine) async throws {
         let fixture = try await WebFixture.make(engine, configure: { $0.lockoutThreshold = 3; $0.lockoutMinutes = 15 })

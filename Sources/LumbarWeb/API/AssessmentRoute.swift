@@ -22,10 +22,8 @@ struct AssessmentRoute {
             let bytes = body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? []
             switch AssessmentInputDecoder.decode(bytes) {
             case .failure(let problems):
-                let malformed = problems.problems.count == 1 && problems.problems[0].field == "body"
-                return APIError.response(malformed ? .badRequest : .unprocessableContent,
-                                         malformed ? "The body is not valid JSON." : "The input breaks the assessment contract.",
-                                         problems: problems.problems)
+                // Malformed JSON is bad input like any other: 422, with the problem named (field "body").
+                return APIError.response(.unprocessableContent, "The input breaks the assessment contract.", problems: problems.problems)
             case .success(let input):
                 let weeks = try await services.clinic.profile()?.acuteWeeks ?? 4
                 let assessment = AssessmentEngine(settings: EngineSettings(acuteWeeks: weeks)).assess(input)
