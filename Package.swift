@@ -33,6 +33,8 @@ let package = Package(
     targets: [
         // libm for Double.rounded(): LumbarCore imports no Foundation, which would otherwise bring it in.
         .target(name: "LumbarCore", swiftSettings: settings, linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        // The system time-zone database behind Core's ZoneRules; Foundation only, so benchmarks build quickly.
+        .target(name: "LumbarZones", dependencies: ["LumbarCore"], swiftSettings: settings),
         .target(
             name: "LumbarStorage",
             dependencies: [
@@ -49,6 +51,7 @@ let package = Package(
             name: "LumbarWeb",
             dependencies: [
                 "LumbarCore",
+                "LumbarZones",
                 "LumbarStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -78,7 +81,7 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .executableTarget(name: "lumbar-bench", dependencies: ["LumbarCore"], swiftSettings: settings),
+        .executableTarget(name: "lumbar-bench", dependencies: ["LumbarCore", "LumbarZones"], swiftSettings: settings),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -90,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LumbarCoreTests",
-            dependencies: ["LumbarCore", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["LumbarCore", "LumbarZones", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: settings
         ),
         .testTarget(

@@ -1,6 +1,24 @@
-// The engine benchmark without the server's dependencies, so a release build takes seconds:
-// swift run -c release lumbar-bench [count]
+// Benchmarks without the server's dependencies, so a release build takes seconds:
+//   swift run -c release lumbar-bench [assessments] [availability]
 import LumbarCore
+import LumbarZones
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 300_000
-print(AssessmentBenchmark(count: count).run().report)
+let arguments = Set(CommandLine.arguments.dropFirst())
+let all = arguments.isEmpty
+
+if all || arguments.contains("assessments") {
+    print("== clinical engine")
+    print(AssessmentBenchmark().run().report)
+}
+
+if all || arguments.contains("availability") {
+    print("== availability: 10 therapists, 28 days, America/Toronto (target ≤ 5 ms at 200 each, growth no faster than linear)")
+    let zone = FoundationZone(identifier: "America/Toronto")!
+    var previous: Double?
+    for each in [100, 200, 400, 800] {
+        let (ms, slots) = AvailabilityBenchmark(appointmentsEach: each).run(zone: zone)
+        let growth = previous.map { " (×\(Double(Int($0 == 0 ? 0 : ms / $0 * 100)) / 100) for ×2 appointments)" } ?? ""
+        print("appointments each: \(each), median: \(Double(Int(ms * 1000)) / 1000) ms, slots offered: \(slots)\(growth)")
+        previous = ms
+    }
+}

@@ -1,0 +1,125 @@
+/// Lists bookable start times. Pure: the caller supplies hours, bookings, the zone's rules and the current instant.
+/// Hours are wall-clock in the location's zone, so on daylight-saving days slots keep their local times.
+public struct AvailabilityEngine: Sendable {
+    public let zone: any ZoneRules
+
+    public init(zone: any ZoneRules) { self.zone = zone }
+
+    /// Every (start, therapist) pair that can be booked, ordered by start then by the therapists' given order.
+    public func slots(_ request: AvailabilityRequest) -> [Slot] {
+        let limits = Limits(request)
+        var slots: [Slot] = []
+        for therapist in request.therapists {
+            let busy = Self.busy(request, therapist.id, therapist.hours)
+            var day = request.from
+            while day <= request.through {
+                let clock = DayClock(date: day, zone: zone)
+                for span in therapist.hours.open(on: day.weekdayIndex) {
+                    guard let closing = clock.instant(span.end.minutes) else { continue }
+                    var minute = span.start.minutes
+                    while minute + request.service.minutes <= span.end.minutes {
+                        if let start = clock.instant(minute),
+                           let slot = candidate(start, closing: closing, therapistId: therapist.id, request, limits, busy) {
+                            slots.append(slot)
+                        }
+                        minute += request.rules.slotStepMinutes
+                    }
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        let order = Dictionary(request.therapists.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return slots.sorted { ($0.start, order[$0.therapistId]!) < ($1.start, order[$1.therapistId]!) }
+    }
+
+    /// One slot per start time, taking the first therapist (in the given order) who is free: the "anyone" view.
+    public func firstAvailable(_ request: AvailabilityRequest) -> [Slot] {
+        var seen = Set<Instant>()
+        return slots(request).filter { seen.insert($0.start).inserted }
+    }
+
+    /// The booking at `start` if it fits by the same rules that produce slots (any minute, not only the slot grid).
+    /// Staff bookings pass `enforceNotice: false`: notice and horizon are limits for clients booking online.
+    public func fit(_ request: AvailabilityRequest, start: Instant, therapistId: String, enforceNotice: Bool = true) -> Slot? {
+        guard let therapist = request.therapists.first(where: { $0.id == therapistId }) else { return nil }
+        let local = zone.local(start)
+        guard zone.instant(local) == start else { return nil }
+        let clock = DayClock(date: local.date, zone: zone)
+        guard let span = therapist.hours.open(on: local.date.weekdayIndex).first(where: {
+            $0.start.minutes <= local.time.minutes && local.time.minutes + request.service.minutes <= $0.end.minutes
+        }), let closing = clock.instant(span.end.minutes) else { return nil }
+        let limits = enforceNotice ? Limits(request) : Limits(earliest: Instant(milliseconds: .min), latest: Instant(milliseconds: .max))
+        return candidate(start, closing: closing, therapistId: therapistId, request, limits, Self.busy(request, therapistId, therapist.hours))
+    }
+
+    public func fits(_ request: AvailabilityRequest, start: Instant, therapistId: String, enforceNotice: Bool = true) -> Bool {
+        fit(request, start: start, therapistId: therapistId, enforceNotice: enforceNotice) != nil
+    }
+
+    /// The earliest and latest start the booking rules allow.
+    struct Limits {
+        let earliest: Instant
+        let latest: Instant
+
+        init(earliest: Instant, latest: Instant) {
+            self.earliest = earliest
+            self.latest = latest
+        }
+
+        init(_ request: AvailabilityRequest) {
+            earliest = request.now.adding(seconds: Int64(request.rules.minimumNoticeMinutes) * 60)
+            latest = request.now.adding(seconds: Int64(request.rules.maximumAdvanceDays) * 86_400)
+        }
+    }
+
+    /// The one check behind both listing and booking: inside the limits, ending by closing, clear of the
+    /// therapist's taken time (appointments with buffers, time off) and, where rooms are booked, with a room free.
+    private func candidate(_ start: Instant, closing: Instant, therapistId: String, _ request: AvailabilityRequest,
+                           _ limits: Limits, _ busy: (therapist: BusyIndex, rooms: [(id: String, busy: BusyIndex)])) -> Slot? {
+        let end = start.adding(seconds: Int64(request.service.minutes) * 60)
+        guard start >= limits.earliest, start <= limits.latest, end <= closing else { return nil }
+        let occupied = TimeRange(start: start, end: end.adding(seconds: Int64(request.service.bufferMinutes) * 60))
+        guard busy.therapist.isFree(occupied) else { return nil }
+        let room = busy.rooms.first { $0.busy.isFree(occupied) }?.id
+        if !request.rooms.isEmpty && room == nil { return nil }
+        return Slot(start: start, end: end, therapistId: therapistId, roomId: room)
+    }
+
+    private static func busy(_ request: AvailabilityRequest, _ therapistId: String, _ hours: WeeklyHours)
+        -> (therapist: BusyIndex, rooms: [(id: String, busy: BusyIndex)]) {
+        (BusyIndex(request.booked.filter { $0.therapistId == therapistId }.map(\.occupied) + hours.timeOff), roomIndexes(request))
+    }
+
+    private static func roomIndexes(_ request: AvailabilityRequest) -> [(id: String, busy: BusyIndex)] {
+        request.rooms.map { room in (room, BusyIndex(request.booked.filter { $0.roomId == room }.map(\.occupied))) }
+    }
+
+}
+
+/// Converts minutes-after-midnight on one local day to instants; plain arithmetic unless the day has a
+/// daylight-saving change, when each time is asked of the zone (and skipped if the clocks jumped over it).
+struct DayClock {
+    let date: LocalDate
+    let zone: any ZoneRules
+    private let midnight: Instant?
+    private let regular: Bool
+
+    init(date: LocalDate, zone: any ZoneRules) {
+        self.date = date
+        self.zone = zone
+        let first = zone.instant(LocalDateTime(date, WallTime(minutes: 0)!))
+        let last = zone.instant(LocalDateTime(date, WallTime(minutes: 1439)!))
+        midnight = first
+        if let first, let last {
+            regular = last.milliseconds - first.milliseconds == 1439 * 60_000
+        } else {
+            regular = false
+        }
+    }
+
+    func instant(_ minute: Int) -> Instant? {
+        if regular, let midnight { return midnight.adding(seconds: Int64(minute) * 60) }
+        if minute >= 1440 { return zone.instant(LocalDateTime(date.adding(days: 1), WallTime(minutes: 0)!)) }
+        return zone.instant(LocalDateTime(date, WallTime(minutes: minute)!))
+    }
+}
