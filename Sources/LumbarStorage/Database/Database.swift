@@ -17,6 +17,7 @@ public final class Database: @unchecked Sendable {
     private let sqlitePool: EventLoopGroupConnectionPool<SQLiteSource>?
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     private let logger: Logger
+    private let writeGate = WriteGate()
 
     public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
@@ -61,8 +62,20 @@ public final class Database: @unchecked Sendable {
     /// Runs `body` in one transaction: all of it is kept, or none. SQLite takes the write lock up front
     /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer.
     public func write<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await read { db in
+        guard engine == .sqlite else { return try await transaction("BEGIN", body) }
+        await writeGate.enter()
+        do {
+            let result = try await transaction("BEGIN IMMEDIATE", body)
+            await writeGate.leave()
+            return result
+        } catch {
+            await writeGate.leave()
+            throw error
+        }
+    }
+
+    private func transaction<T: Sendable>(_ begin: String, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+        try await read { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await body(db)

@@ -37,4 +37,30 @@ public struct Dialect: Sendable {
             ]
         }
     }
+
+    /// Makes overlapping active appointments of one therapist, or one room, impossible inside the database.
+    /// PostgreSQL: exclusion constraints over `tstzrange` (btree_gist); SQLite: triggers that abort the write.
+    public func appointmentExclusion() -> [String] {
+        let active = "status NOT IN ('cancelled', 'late-cancelled')"
+        switch engine {
+        case .postgres:
+            let range = "tstzrange(to_timestamp(starts_at / 1000.0), to_timestamp(occupied_until / 1000.0), '[)')"
+            return [
+                "CREATE EXTENSION IF NOT EXISTS btree_gist",
+                "ALTER TABLE appointments ADD CONSTRAINT appointments_therapist_no_overlap EXCLUDE USING gist (therapist_id WITH =, \(range) WITH &&) WHERE (\(active))",
+                "ALTER TABLE appointments ADD CONSTRAINT appointments_room_no_overlap EXCLUDE USING gist (room_id WITH =, \(range) WITH &&) WHERE (\(active) AND room_id IS NOT NULL)",
+            ]
+        case .sqlite:
+            let clash = """
+                SELECT RAISE(ABORT, 'appointment overlap') WHERE EXISTS (
+                    SELECT 1 FROM appointments a WHERE a.id <> NEW.id AND a.\(active)
+                      AND a.starts_at < NEW.occupied_until AND NEW.starts_at < a.occupied_until
+                      AND (a.therapist_id = NEW.therapist_id OR (NEW.room_id IS NOT NULL AND a.room_id = NEW.room_id)))
+                """
+            return [
+                "CREATE TRIGGER appointments_no_overlap_insert BEFORE INSERT ON appointments WHEN NEW.\(active) BEGIN \(clash); END",
+                "CREATE TRIGGER appointments_no_overlap_update BEFORE UPDATE ON appointments WHEN NEW.\(active) BEGIN \(clash); END",
+            ]
+        }
+    }
 }

@@ -75,5 +75,70 @@ public enum Schema {
                 "CREATE INDEX audit_log_actor ON audit_log(actor_id, at)",
             ] + dialect.appendOnly("audit_log") + dialect.appendOnly("chart_notes")
         },
+        Migration(2, "scheduling: locations, rooms, services, hours, appointments, outbox, calendar feeds") { dialect in
+            [
+                """
+                CREATE TABLE locations (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT NOT NULL, time_zone TEXT NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 1, created_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE rooms (
+                    id TEXT PRIMARY KEY, location_id TEXT NOT NULL REFERENCES locations(id), name TEXT NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 1)
+                """,
+                """
+                CREATE TABLE services (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, minutes INTEGER NOT NULL CHECK (minutes > 0),
+                    buffer_minutes INTEGER NOT NULL CHECK (buffer_minutes >= 0), price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+                    tax_basis_points INTEGER NOT NULL CHECK (tax_basis_points >= 0), online INTEGER NOT NULL,
+                    audience TEXT NOT NULL CHECK (audience IN ('new', 'returning', 'any')), active INTEGER NOT NULL DEFAULT 1)
+                """,
+                """
+                CREATE TABLE working_hours (
+                    id \(dialect.serialKey), therapist_id TEXT NOT NULL REFERENCES accounts(id),
+                    location_id TEXT NOT NULL REFERENCES locations(id), weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+                    start_minute INTEGER NOT NULL, end_minute INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('work', 'break')),
+                    CHECK (0 <= start_minute AND start_minute < end_minute AND end_minute <= 1440))
+                """,
+                "CREATE INDEX working_hours_therapist ON working_hours(therapist_id, location_id)",
+                """
+                CREATE TABLE time_off (
+                    id TEXT PRIMARY KEY, therapist_id TEXT NOT NULL REFERENCES accounts(id), starts_at BIGINT NOT NULL,
+                    ends_at BIGINT NOT NULL, note TEXT NOT NULL, CHECK (starts_at < ends_at))
+                """,
+                """
+                CREATE TABLE booking_rules (
+                    id INTEGER PRIMARY KEY CHECK (id = 1), minimum_notice_minutes INTEGER NOT NULL, maximum_advance_days INTEGER NOT NULL,
+                    slot_step_minutes INTEGER NOT NULL, cancellation_window_hours INTEGER NOT NULL, late_cancellation_fee_cents INTEGER NOT NULL)
+                """,
+                "INSERT INTO booking_rules VALUES (1, 120, 60, 15, 24, 0)",
+                """
+                CREATE TABLE appointments (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), therapist_id TEXT NOT NULL REFERENCES accounts(id),
+                    location_id TEXT NOT NULL REFERENCES locations(id), room_id TEXT REFERENCES rooms(id),
+                    service_id TEXT NOT NULL REFERENCES services(id), starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,
+                    occupied_until BIGINT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('booked', 'arrived', 'completed', 'no-show', 'cancelled', 'late-cancelled')),
+                    fee_cents INTEGER NOT NULL DEFAULT 0, booked_by TEXT NOT NULL REFERENCES accounts(id), created_at BIGINT NOT NULL,
+                    changed_at BIGINT NOT NULL, series_id TEXT,
+                    CHECK (starts_at < ends_at AND ends_at <= occupied_until))
+                """,
+                "CREATE INDEX appointments_therapist_time ON appointments(therapist_id, starts_at)",
+                "CREATE INDEX appointments_client ON appointments(client_id, starts_at)",
+                """
+                CREATE TABLE outbox (
+                    id \(dialect.serialKey), recipient TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+                    calendar TEXT, created_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at BIGINT NOT NULL,
+                    claimed_until BIGINT, sent_at BIGINT, last_error TEXT)
+                """,
+                "CREATE INDEX outbox_due ON outbox(sent_at, next_attempt_at)",
+                """
+                CREATE TABLE calendar_feeds (
+                    token_hash TEXT PRIMARY KEY, therapist_id TEXT NOT NULL REFERENCES accounts(id), created_at BIGINT NOT NULL,
+                    revoked_at BIGINT)
+                """,
+            ] + dialect.appointmentExclusion()
+        },
     ]
 }

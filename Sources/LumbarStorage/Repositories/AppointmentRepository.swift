@@ -1,0 +1,116 @@
+import LumbarCore
+import PostgresKit
+import SQLKit
+
+/// A message to queue with a booking change, in the same transaction.
+public struct QueuedMail: Sendable {
+    public let to: String
+    public let subject: String
+    public let body: String
+    public let calendar: String?
+
+    public init(to: String, subject: String, body: String, calendar: String?) {
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.calendar = calendar
+    }
+}
+
+/// Appointments. Overlaps are refused by the database itself (see `Dialect.appointmentExclusion`); this
+/// repository turns that refusal into `StorageError.conflict` so the caller can offer fresh times.
+public struct AppointmentRepository: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public static let taken = "That time was just taken. Please choose another."
+
+    /// Saves every appointment (one, or a recurring series) and its mail together, or none of them.
+    public func book(_ appointments: [Appointment], bookedBy: String, mail: [QueuedMail], at now: Instant) async throws {
+        do {
+            try await database.write { db in
+                for appointment in appointments {
+                    try await db.raw("""
+                        INSERT INTO appointments (id, client_id, therapist_id, location_id, room_id, service_id, starts_at, ends_at,
+                            occupied_until, status, fee_cents, booked_by, created_at, changed_at, series_id)
+                        VALUES (\(bind: appointment.id), \(bind: appointment.clientId), \(bind: appointment.therapistId), \(bind: appointment.locationId),
+                            \(bind: appointment.roomId), \(bind: appointment.serviceId), \(bind: appointment.start.milliseconds), \(bind: appointment.end.milliseconds),
+                            \(bind: appointment.occupiedUntil.milliseconds), \(bind: appointment.status.rawValue), \(bind: appointment.feeCents),
+                            \(bind: bookedBy), \(bind: now.milliseconds), \(bind: now.milliseconds), \(bind: appointment.seriesId))
+                        """).run()
+                }
+                for message in mail {
+                    try await OutboxRepository.enqueue(on: db, to: message.to, subject: message.subject, body: message.body, calendar: message.calendar, at: now)
+                }
+            }
+        } catch where Self.isOverlap(error) {
+            throw StorageError.conflict(Self.taken)
+        }
+    }
+
+    /// Moves an appointment to a new time (and maybe therapist or room), with its mail, or refuses if taken.
+    public func move(_ appointment: Appointment, mail: [QueuedMail], at now: Instant) async throws {
+        do {
+            try await database.write { db in
+                try await db.raw("""
+                    UPDATE appointments SET therapist_id = \(bind: appointment.therapistId), room_id = \(bind: appointment.roomId),
+                        starts_at = \(bind: appointment.start.milliseconds), ends_at = \(bind: appointment.end.milliseconds),
+                        occupied_until = \(bind: appointment.occupiedUntil.milliseconds), changed_at = \(bind: now.milliseconds)
+                    WHERE id = \(bind: appointment.id)
+                    """).run()
+                for message in mail {
+                    try await OutboxRepository.enqueue(on: db, to: message.to, subject: message.subject, body: message.body, calendar: message.calendar, at: now)
+                }
+            }
+        } catch where Self.isOverlap(error) {
+            throw StorageError.conflict(Self.taken)
+        }
+    }
+
+    /// Records arrival, no-show, completion or cancellation (with any late fee). Nothing is deleted.
+    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, mail: [QueuedMail] = [], at now: Instant) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE appointments SET status = \(bind: status.rawValue), fee_cents = \(bind: feeCents), changed_at = \(bind: now.milliseconds)
+                WHERE id = \(bind: id)
+                """).run()
+            for message in mail {
+                try await OutboxRepository.enqueue(on: db, to: message.to, subject: message.subject, body: message.body, calendar: message.calendar, at: now)
+            }
+        }
+    }
+
+    public func find(id: String) async throws -> Appointment? {
+        try await database.read { db in try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map(Self.appointment) }
+    }
+
+    /// Appointments overlapping `window`, optionally for one location, therapist or client; active ones only unless asked.
+    public func list(window: TimeRange, locationId: String? = nil, therapistId: String? = nil, clientId: String? = nil,
+                     activeOnly: Bool = true) async throws -> [Appointment] {
+        try await database.read { db in
+            var query = db.select().column("*").from("appointments")
+                .where("starts_at", .lessThan, window.end.milliseconds)
+                .where("occupied_until", .greaterThan, window.start.milliseconds)
+            if let locationId { query = query.where("location_id", .equal, locationId) }
+            if let therapistId { query = query.where("therapist_id", .equal, therapistId) }
+            if let clientId { query = query.where("client_id", .equal, clientId) }
+            if activeOnly { query = query.where("status", .notIn, ["cancelled", "late-cancelled"]) }
+            return try await query.orderBy("starts_at").all().map(Self.appointment)
+        }
+    }
+
+    static func appointment(_ row: any SQLRow) throws -> Appointment {
+        Appointment(
+            id: try row.string("id"), clientId: try row.string("client_id"), therapistId: try row.string("therapist_id"),
+            locationId: try row.string("location_id"), roomId: try row.optionalString("room_id"), serviceId: try row.string("service_id"),
+            start: try row.instant("starts_at"), end: try row.instant("ends_at"), occupiedUntil: try row.instant("occupied_until"),
+            status: Appointment.Status(rawValue: try row.string("status")) ?? .booked, feeCents: try row.int("fee_cents"),
+            seriesId: try row.optionalString("series_id"))
+    }
+
+    /// The database refused an overlapping appointment: SQLite's trigger, or PostgreSQL's exclusion constraint (23P01).
+    static func isOverlap(_ error: any Error) -> Bool {
+        if let postgres = error as? PSQLError, postgres.serverInfo?[.sqlState] == "23P01" { return true }
+        return String(reflecting: error).contains("appointment overlap")
+    }
+}

@@ -1,0 +1,70 @@
+import LumbarCore
+import SQLKit
+
+/// A message waiting in the outbox.
+public struct OutboxMessage: Sendable, Equatable {
+    public let id: Int64
+    public let recipient: String
+    public let subject: String
+    public let body: String
+    /// An iCalendar (RFC 5545) attachment, when the message is about an appointment.
+    public let calendar: String?
+    public let attempts: Int
+}
+
+/// Mail written in the same transaction as the change it reports, delivered later by a background service.
+public struct OutboxRepository: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public static func enqueue(on db: any SQLDatabase, to recipient: String, subject: String, body: String, calendar: String?, at now: Instant) async throws {
+        try await db.raw("""
+            INSERT INTO outbox (recipient, subject, body, calendar, created_at, next_attempt_at)
+            VALUES (\(bind: recipient), \(bind: subject), \(bind: body), \(bind: calendar), \(bind: now.milliseconds), \(bind: now.milliseconds))
+            """).run()
+    }
+
+    /// Claims up to `limit` due messages for `lease` seconds, so no other instance sends them meanwhile.
+    /// PostgreSQL skips rows another instance has locked; SQLite's write lock already serialises claimers.
+    public func claim(limit: Int, lease: Int64, at now: Instant) async throws -> [OutboxMessage] {
+        let lock = database.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await database.write { db in
+            let rows = try await db.raw("""
+                SELECT * FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= \(bind: now.milliseconds)
+                  AND (claimed_until IS NULL OR claimed_until < \(bind: now.milliseconds))
+                ORDER BY id LIMIT \(bind: limit)\(unsafeRaw: lock)
+                """).all()
+            let messages = try rows.map { row in
+                OutboxMessage(id: try row.decode(column: "id", as: Int64.self), recipient: try row.string("recipient"), subject: try row.string("subject"),
+                              body: try row.string("body"), calendar: try row.optionalString("calendar"), attempts: try row.int("attempts"))
+            }
+            for message in messages {
+                try await db.raw("UPDATE outbox SET claimed_until = \(bind: now.adding(seconds: lease).milliseconds) WHERE id = \(bind: message.id)").run()
+            }
+            return messages
+        }
+    }
+
+    public func markSent(id: Int64, at now: Instant) async throws {
+        try await database.write { db in
+            try await db.raw("UPDATE outbox SET sent_at = \(bind: now.milliseconds), claimed_until = NULL WHERE id = \(bind: id)").run()
+        }
+    }
+
+    /// Schedules another try after an exponential backoff (1, 2, 4 … minutes, at most 6 hours).
+    public func markFailed(id: Int64, attempts: Int, error: String, at now: Instant) async throws {
+        let delay = Int64(min(360, 1 << min(attempts, 9))) * 60
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE outbox SET attempts = attempts + 1, next_attempt_at = \(bind: now.adding(seconds: delay).milliseconds),
+                    claimed_until = NULL, last_error = \(bind: String(error.prefix(200))) WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
+    public func pending() async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM outbox WHERE sent_at IS NULL").first()?.int("n") ?? 0
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import LumbarCore
+import SQLKit
+
+/// The clinic's bookable set-up: locations and rooms, services, therapists' hours and time off, booking rules.
+public struct SchedulingRepository: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public func addLocation(name: String, address: String, timeZone: String, rooms: [String], at now: Instant) async throws -> Location {
+        let id = Database.newID()
+        let roomRows = rooms.map { Location.Room(id: Database.newID(), name: $0) }
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO locations (id, name, address, time_zone, created_at)
+                VALUES (\(bind: id), \(bind: name), \(bind: address), \(bind: timeZone), \(bind: now.milliseconds))
+                """).run()
+            for room in roomRows {
+                try await db.raw("INSERT INTO rooms (id, location_id, name) VALUES (\(bind: room.id), \(bind: id), \(bind: room.name))").run()
+            }
+        }
+        return Location(id: id, name: name, address: address, timeZone: timeZone, rooms: roomRows)
+    }
+
+    public func locations() async throws -> [Location] {
+        try await database.read { db in
+            let rooms = try await db.raw("SELECT * FROM rooms WHERE active = 1 ORDER BY name").all()
+            var byLocation: [String: [Location.Room]] = [:]
+            for row in rooms {
+                byLocation[try row.string("location_id"), default: []].append(Location.Room(id: try row.string("id"), name: try row.string("name")))
+            }
+            return try await db.raw("SELECT * FROM locations WHERE active = 1 ORDER BY name").all().map { row in
+                let id = try row.string("id")
+                return Location(id: id, name: try row.string("name"), address: try row.string("address"),
+                                timeZone: try row.string("time_zone"), rooms: byLocation[id] ?? [])
+            }
+        }
+    }
+
+    public func location(id: String) async throws -> Location? { try await locations().first { $0.id == id } }
+
+    public func addService(_ service: BookableService) async throws -> BookableService {
+        var stored = service
+        stored.id = Database.newID()
+        let row = stored
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO services (id, name, minutes, buffer_minutes, price_cents, tax_basis_points, online, audience)
+                VALUES (\(bind: row.id), \(bind: row.name), \(bind: row.minutes), \(bind: row.bufferMinutes), \(bind: row.priceCents),
+                        \(bind: row.taxBasisPoints), \(bind: row.bookableOnline.stored), \(bind: row.audience.rawValue))
+                """).run()
+        }
+        return stored
+    }
+
+    public func services() async throws -> [BookableService] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM services WHERE active = 1 ORDER BY name").all().map { row in
+                BookableService(id: try row.string("id"), name: try row.string("name"), minutes: try row.int("minutes"),
+                                bufferMinutes: try row.int("buffer_minutes"), priceCents: try row.int("price_cents"),
+                                taxBasisPoints: try row.int("tax_basis_points"), bookableOnline: try row.flag("online"),
+                                audience: BookableService.Audience(rawValue: try row.string("audience")) ?? .any)
+            }
+        }
+    }
+
+    public func service(id: String) async throws -> BookableService? { try await services().first { $0.id == id } }
+
+    /// Replaces a therapist's weekly pattern at a location in one transaction.
+    public func setHours(therapistId: String, locationId: String, _ hours: WeeklyHours) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM working_hours WHERE therapist_id = \(bind: therapistId) AND location_id = \(bind: locationId)").run()
+            for (kind, days) in [("work", hours.days), ("break", hours.breaks)] {
+                for (weekday, spans) in days.enumerated() {
+                    for span in spans {
+                        try await db.raw("""
+                            INSERT INTO working_hours (therapist_id, location_id, weekday, start_minute, end_minute, kind)
+                            VALUES (\(bind: therapistId), \(bind: locationId), \(bind: weekday), \(bind: span.start.minutes), \(bind: span.end.minutes), \(bind: kind))
+                            """).run()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each therapist's pattern at a location, with their time off overlapping `window`.
+    public func hours(locationId: String, window: TimeRange) async throws -> [String: WeeklyHours] {
+        try await database.read { db in
+            var result: [String: WeeklyHours] = [:]
+            for row in try await db.raw("SELECT * FROM working_hours WHERE location_id = \(bind: locationId) ORDER BY start_minute").all() {
+                let therapist = try row.string("therapist_id")
+                guard let span = WeeklyHours.Span(start: WallTime(minutes: try row.int("start_minute"))!, end: WallTime(minutes: try row.int("end_minute"))!)
+                else { continue }
+                var hours = result[therapist] ?? WeeklyHours()
+                if try row.string("kind") == "work" { hours.days[try row.int("weekday")].append(span) } else { hours.breaks[try row.int("weekday")].append(span) }
+                result[therapist] = hours
+            }
+            for row in try await db.raw("""
+                SELECT * FROM time_off WHERE starts_at < \(bind: window.end.milliseconds) AND ends_at > \(bind: window.start.milliseconds)
+                """).all() {
+                let therapist = try row.string("therapist_id")
+                result[therapist]?.timeOff.append(TimeRange(start: try row.instant("starts_at"), end: try row.instant("ends_at")))
+            }
+            return result
+        }
+    }
+
+    public func addTimeOff(therapistId: String, _ range: TimeRange, note: String) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                INSERT INTO time_off (id, therapist_id, starts_at, ends_at, note)
+                VALUES (\(bind: Database.newID()), \(bind: therapistId), \(bind: range.start.milliseconds), \(bind: range.end.milliseconds), \(bind: note))
+                """).run()
+        }
+    }
+
+    public func rules() async throws -> BookingRules {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT * FROM booking_rules WHERE id = 1").first() else { return BookingRules() }
+            return BookingRules(minimumNoticeMinutes: try row.int("minimum_notice_minutes"), maximumAdvanceDays: try row.int("maximum_advance_days"),
+                                slotStepMinutes: try row.int("slot_step_minutes"), cancellationWindowHours: try row.int("cancellation_window_hours"),
+                                lateCancellationFeeCents: try row.int("late_cancellation_fee_cents"))
+        }
+    }
+
+    public func setRules(_ rules: BookingRules) async throws {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE booking_rules SET minimum_notice_minutes = \(bind: rules.minimumNoticeMinutes), maximum_advance_days = \(bind: rules.maximumAdvanceDays),
+                    slot_step_minutes = \(bind: rules.slotStepMinutes), cancellation_window_hours = \(bind: rules.cancellationWindowHours),
+                    late_cancellation_fee_cents = \(bind: rules.lateCancellationFeeCents) WHERE id = 1
+                """).run()
+        }
+    }
+}
