@@ -7,12 +7,12 @@ import OpenAPIRuntime
 struct APIHandler: APIProtocol {
     let services: AppServices
 
-    private func caller() throws -> APICaller {
+    func caller() throws -> APICaller {
         guard let caller = APICaller.current else { throw APIHandlerError.noCaller }
         return caller
     }
 
-    private func audit(_ caller: APICaller, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType, client: String?, detail: String = "") async throws {
+    func audit(_ caller: APICaller, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType, client: String?, detail: String = "") async throws {
         try await services.audit.append(AuditEntry(at: services.now, actorId: caller.account.id, actorRole: caller.account.role, clientId: client,
                                                    infoType: info, action: action, address: caller.address, detail: detail))
     }

@@ -23,6 +23,9 @@ public struct AppServices: Sendable {
     public var clients: ClientRepository { ClientRepository(database: database) }
     public var chartNotes: ChartNoteRepository { ChartNoteRepository(database: database) }
     public var audit: AuditRepository { AuditRepository(database: database) }
+    public var scheduling: SchedulingRepository { SchedulingRepository(database: database) }
+    public var appointments: AppointmentRepository { AppointmentRepository(database: database) }
+    public var outbox: OutboxRepository { OutboxRepository(database: database) }
 
     public init(configuration: AppConfiguration, database: Database, clock: WallClock = .system, mailer: any Mailer) async throws {
         self.configuration = configuration

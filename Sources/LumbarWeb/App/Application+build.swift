@@ -11,7 +11,7 @@ public func buildApplication(services: AppServices, logger: Logger) throws -> so
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Lumbar"),
-        services: [SessionSweeper(services: services, interval: .seconds(300))],
+        services: [SessionSweeper(services: services, interval: .seconds(300)), OutboxDelivery(services: services, interval: .seconds(5))],
         logger: logger)
 }
 

@@ -5,6 +5,15 @@ public struct MailMessage: Sendable, Equatable {
     public var to: String
     public var subject: String
     public var body: String
+    /// An iCalendar file sent as `invite.ics`.
+    public var calendar: String?
+
+    public init(to: String, subject: String, body: String, calendar: String? = nil) {
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.calendar = calendar
+    }
 }
 
 /// Delivers mail; replaced by a fake in tests.
@@ -24,16 +33,28 @@ public struct SendmailMailer: Mailer {
 
     public func send(_ message: MailMessage) async throws {
         let clean = { (text: String) in text.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ") }
-        let text = """
-            From: \(clean(from))
-            To: \(clean(message.to))
-            Subject: \(clean(message.subject))
-            MIME-Version: 1.0
-            Content-Type: text/plain; charset=utf-8
+        var text = "From: \(clean(from))\nTo: \(clean(message.to))\nSubject: \(clean(message.subject))\nMIME-Version: 1.0\n"
+        if let calendar = message.calendar {
+            let boundary = "lumbar-" + UUID().uuidString
+            text += """
+                Content-Type: multipart/mixed; boundary="\(boundary)"
 
-            \(message.body)
+                --\(boundary)
+                Content-Type: text/plain; charset=utf-8
 
-            """
+                \(message.body)
+
+                --\(boundary)
+                Content-Type: text/calendar; charset=utf-8; method=\(calendar.contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST")
+                Content-Disposition: attachment; filename="invite.ics"
+
+                \(calendar)
+                --\(boundary)--
+
+                """
+        } else {
+            text += "Content-Type: text/plain; charset=utf-8\n\n\(message.body)\n"
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = ["-t", "-i"]

@@ -1,0 +1,160 @@
+import Foundation
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// Locations, services, availability and bookings over the API, in RFC 3339 with the location's offset.
+extension APIHandler {
+    var booking: BookingService { BookingService(services: services) }
+
+    func listLocations(_ input: Operations.ListLocations.Input) async throws -> Operations.ListLocations.Output {
+        _ = try caller()
+        let locations = try await services.scheduling.locations().map { location in
+            Components.Schemas.Location(id: location.id, name: location.name, address: location.address, timeZone: location.timeZone,
+                                        rooms: location.rooms.map { .init(id: $0.id, name: $0.name) })
+        }
+        return .ok(.init(body: .json(.init(locations: locations))))
+    }
+
+    func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
+        _ = try caller()
+        let list = try await services.scheduling.services().map { service in
+            Components.Schemas.Service(id: service.id, name: service.name, minutes: service.minutes, bufferMinutes: service.bufferMinutes,
+                                       priceCents: service.priceCents, taxBasisPoints: service.taxBasisPoints, bookableOnline: service.bookableOnline,
+                                       audience: .init(rawValue: service.audience.rawValue)!)
+        }
+        return .ok(.init(body: .json(.init(services: list))))
+    }
+
+    func getAvailability(_ input: Operations.GetAvailability.Input) async throws -> Operations.GetAvailability.Output {
+        _ = try caller()
+        let query = input.query
+        var problems: [FieldProblem] = []
+        let from = LocalDate(iso: query.from), to = LocalDate(iso: query.to)
+        if from == nil { problems.append(FieldProblem("from", "must be a date YYYY-MM-DD")) }
+        if to == nil { problems.append(FieldProblem("to", "must be a date YYYY-MM-DD")) }
+        guard let from, let to, problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.problems(problems)))) }
+        do {
+            let (context, slots) = try await booking.slots(serviceId: query.serviceId, locationId: query.locationId, therapistId: query.therapistId,
+                                                           from: from, through: to, channel: .staff)
+            let rfc = RFC3339(zone: context.zone.identifier)
+            return .ok(.init(body: .json(.init(timeZone: context.location.timeZone, slots: slots.map {
+                .init(start: rfc.format($0.start), end: rfc.format($0.end), therapistId: $0.therapistId, roomId: $0.roomId)
+            }))))
+        } catch let failure as BookingService.Failure {
+            switch failure {
+            case .notFound(let field): return .notFound(.init(body: .json(Self.error("No such \(field.replacingOccurrences(of: "Id", with: "")).", field: field))))
+            case .invalid(let problems): return .unprocessableContent(.init(body: .json(Self.problems(problems))))
+            case .unavailable(let text): return .unprocessableContent(.init(body: .json(Self.error(text, field: "start"))))
+            case .taken: return .unprocessableContent(.init(body: .json(Self.error(AppointmentRepository.taken, field: "start"))))
+            }
+        }
+    }
+
+    func createAppointment(_ input: Operations.CreateAppointment.Input) async throws -> Operations.CreateAppointment.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { return .badRequest(.init(body: .json(Self.error("Send JSON.")))) }
+        guard let start = RFC3339.parse(body.start) else {
+            return .unprocessableContent(.init(body: .json(Self.error("must be RFC 3339 with an offset, e.g. 2026-11-25T10:00:00-05:00", field: "start"))))
+        }
+        let weeks = body.weeks ?? 1
+        guard (1...26).contains(weeks) else { return .unprocessableContent(.init(body: .json(Self.error("must be 1-26", field: "weeks")))) }
+        let starts = (0..<weeks).map { week -> Instant in start.adding(seconds: Int64(week) * 7 * 86_400) }
+        do {
+            // Weekly means the same wall-clock time each week, even across a daylight-saving change.
+            let context = try await booking.context(serviceId: body.serviceId, locationId: body.locationId, therapistId: body.therapistId, channel: .staff)
+            let local = context.zone.local(start)
+            let wallStarts = (0..<weeks).compactMap { context.zone.instant(LocalDateTime(local.date.adding(days: 7 * $0), local.time)) }
+            let booked = try await booking.book(clientId: body.clientId, serviceId: body.serviceId, locationId: body.locationId, therapistId: body.therapistId,
+                                                starts: wallStarts.count == weeks ? wallStarts : starts, bookedBy: caller.account, channel: .staff)
+            try await audit(caller, .create, .appointment, client: body.clientId, detail: "API booking, \(booked.count) appointment(s)")
+            let rfc = RFC3339(zone: context.zone.identifier)
+            return .created(.init(body: .json(.init(appointments: booked.map { Self.appointment($0, rfc) }))))
+        } catch let failure as BookingService.Failure {
+            switch failure {
+            case .notFound(let field): return .notFound(.init(body: .json(Self.error("No such record for \(field).", field: field))))
+            case .invalid(let problems): return .unprocessableContent(.init(body: .json(Self.problems(problems))))
+            case .unavailable(let text): return .unprocessableContent(.init(body: .json(Self.error(text, field: "start"))))
+            case .taken: return .conflict(.init(body: .json(Self.error(AppointmentRepository.taken, field: "start"))))
+            }
+        }
+    }
+
+    func rescheduleAppointment(_ input: Operations.RescheduleAppointment.Input) async throws -> Operations.RescheduleAppointment.Output {
+        let caller = try caller()
+        guard let appointment = try await services.appointments.find(id: input.path.appointmentId) else {
+            return .notFound(.init(body: .json(Self.error("No such appointment."))))
+        }
+        guard case .json(let body) = input.body else { return .badRequest(.init(body: .json(Self.error("Send JSON.")))) }
+        guard let start = RFC3339.parse(body.start) else {
+            return .unprocessableContent(.init(body: .json(Self.error("must be RFC 3339 with an offset", field: "start"))))
+        }
+        do {
+            let moved = try await booking.reschedule(appointment, to: start, therapistId: body.therapistId, channel: .staff)
+            try await audit(caller, .change, .appointment, client: moved.clientId, detail: "API reschedule")
+            return .ok(.init(body: .json(Self.appointment(moved, try await rfc(for: moved)))))
+        } catch let failure as BookingService.Failure {
+            switch failure {
+            case .notFound(let field): return .notFound(.init(body: .json(Self.error("No such record for \(field).", field: field))))
+            case .invalid(let problems): return .unprocessableContent(.init(body: .json(Self.problems(problems))))
+            case .unavailable(let text): return .unprocessableContent(.init(body: .json(Self.error(text, field: "start"))))
+            case .taken: return .conflict(.init(body: .json(Self.error(AppointmentRepository.taken, field: "start"))))
+            }
+        }
+    }
+
+    func cancelAppointment(_ input: Operations.CancelAppointment.Input) async throws -> Operations.CancelAppointment.Output {
+        let caller = try caller()
+        guard let appointment = try await services.appointments.find(id: input.path.appointmentId) else {
+            return .notFound(.init(body: .json(Self.error("No such appointment."))))
+        }
+        do {
+            let cancelled = try await booking.cancel(appointment, by: caller.account)
+            try await audit(caller, .change, .appointment, client: cancelled.clientId, detail: "API cancel")
+            return .ok(.init(body: .json(Self.appointment(cancelled, try await rfc(for: cancelled)))))
+        } catch BookingService.Failure.invalid(let problems) {
+            return .unprocessableContent(.init(body: .json(Self.problems(problems))))
+        }
+    }
+
+    private func rfc(for appointment: Appointment) async throws -> RFC3339 {
+        RFC3339(zone: try await services.scheduling.location(id: appointment.locationId)?.timeZone ?? "UTC")
+    }
+
+    static func appointment(_ appointment: Appointment, _ rfc: RFC3339) -> Components.Schemas.Appointment {
+        .init(id: appointment.id, clientId: appointment.clientId, therapistId: appointment.therapistId, locationId: appointment.locationId,
+              roomId: appointment.roomId, serviceId: appointment.serviceId, start: rfc.format(appointment.start), end: rfc.format(appointment.end),
+              status: .init(rawValue: appointment.status.rawValue)!, feeCents: appointment.feeCents, seriesId: appointment.seriesId)
+    }
+
+    static func problems(_ problems: [FieldProblem]) -> Components.Schemas.ErrorBody {
+        .init(error: "Some of the request cannot be used.", problems: problems.map { .init(field: $0.field, message: $0.message) })
+    }
+
+    static func error(_ message: String, field: String) -> Components.Schemas.ErrorBody {
+        .init(error: message, problems: [.init(field: field, message: message)])
+    }
+}
+
+/// RFC 3339 timestamps with the location's UTC offset, e.g. `2026-11-25T10:00:00-05:00`.
+struct RFC3339 {
+    let formatter: ISO8601DateFormatter
+
+    init(zone: String) {
+        formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!
+    }
+
+    func format(_ instant: Instant) -> String {
+        formatter.string(from: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000))
+    }
+
+    /// Requires an explicit offset or Z, so a time is never read in the wrong zone.
+    static func parse(_ text: String) -> Instant? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard text.count <= 40, let date = formatter.date(from: text) else { return nil }
+        return Instant(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+    }
+}

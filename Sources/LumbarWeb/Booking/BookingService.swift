@@ -1,0 +1,206 @@
+import Foundation
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// Availability and bookings: gathers hours and appointments, asks the engine, saves with the database's
+/// no-overlap guarantee, and queues the emails (with calendar files) in the same transaction.
+struct BookingService: Sendable {
+    let services: AppServices
+
+    enum Failure: Error, Equatable {
+        case notFound(String)
+        case unavailable(String)
+        case taken
+        case invalid([FieldProblem])
+    }
+
+    /// What a slot list is for: clients online (notice, horizon and online-only services apply) or staff.
+    enum Channel { case online, staff }
+
+    struct Context {
+        let location: Location
+        let zone: FoundationZone
+        let service: BookableService
+        let rules: BookingRules
+        let therapists: [Account]
+    }
+
+    func context(serviceId: String, locationId: String, therapistId: String?, channel: Channel) async throws -> Context {
+        guard let location = try await services.scheduling.location(id: locationId) else { throw Failure.notFound("locationId") }
+        guard let service = try await services.scheduling.service(id: serviceId), channel == .staff || service.bookableOnline else {
+            throw Failure.notFound("serviceId")
+        }
+        guard let zone = FoundationZone(identifier: location.timeZone) else { throw Failure.notFound("locationId") }
+        var therapists = try await services.accounts.therapists()
+        if let therapistId {
+            therapists = therapists.filter { $0.id == therapistId }
+            guard !therapists.isEmpty else { throw Failure.notFound("therapistId") }
+        }
+        return Context(location: location, zone: zone, service: service, rules: try await services.scheduling.rules(), therapists: therapists)
+    }
+
+    /// The engine's request for `from…through` at the context's location.
+    func request(_ context: Context, from: LocalDate, through: LocalDate, channel: Channel) async throws -> AvailabilityRequest {
+        let start = context.zone.instant(LocalDateTime(from.adding(days: -1), WallTime(minutes: 0)!)) ?? services.now
+        let end = context.zone.instant(LocalDateTime(through.adding(days: 2), WallTime(minutes: 0)!)) ?? services.now
+        let window = TimeRange(start: start, end: max(start, end))
+        let hours = try await services.scheduling.hours(locationId: context.location.id, window: window)
+        // Therapists are busy wherever they are booked, at any location.
+        let booked = try await services.appointments.list(window: window).map {
+            AvailabilityRequest.Booked(therapistId: $0.therapistId, roomId: $0.roomId, occupied: $0.occupied)
+        }
+        var rules = context.rules.availabilityRules
+        if channel == .staff {
+            rules = .init(minimumNoticeMinutes: 0, maximumAdvanceDays: 3650, slotStepMinutes: rules.slotStepMinutes)
+        }
+        return AvailabilityRequest(
+            service: context.service.length, rules: rules, from: from, through: through,
+            therapists: context.therapists.compactMap { therapist in hours[therapist.id].map { (therapist.id, $0) } },
+            rooms: context.location.rooms.map(\.id), booked: booked, now: services.now)
+    }
+
+    func slots(serviceId: String, locationId: String, therapistId: String?, from: LocalDate, through: LocalDate, channel: Channel) async throws -> (Context, [Slot]) {
+        guard from <= through, through.daysSinceEpoch - from.daysSinceEpoch <= 62 else {
+            throw Failure.invalid([FieldProblem("to", "Ask for at most 62 days at a time, ending on or after the start.")])
+        }
+        let context = try await context(serviceId: serviceId, locationId: locationId, therapistId: therapistId, channel: channel)
+        let engine = AvailabilityEngine(zone: context.zone)
+        let request = try await request(context, from: from, through: through, channel: channel)
+        return (context, therapistId == nil ? engine.firstAvailable(request) : engine.slots(request))
+    }
+
+    /// Books one appointment, or a weekly series; every occurrence must fit or nothing is saved.
+    func book(clientId: String, serviceId: String, locationId: String, therapistId: String?, starts: [Instant], bookedBy: Account,
+              channel: Channel) async throws -> [Appointment] {
+        guard let client = try await services.clients.find(id: clientId) else { throw Failure.notFound("clientId") }
+        let context = try await context(serviceId: serviceId, locationId: locationId, therapistId: therapistId, channel: channel)
+        let engine = AvailabilityEngine(zone: context.zone)
+        var appointments: [Appointment] = []
+        var collisions: [FieldProblem] = []
+        let seriesId = starts.count > 1 ? Database.newID() : nil
+        for start in starts {
+            let day = context.zone.local(start).date
+            var request = try await request(context, from: day, through: day, channel: channel)
+            // Occurrences of this series already placed count as taken too.
+            request.booked += appointments.map { .init(therapistId: $0.therapistId, roomId: $0.roomId, occupied: $0.occupied) }
+            let candidates = therapistId.map { [$0] } ?? request.therapists.map(\.id)
+            guard let slot = candidates.lazy.compactMap({ engine.fit(request, start: start, therapistId: $0, enforceNotice: channel == .online) }).first else {
+                collisions.append(FieldProblem("start", "\(Self.spoken(start, context.zone)) is not available."))
+                continue
+            }
+            appointments.append(Appointment(
+                id: Database.newID(), clientId: client.id, therapistId: slot.therapistId, locationId: context.location.id, roomId: slot.roomId,
+                serviceId: context.service.id, start: slot.start, end: slot.end,
+                occupiedUntil: slot.end.adding(seconds: Int64(context.service.bufferMinutes) * 60), seriesId: seriesId))
+        }
+        guard collisions.isEmpty else {
+            if starts.count == 1 { throw Failure.unavailable(collisions[0].message) }
+            throw Failure.invalid(collisions)
+        }
+        let mail = try await confirmation(appointments, client: client, context: context)
+        do {
+            try await services.appointments.book(appointments, bookedBy: bookedBy.id, mail: mail, at: services.now)
+        } catch StorageError.conflict {
+            throw Failure.taken
+        }
+        // The therapist who will treat the client may now see their record.
+        for therapist in Set(appointments.map(\.therapistId)) {
+            try await services.clients.assign(therapistId: therapist, clientId: client.id, at: services.now)
+        }
+        return appointments
+    }
+
+    /// Cancels; inside the clinic's window it is a late cancellation and carries the fee.
+    func cancel(_ appointment: Appointment, by account: Account) async throws -> Appointment {
+        guard appointment.status == .booked else { throw Failure.invalid([FieldProblem("status", "Only a booked appointment can be cancelled.")]) }
+        let rules = try await services.scheduling.rules()
+        let late = rules.isLateCancellation(start: appointment.start, now: services.now)
+        var updated = appointment
+        updated.status = late ? .lateCancelled : .cancelled
+        updated.feeCents = late ? rules.lateCancellationFeeCents : 0
+        let mail = try await notice(updated, subject: "Appointment cancelled", lead: late && updated.feeCents > 0
+            ? "Your appointment is cancelled. As it was inside the cancellation window, a fee of \(Money.text(updated.feeCents)) applies."
+            : "Your appointment is cancelled.", cancelled: true)
+        try await services.appointments.setStatus(id: appointment.id, updated.status, feeCents: updated.feeCents, mail: mail, at: services.now)
+        return updated
+    }
+
+    /// Moves an appointment to `start` (same service, therapist unless another is named).
+    func reschedule(_ appointment: Appointment, to start: Instant, therapistId: String?, channel: Channel) async throws -> Appointment {
+        guard appointment.status == .booked else { throw Failure.invalid([FieldProblem("status", "Only a booked appointment can be moved.")]) }
+        let context = try await context(serviceId: appointment.serviceId, locationId: appointment.locationId,
+                                         therapistId: therapistId ?? appointment.therapistId, channel: channel)
+        let engine = AvailabilityEngine(zone: context.zone)
+        let day = context.zone.local(start).date
+        var request = try await request(context, from: day, through: day, channel: channel)
+        request.booked.removeAll { $0.occupied == appointment.occupied && $0.therapistId == appointment.therapistId }
+        guard let slot = engine.fit(request, start: start, therapistId: therapistId ?? appointment.therapistId, enforceNotice: channel == .online) else {
+            throw Failure.unavailable("\(Self.spoken(start, context.zone)) is not available.")
+        }
+        var moved = appointment
+        moved.therapistId = slot.therapistId
+        moved.roomId = slot.roomId
+        moved.start = slot.start
+        moved.end = slot.end
+        moved.occupiedUntil = slot.end.adding(seconds: Int64(context.service.bufferMinutes) * 60)
+        let mail = try await notice(moved, subject: "Appointment changed", lead: "Your appointment has moved.", cancelled: false)
+        do {
+            try await services.appointments.move(moved, mail: mail, at: services.now)
+        } catch StorageError.conflict {
+            throw Failure.taken
+        }
+        return moved
+    }
+
+    // MARK: Messages
+
+    static func spoken(_ instant: Instant, _ zone: FoundationZone) -> String {
+        let local = zone.local(instant)
+        return "\(local.date.spoken) at \(local.time)"
+    }
+
+    func event(_ appointment: Appointment, context: Context, cancelled: Bool) -> CalendarEvent {
+        CalendarEvent(uid: "\(appointment.id)@lumbar", title: "\(context.service.name) at \(context.location.name)",
+                      location: context.location.address, start: appointment.start, end: appointment.end, stamp: services.now,
+                      sequence: Int((services.now.milliseconds / 1000) % 1_000_000), cancelled: cancelled)
+    }
+
+    private func confirmation(_ appointments: [Appointment], client: Client, context: Context) async throws -> [QueuedMail] {
+        guard EmailAddress.isPlausible(client.email), let first = appointments.first else { return [] }
+        let therapist = context.therapists.first { $0.id == first.therapistId }?.name ?? "your therapist"
+        let times = appointments.map { "- " + Self.spoken($0.start, context.zone) }.joined(separator: "\n")
+        let body = """
+            Hello \(client.firstName),
+
+            You are booked for \(context.service.name) with \(therapist) at \(context.location.name), \(context.location.address):
+            \(times)
+
+            Times are in \(context.location.timeZone). To cancel or change, sign in to the client portal at \(services.configuration.publicURL)/me.
+            Please give at least \(context.rules.cancellationWindowHours) hours' notice if you cannot come.
+            """
+        let calendar = CalendarEvent.calendar(appointments.map { event($0, context: context, cancelled: false) }, method: "REQUEST")
+        return [QueuedMail(to: client.email, subject: "Appointment confirmed: \(context.service.name)", body: body, calendar: calendar)]
+    }
+
+    private func notice(_ appointment: Appointment, subject: String, lead: String, cancelled: Bool) async throws -> [QueuedMail] {
+        guard let client = try await services.clients.find(id: appointment.clientId), EmailAddress.isPlausible(client.email) else { return [] }
+        let context = try await context(serviceId: appointment.serviceId, locationId: appointment.locationId, therapistId: nil, channel: .staff)
+        let body = """
+            Hello \(client.firstName),
+
+            \(lead)
+            \(context.service.name) at \(context.location.name): \(Self.spoken(appointment.start, context.zone)) (\(context.location.timeZone)).
+            """
+        let calendar = CalendarEvent.calendar([event(appointment, context: context, cancelled: cancelled)], method: cancelled ? "CANCEL" : "REQUEST")
+        return [QueuedMail(to: client.email, subject: subject, body: body, calendar: calendar)]
+    }
+}
+
+/// Dollars and cents as people read them.
+enum Money {
+    static func text(_ cents: Int) -> String {
+        let dollars = cents / 100, rest = abs(cents % 100)
+        return "$\(dollars).\(rest < 10 ? "0" : "")\(rest)"
+    }
+}

@@ -1,0 +1,44 @@
+import Logging
+import LumbarCore
+import LumbarStorage
+import ServiceLifecycle
+
+/// Sends queued mail through the configured program: claims a batch (so other instances skip it), sends,
+/// marks each sent, and backs off on failure. A crash between sending and marking can repeat that one
+/// message after its claim expires; nothing queued is ever lost.
+struct OutboxDelivery: Service {
+    let services: AppServices
+    let interval: Duration
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await deliverDue()
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// One pass over due messages; returns how many were sent.
+    @discardableResult
+    func deliverDue() async -> Int {
+        let logger = Logger(label: "lumbar.outbox")
+        var sent = 0
+        do {
+            for message in try await services.outbox.claim(limit: 20, lease: 300, at: services.now) {
+                do {
+                    try await services.mailer.send(MailMessage(to: message.recipient, subject: message.subject, body: message.body, calendar: message.calendar))
+                    try await services.outbox.markSent(id: message.id, at: services.now)
+                    sent += 1
+                } catch {
+                    // The message text can hold health-adjacent details; log only which message and why it failed.
+                    logger.warning("outbox message \(message.id) not sent: \(String(describing: type(of: error)))")
+                    try await services.outbox.markFailed(id: message.id, attempts: message.attempts, error: String(describing: type(of: error)), at: services.now)
+                }
+            }
+        } catch {
+            logger.warning("outbox pass failed: \(String(describing: type(of: error)))")
+        }
+        return sent
+    }
+}

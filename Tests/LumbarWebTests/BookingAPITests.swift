@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LumbarCore
+import LumbarStorage
+@testable import LumbarWeb
+import NIOCore
+import Testing
+import TestSupport
+
+/// Availability and booking through the API: daylight saving, races, cancellations, mail.
+@Suite struct BookingAPITests {
+    struct Setup {
+        let fixture: WebFixture
+        let location: Location
+        let service: BookableService
+        let token = "lmb_desk"
+    }
+
+    /// A Toronto location open 09:00–17:00 every day for Theo, a 60-minute service with 15 minutes' turnover.
+    static func setUp(_ engine: Database.Engine = .sqlite, clockAt: String = "2026-11-20T12:00:00Z") async throws -> Setup {
+        let fixture = try await WebFixture.make(engine)
+        let scheduling = fixture.services.scheduling
+        let location = try await scheduling.addLocation(name: "Main", address: "12 King St W", timeZone: "America/Toronto", rooms: [], at: fixture.clock.now)
+        let service = try await scheduling.addService(BookableService(id: "", name: "Massage, 60 minutes", minutes: 60, bufferMinutes: 15,
+                                                                      priceCents: 12_000, taxBasisPoints: 1300, bookableOnline: true, audience: .any))
+        let day = [WeeklyHours.Span(start: WallTime("09:00")!, end: WallTime("17:00")!)!]
+        try await scheduling.setHours(therapistId: fixture.therapist.id, locationId: location.id, WeeklyHours(days: Array(repeating: day, count: 7)))
+        try await scheduling.setRules(BookingRules(cancellationWindowHours: 24, lateCancellationFeeCents: 4_000))
+        _ = try await fixture.services.apiTokens.create(accountId: fixture.frontDesk.id, name: "desk", tokenHash: Secrets.hash("lmb_desk"), at: fixture.clock.now)
+        let iso = ISO8601DateFormatter()
+        let target = Instant(milliseconds: Int64(iso.date(from: clockAt)!.timeIntervalSince1970 * 1000))
+        fixture.clock.advance(seconds: (target.milliseconds - fixture.clock.now.milliseconds) / 1000)
+        return Setup(fixture: fixture, location: location, service: service)
+    }
+
+    static func json(_ response: TestResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]) ?? [:]
+    }
+
+    static func get(_ client: any TestClientProtocol, _ uri: String) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer lmb_desk"])
+    }
+
+    static func post(_ client: any TestClientProtocol, _ uri: String, _ body: [String: Any]) async throws -> TestResponse {
+        try await post(client, uri, text: String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self))
+    }
+
+    static func post(_ client: any TestClientProtocol, _ uri: String, text: String) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .post, headers: [.authorization: "Bearer lmb_desk", .contentType: "application/json"],
+                                 body: ByteBuffer(string: text))
+    }
+
+    @Test(arguments: ["2026-03-08", "2026-11-01"])
+    func daylightSavingDaysShowTheUsualTimes(_ day: String) async throws {
+        let setup = try await Self.setUp(clockAt: "2026-01-05T12:00:00Z")
+        try await setup.fixture.test { client in
+            let base = "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)"
+            let usual = Self.json(try await Self.get(client, base + "&from=2026-03-04&to=2026-03-04"))["slots"] as? [[String: Any]] ?? []
+            let changeover = Self.json(try await Self.get(client, base + "&from=\(day)&to=\(day)"))["slots"] as? [[String: Any]] ?? []
+            let times = { (slots: [[String: Any]]) in slots.map { String(($0["start"] as! String).dropFirst(11).prefix(5)) } }
+            #expect(!usual.isEmpty)
+            #expect(times(changeover) == times(usual))
+            #expect((changeover.first?["start"] as? String)?.hasPrefix("\(day)T09:00:00-0") == true)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func twentySimultaneousRequestsBookOnce(engine: Database.Engine) async throws {
+        let setup = try await Self.setUp(engine)
+        try await setup.fixture.test { client in
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-11-25T10:00:00-05:00",
+            ]), as: UTF8.self)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 { group.addTask { try await Self.post(client, "/api/v1/appointments", text: body).status.code } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 1)
+            #expect(statuses.allSatisfy { $0 == 201 || $0 == 409 || $0 == 422 })
+            let window = TimeRange(start: setup.fixture.clock.now, end: setup.fixture.clock.now.adding(seconds: 30 * 86_400))
+            #expect(try await setup.fixture.services.appointments.list(window: window).count == 1)
+            let after = Self.json(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-11-25&to=2026-11-25"))
+            let starts = (after["slots"] as? [[String: Any]] ?? []).map { $0["start"] as! String }
+            #expect(!starts.contains("2026-11-25T10:00:00-05:00"))
+            #expect(!starts.contains("2026-11-25T11:00:00-05:00"), "the 15-minute buffer keeps 11:00 free for turnover")
+            #expect(starts.contains("2026-11-25T11:15:00-05:00"))
+        }
+    }
+
+    @Test func bookingQueuesConfirmationWithCalendarAndLateCancellationCharges() async throws {
+        let setup = try await Self.setUp()
+        try await setup.fixture.test { client in
+            let created = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-11-20T15:00:00-05:00",
+            ])
+            #expect(created.status == .created)
+            let id = ((Self.json(created)["appointments"] as? [[String: Any]])?.first?["id"] as? String) ?? ""
+            let delivery = OutboxDelivery(services: setup.fixture.services, interval: .seconds(60))
+            #expect(await delivery.deliverDue() == 1)
+            let mail = setup.fixture.mailer.messages.last
+            #expect(mail?.to == "ada@example.com")
+            #expect(mail?.body.contains("Friday 20 November 2026 at 15:00") == true)
+            #expect(mail?.calendar?.contains("DTSTART:20261120T200000Z") == true)
+            #expect(await delivery.deliverDue() == 0, "never sent twice")
+            // The clock says 2026-11-20 12:00 UTC, 8 hours before, so this is a late cancellation with the fee.
+            let cancelled = try await Self.post(client, "/api/v1/appointments/\(id)/cancel", [:])
+            #expect(Self.json(cancelled)["status"] as? String == "late-cancelled")
+            #expect(Self.json(cancelled)["feeCents"] as? Int == 4_000)
+            #expect(await delivery.deliverDue() == 1)
+            #expect(setup.fixture.mailer.messages.last?.calendar?.contains("METHOD:CANCEL") == true)
+        }
+    }
+
+    @Test func weeklySeriesIsCheckedWholeBeforeSaving() async throws {
+        let setup = try await Self.setUp()
+        try await setup.fixture.test { client in
+            let single = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientB.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-12-09T10:00:00-05:00",
+            ])
+            #expect(single.status == .created)
+            let series = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id,
+                "start": "2026-11-25T10:00:00-05:00", "weeks": 6,
+            ])
+            #expect(series.status == .unprocessableContent)
+            #expect(String(buffer: series.body).contains("Wednesday 9 December 2026 at 10:00"))
+            let window = TimeRange(start: setup.fixture.clock.now, end: setup.fixture.clock.now.adding(seconds: 90 * 86_400))
+            #expect(try await setup.fixture.services.appointments.list(window: window, clientId: setup.fixture.clientA.id).isEmpty)
+            let fine = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id,
+                "start": "2026-11-25T11:30:00-05:00", "weeks": 6,
+            ])
+            #expect(fine.status == .created)
+            #expect((Self.json(fine)["appointments"] as? [[String: Any]])?.count == 6)
+        }
+    }
+
+    @Test func rescheduleAndBadInput() async throws {
+        let setup = try await Self.setUp()
+        try await setup.fixture.test { client in
+            let created = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-11-26T10:00:00-05:00",
+            ])
+            let id = ((Self.json(created)["appointments"] as? [[String: Any]])?.first?["id"] as? String) ?? ""
+            let moved = try await Self.post(client, "/api/v1/appointments/\(id)/reschedule", ["start": "2026-11-26T14:00:00-05:00"])
+            #expect(moved.status == .ok)
+            #expect(Self.json(moved)["start"] as? String == "2026-11-26T14:00:00-05:00")
+            let outside = try await Self.post(client, "/api/v1/appointments/\(id)/reschedule", ["start": "2026-11-26T20:00:00-05:00"])
+            #expect(outside.status == .unprocessableContent)
+            let noOffset = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-11-26T10:00:00",
+            ])
+            #expect(noOffset.status == .unprocessableContent)
+            #expect(try await Self.get(client, "/api/v1/availability?serviceId=nope&locationId=\(setup.location.id)&from=2026-11-26&to=2026-11-26").status == .notFound)
+            #expect(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-13-01&to=2026-11-26").status == .unprocessableContent)
+        }
+    }
+}
