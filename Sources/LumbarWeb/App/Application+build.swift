@@ -35,6 +35,9 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     ClinicAdminRoutes(services: services).register(on: router)
     AuditRoutes(services: services).register(on: router)
     ClientRoutes(services: services).register(on: router)
+    SchedulingAdminRoutes(services: services).register(on: router)
+    ClientBookingRoutes(services: services).register(on: router)
+    CalendarRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

@@ -11,6 +11,7 @@ struct AuthRoutes {
         let chrome: Chrome
         let email: String
         let error: String?
+        var next: String?
     }
 
     struct CodePage {
@@ -36,7 +37,8 @@ struct AuthRoutes {
                 : request.uri.queryParameters["reset"] == "done" ? "Your password is changed. Sign in with the new one." : nil
             var chrome = Chrome(title: "Sign in", context: context)
             chrome.notice = notice
-            return services.views.page("login", LoginPage(chrome: chrome, email: "", error: nil))
+            let next = FormData(encoded: request.uri.query ?? "")["next"]
+            return services.views.page("login", LoginPage(chrome: chrome, email: "", error: nil, next: Self.safeNext(next)))
         }
         router.post("/login") { request, context -> Response in try await signIn(request, context) }
         router.get("/login/code") { _, context -> Response in
@@ -85,7 +87,8 @@ struct AuthRoutes {
     }
 
     private func loginPage(_ context: AppRequestContext, email: String, error: String, status: HTTPResponse.Status) -> Response {
-        services.views.page("login", LoginPage(chrome: Chrome(title: "Sign in", context: context), email: email, error: error), status: status)
+        services.views.page("login", LoginPage(chrome: Chrome(title: "Sign in", context: context), email: email, error: error,
+                                               next: Self.safeNext(context.form["next"])), status: status)
     }
 
     private func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -113,15 +116,28 @@ struct AuthRoutes {
         }
         try await services.accounts.recordSuccess(id: account.id)
         try await services.loginAttempts.record(email: email, address: context.address, succeeded: true, at: now)
-        if let old = context.session { try await services.sessions.delete(tokenHash: old.tokenHash) }
         let needsSecondStep = account.totpEnabled || account.mustUseTwoFactor
+        let cookie = try await startSession(for: account, secondFactorDone: !needsSecondStep, request, context)
+        try await services.audit(account, context, .signIn, .account, client: nil, detail: needsSecondStep ? "password accepted" : "")
+        let next = Self.safeNext(context.form["next"])
+        var response = Response.seeOther(!needsSecondStep ? (next ?? "/") : account.totpEnabled ? "/login/code" : "/account/two-factor")
+        response.setCookie(cookie)
+        return response
+    }
+
+    /// A fresh session (never reusing the visitor's old token) and the cookie that carries it.
+    func startSession(for account: Account, secondFactorDone: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Cookie {
+        if let old = context.session { try await services.sessions.delete(tokenHash: old.tokenHash) }
         let token = Secrets.token()
         try await services.sessions.create(tokenHash: Secrets.hash(token), accountId: account.id, csrfToken: Secrets.token(),
-                                           secondFactorDone: !needsSecondStep, address: context.address, at: now)
-        try await services.audit(account, context, .signIn, .account, client: nil, detail: needsSecondStep ? "password accepted" : "")
-        var response = Response.seeOther(!needsSecondStep ? "/" : account.totpEnabled ? "/login/code" : "/account/two-factor")
-        response.setCookie(SessionMiddleware.cookie(SessionMiddleware.sessionCookie, token, secure: SessionMiddleware(services: services).isSecure(request)))
-        return response
+                                           secondFactorDone: secondFactorDone, address: context.address, at: services.now)
+        return SessionMiddleware.cookie(SessionMiddleware.sessionCookie, token, secure: SessionMiddleware(services: services).isSecure(request))
+    }
+
+    /// Only paths on this site, so a crafted link cannot send someone elsewhere after signing in.
+    static func safeNext(_ next: String) -> String? {
+        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return nil }
+        return next
     }
 
     /// Counts a failure against the account and locks it at the threshold.

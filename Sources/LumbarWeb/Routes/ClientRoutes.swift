@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LumbarCore
 import LumbarStorage
+import LumbarZones
 
 /// Client records: list, register, view, chart notes, care team, portal access, and a client's own record.
 struct ClientRoutes {
@@ -41,6 +42,19 @@ struct ClientRoutes {
         let canInvite: Bool
         let assignField: [FieldView]
         let noteFields: [FieldView]
+        let appointments: [AppointmentRow]
+        let ownView: Bool
+    }
+
+    struct AppointmentRow {
+        let id: String
+        let when: String
+        let service: String
+        let therapist: String
+        let status: String
+        let serviceId: String
+        let locationId: String
+        let canCancel: Bool
     }
 
     static let clientFields = [
@@ -91,10 +105,13 @@ struct ClientRoutes {
             let access = try await services.clientAccess(account, try context.parameters.require("id"))
             return try await recordPage(context, account: account, access: access)
         }
-        router.get("/me") { _, context -> Response in
+        router.get("/me") { request, context -> Response in
             let account = try context.signedIn()
             guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
-            return try await recordPage(context, account: account, access: try await services.clientAccess(account, client.id))
+            let query = FormData(encoded: request.uri.query ?? "")
+            let notice = query.has("booked") ? "You're booked. A confirmation is on its way to your email."
+                : query.has("cancelled") ? "Your appointment is cancelled." : nil
+            return try await recordPage(context, account: account, access: try await services.clientAccess(account, client.id), notice: notice)
         }
         router.post("/clients/:id/notes") { _, context -> Response in
             let account = try context.signedIn()
@@ -147,9 +164,29 @@ struct ClientRoutes {
         Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
     }
 
+    /// The client's appointments from a month ago on, with what the client may do online.
+    private func appointmentRows(_ client: Client, ownView: Bool) async throws -> [AppointmentRow] {
+        let now = services.now
+        let window = TimeRange(start: now.adding(seconds: -30 * 86_400), end: now.adding(seconds: 400 * 86_400))
+        let appointments = try await services.appointments.list(window: window, clientId: client.id, activeOnly: false)
+        guard !appointments.isEmpty else { return [] }
+        let rules = try await services.scheduling.rules()
+        let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let therapistNames = Dictionary(try await services.accounts.therapists().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let zones = Dictionary(try await services.scheduling.locations().map { ($0.id, $0.timeZone) }, uniquingKeysWith: { a, _ in a })
+        return appointments.map { appointment in
+            let zone = FoundationZone(identifier: zones[appointment.locationId] ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+            return AppointmentRow(
+                id: appointment.id, when: BookingService.spoken(appointment.start, zone), service: serviceNames[appointment.serviceId] ?? "Appointment",
+                therapist: therapistNames[appointment.therapistId] ?? "your therapist", status: appointment.status.rawValue,
+                serviceId: appointment.serviceId, locationId: appointment.locationId,
+                canCancel: ownView && appointment.status == .booked && !rules.isLateCancellation(start: appointment.start, now: now))
+        }
+    }
+
     /// Renders a record, writing an audit row for each kind of information shown.
     private func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
-                            status: HTTPResponse.Status = .ok) async throws -> Response {
+                            status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         let client = access.client
         try await services.audit(account, context, .view, .contact, client: client.id)
         var notes: [NoteRow] = []
@@ -161,13 +198,17 @@ struct ClientRoutes {
             try await services.audit(account, context, .view, .clinical, client: client.id, detail: "chart notes")
         }
         let manages = account.role == .owner || account.role == .frontDesk
+        let ownView = account.role == .client
         let therapists = manages ? try await services.accounts.therapists() : []
+        var chrome = try await chrome(client.fullName, context)
+        chrome.notice = notice
         let page = RecordPage(
-            chrome: try await chrome(client.fullName, context), client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",
+            chrome: chrome, client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",
             therapists: try await services.clients.therapists(of: client.id), showsClinical: access.seesClinical, notes: notes,
             canWrite: access.writesClinical, canAssign: manages, canInvite: manages && client.accountId == nil && !client.email.isEmpty,
             assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
-            noteFields: Self.noteFields.filled(from: context.form, problems: problems))
+            noteFields: Self.noteFields.filled(from: context.form, problems: problems),
+            appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView)
         return services.views.page("client", page, status: status)
     }
 }

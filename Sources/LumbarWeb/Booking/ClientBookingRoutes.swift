@@ -1,0 +1,234 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// Online booking for clients, from a phone: service → therapist or anyone → day → time → confirm.
+/// New clients create their account on the confirm step. Also cancelling, changing and calendar files.
+struct ClientBookingRoutes {
+    let services: AppServices
+    var booking: BookingService { BookingService(services: services) }
+
+    struct Choice { let id: String; let name: String; var minutes = 0; var price = ""; var address = ""; var first = false }
+
+    struct StartPage {
+        let chrome: Chrome
+        let services: [Choice]
+        let hasServices: Bool
+        let locations: [Choice]
+        let showLocations: Bool
+        let therapists: [Choice]
+        let rescheduleId: String?
+    }
+
+    struct TimesPage {
+        struct Day { let label: String; let link: String; let selected: Bool; let open: Bool }
+        struct Time { let label: String; let link: String }
+        let chrome: Chrome
+        let serviceName: String
+        let locationName: String
+        let therapistName: String?
+        let timeZone: String
+        let problem: String?
+        let days: [Day]
+        let dayLabel: String
+        let times: [Time]
+    }
+
+    struct ConfirmPage {
+        struct Hidden { let name: String; let value: String }
+        let chrome: Chrome
+        let serviceName: String
+        let price: String
+        let when: String
+        let therapistName: String
+        let locationName: String
+        let address: String
+        let problem: String?
+        let hidden: [Hidden]
+        let signedIn: Bool
+        let returnTo: String
+        let accountFields: [FieldView]
+        let windowHours: Int
+        let fee: String?
+    }
+
+    static let accountFields = [
+        FieldView("firstName", "First name", autocomplete: "given-name"), FieldView("lastName", "Last name", autocomplete: "family-name"),
+        FieldView("email", "Email", type: "email", autocomplete: "email"), FieldView("phone", "Mobile phone", type: "tel", autocomplete: "tel"),
+        FieldView("password", "Choose a password", type: "password", help: "At least 12 characters.", autocomplete: "new-password"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/book") { request, context -> Response in
+            let query = FormData(encoded: request.uri.query ?? "")
+            let offered = try await services.scheduling.services().filter(\.bookableOnline)
+            let locations = try await services.scheduling.locations()
+            let page = StartPage(
+                chrome: try await chrome("Book a massage", context),
+                services: offered.enumerated().map { Choice(id: $1.id, name: $1.name, minutes: $1.minutes, price: Money.text($1.priceCents), first: $0 == 0) },
+                hasServices: !offered.isEmpty && !locations.isEmpty,
+                locations: locations.enumerated().map { Choice(id: $1.id, name: $1.name, address: $1.address, first: $0 == 0) },
+                showLocations: locations.count > 1,
+                therapists: try await services.accounts.therapists().map { Choice(id: $0.id, name: $0.name) },
+                rescheduleId: query["reschedule"].isEmpty ? nil : query["reschedule"])
+            return services.views.page("book", page)
+        }
+        router.get("/book/times") { request, context -> Response in
+            try await timesPage(FormData(encoded: request.uri.query ?? ""), context, problem: nil)
+        }
+        router.get("/book/confirm") { request, context -> Response in
+            try await confirmPage(FormData(encoded: request.uri.query ?? ""), context, problems: [], problem: nil)
+        }
+        router.post("/book/confirm") { request, context -> Response in try await confirm(request, context) }
+        router.post("/me/appointments/:id/cancel") { _, context -> Response in
+            let (account, appointment) = try await ownAppointment(context)
+            let rules = try await services.scheduling.rules()
+            guard appointment.status == .booked, !rules.isLateCancellation(start: appointment.start, now: services.now) else {
+                throw PageError.badForm("This appointment is within \(rules.cancellationWindowHours) hours. Please call the clinic to cancel it.")
+            }
+            _ = try await booking.cancel(appointment, by: account)
+            try await services.audit(account, context, .change, .appointment, client: appointment.clientId, detail: "cancelled online")
+            return .seeOther("/me?cancelled=1")
+        }
+        router.get("/me/appointments/:id/calendar.ics") { _, context -> Response in
+            let (account, appointment) = try await ownAppointment(context)
+            let bookingContext = try await booking.context(serviceId: appointment.serviceId, locationId: appointment.locationId, therapistId: nil, channel: .staff)
+            try await services.audit(account, context, .export, .appointment, client: appointment.clientId, detail: "calendar file")
+            let text = CalendarEvent.calendar([booking.event(appointment, context: bookingContext, cancelled: !appointment.status.holdsTime)], method: "PUBLISH")
+            return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"appointment.ics\""],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+    }
+
+    private func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
+        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
+    }
+
+    /// The signed-in client's own appointment, or 404.
+    private func ownAppointment(_ context: AppRequestContext) async throws -> (Account, Appointment) {
+        let account = try context.signedIn()
+        guard account.role == .client, let client = try await services.clients.find(accountId: account.id),
+              let appointment = try await services.appointments.find(id: try context.parameters.require("id")), appointment.clientId == client.id
+        else { throw PageError.notFound }
+        return (account, appointment)
+    }
+
+    static func query(_ pairs: [(String, String)]) -> String {
+        pairs.filter { !$0.1.isEmpty }.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    }
+
+    private func timesPage(_ query: FormData, _ context: AppRequestContext, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let therapistId = query["therapist"].isEmpty ? nil : query["therapist"]
+        let bookingContext: BookingService.Context
+        do {
+            bookingContext = try await booking.context(serviceId: query["service"], locationId: query["location"], therapistId: therapistId, channel: .online)
+        } catch is BookingService.Failure {
+            throw PageError.badForm("Choose a service and a location first.")
+        }
+        let zone = bookingContext.zone
+        let today = zone.local(services.now).date
+        let first = LocalDate(iso: query["from"]) ?? today
+        let from = max(first, today)
+        let through = from.adding(days: 13)
+        let (_, slots) = try await booking.slots(serviceId: query["service"], locationId: query["location"], therapistId: therapistId,
+                                                 from: from, through: through, channel: .online)
+        let byDay = Dictionary(grouping: slots) { zone.local($0.start).date }
+        let selected = LocalDate(iso: query["day"]) ?? (0..<14).map { from.adding(days: $0) }.first { byDay[$0] != nil } ?? from
+        let base: [(String, String)] = [("service", query["service"]), ("location", query["location"]), ("therapist", query["therapist"]),
+                                        ("reschedule", query["reschedule"])]
+        let days = (0..<14).map { offset -> TimesPage.Day in
+            let day = from.adding(days: offset)
+            return .init(label: "\(day.weekdayName.prefix(3)) \(day.day) \(day.monthName.prefix(3))",
+                         link: "/book/times?" + Self.query(base + [("from", from.description), ("day", day.description)]),
+                         selected: day == selected, open: byDay[day] != nil)
+        }
+        let times = (byDay[selected] ?? []).map { slot in
+            TimesPage.Time(label: zone.local(slot.start).time.description,
+                           link: "/book/confirm?" + Self.query(base + [("start", String(slot.start.milliseconds)), ("suggested", slot.therapistId)]))
+        }
+        let page = TimesPage(chrome: try await chrome("Choose a time", context), serviceName: bookingContext.service.name,
+                             locationName: bookingContext.location.name, therapistName: therapistId.flatMap { id in bookingContext.therapists.first { $0.id == id }?.name },
+                             timeZone: bookingContext.location.timeZone, problem: problem, days: days, dayLabel: selected.spoken, times: times)
+        return services.views.page("book_times", page, status: status)
+    }
+
+    private func confirmPage(_ query: FormData, _ context: AppRequestContext, problems: [FieldProblem], problem: String?,
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
+        let therapistId = query["therapist"].isEmpty ? nil : query["therapist"]
+        guard let bookingContext = try? await booking.context(serviceId: query["service"], locationId: query["location"], therapistId: therapistId, channel: .online),
+              let milliseconds = Int64(query["start"]) else { throw PageError.badForm("Choose a time first.") }
+        let start = Instant(milliseconds: milliseconds)
+        let shownTherapist = therapistId ?? query["suggested"]
+        let rules = bookingContext.rules
+        let names = ["service", "location", "therapist", "start", "suggested", "reschedule"]
+        let returnTo = "/book/confirm?" + Self.query(names.map { ($0, query[$0]) })
+        let page = ConfirmPage(
+            chrome: try await chrome("Confirm your booking", context), serviceName: bookingContext.service.name,
+            price: Money.text(bookingContext.service.priceCents), when: BookingService.spoken(start, bookingContext.zone) + " (\(bookingContext.location.timeZone))",
+            therapistName: bookingContext.therapists.first { $0.id == shownTherapist }?.name ?? "The first therapist free",
+            locationName: bookingContext.location.name, address: bookingContext.location.address, problem: problem,
+            hidden: names.map { ConfirmPage.Hidden(name: $0, value: query[$0]) }, signedIn: context.account != nil,
+            returnTo: returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/book",
+            accountFields: Self.accountFields.filled(from: query, problems: problems), windowHours: rules.cancellationWindowHours,
+            fee: rules.lateCancellationFeeCents > 0 ? Money.text(rules.lateCancellationFeeCents) : nil)
+        return services.views.page("book_confirm", page, status: status)
+    }
+
+    private func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let form = context.form
+        var account = context.account
+        var cookie: Cookie?
+        if let signedIn = account, signedIn.role != .client {
+            throw PageError.badForm("Staff book for clients from the calendar.")
+        }
+        if account == nil {
+            let client = Client(id: "", firstName: form["firstName"].trimmed, lastName: form["lastName"].trimmed, email: form["email"].trimmed.lowercased(),
+                                phone: form["phone"].trimmed)
+            var problems = client.problems(today: services.now.utcDate)
+            if client.email.isEmpty { problems.append(FieldProblem("email", "We need your email to send the confirmation.")) }
+            let draft = AccountDraft(email: client.email, name: client.fullName, role: .client, password: form["password"])
+            problems += draft.problems().filter { $0.field == "password" }
+            if problems.isEmpty, try await services.accounts.credentials(email: client.email) != nil {
+                problems.append(FieldProblem("email", "An account already uses this email. Sign in first, then book."))
+            }
+            guard problems.isEmpty else { return try await confirmPage(form, context, problems: problems, problem: nil, status: .unprocessableContent) }
+            let stored = try await services.clients.create(client, at: services.now)
+            let created = try await services.clients.createPortalAccount(clientId: stored.id, draft: draft, passwordHash: try await services.hasher.hash(draft.password), at: services.now)
+            try await services.audit(created, context, .create, .contact, client: stored.id, detail: "registered online")
+            cookie = try await AuthRoutes(services: services).startSession(for: created, secondFactorDone: true, request, context)
+            account = created
+        }
+        guard let account, let client = try await services.clients.find(accountId: account.id), let milliseconds = Int64(form["start"]) else {
+            throw PageError.badForm("Choose a time first.")
+        }
+        let start = Instant(milliseconds: milliseconds)
+        let therapistId = form["therapist"].isEmpty ? nil : form["therapist"]
+        do {
+            if !form["reschedule"].isEmpty {
+                guard let appointment = try await services.appointments.find(id: form["reschedule"]), appointment.clientId == client.id else { throw PageError.notFound }
+                let rules = try await services.scheduling.rules()
+                guard !rules.isLateCancellation(start: appointment.start, now: services.now) else {
+                    throw PageError.badForm("This appointment is within \(rules.cancellationWindowHours) hours. Please call the clinic to change it.")
+                }
+                _ = try await booking.reschedule(appointment, to: start, therapistId: therapistId, channel: .online)
+                try await services.audit(account, context, .change, .appointment, client: client.id, detail: "rescheduled online")
+            } else {
+                _ = try await booking.book(clientId: client.id, serviceId: form["service"], locationId: form["location"], therapistId: therapistId,
+                                           starts: [start], bookedBy: account, channel: .online)
+                try await services.audit(account, context, .create, .appointment, client: client.id, detail: "booked online")
+            }
+        } catch let failure as BookingService.Failure {
+            var signedIn = context
+            if cookie != nil { signedIn.session = nil }
+            let message = failure == .taken ? AppointmentRepository.taken : "That time is no longer available. Please choose another."
+            var response = try await timesPage(form, signedIn, problem: message, status: .conflict)
+            if let cookie { response.setCookie(cookie) }
+            return response
+        }
+        var response = Response.seeOther("/me?booked=1")
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+}
