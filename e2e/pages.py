@@ -1,6 +1,6 @@
 """Small helpers for filling Lumbar's forms the way a person does, waiting for each page to load."""
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
@@ -9,22 +9,36 @@ def fill(driver, **fields):
         element = driver.find_element(By.NAME, name)
         if element.tag_name == "select":
             element.find_element(By.CSS_SELECTOR, f"option[value='{value}']").click()
+        elif element.get_attribute("type") in ("time", "date", "datetime-local"):
+            # Date and time pickers take keystrokes in the locale's order; set the value as the picker would.
+            driver.execute_script("arguments[0].value = arguments[1]", element, value)
         else:
             element.clear()
             element.send_keys(value)
+
+
+def replaced(page):
+    """True once `page` (an element of the old page) is gone: Chromium reports that in more than one way."""
+    def check(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 def submit(driver, label):
     """Clicks the button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
 
 
 def follow(driver, link_text):
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.LINK_TEXT, link_text).click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
 
 
 def heading(driver):
