@@ -51,9 +51,11 @@ import TestSupport
                                  body: ByteBuffer(string: text))
     }
 
-    @Test(arguments: ["2026-03-08", "2026-11-01"])
-    func daylightSavingDaysShowTheUsualTimes(_ day: String) async throws {
-        let setup = try await Self.setUp(clockAt: "2026-01-05T12:00:00Z")
+    static let dstCases = TestDatabase.engines.flatMap { engine in ["2026-03-08", "2026-11-01"].map { (engine, $0) } }
+
+    @Test(arguments: dstCases)
+    func daylightSavingDaysShowTheUsualTimes(_ engine: Database.Engine, _ day: String) async throws {
+        let setup = try await Self.setUp(engine, clockAt: "2026-01-05T12:00:00Z")
         try await setup.fixture.test { client in
             let base = "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)"
             let usual = Self.json(try await Self.get(client, base + "&from=2026-03-04&to=2026-03-04"))["slots"] as? [[String: Any]] ?? []
@@ -154,6 +156,68 @@ import TestSupport
             #expect(noOffset.status == .unprocessableContent)
             #expect(try await Self.get(client, "/api/v1/availability?serviceId=nope&locationId=\(setup.location.id)&from=2026-11-26&to=2026-11-26").status == .notFound)
             #expect(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-13-01&to=2026-11-26").status == .unprocessableContent)
+        }
+    }
+
+    /// Random picks from what availability offers are always bookable, on both engines, across a DST change.
+    @Test(arguments: TestDatabase.engines)
+    func everyOfferedSlotCanBeBooked(engine: Database.Engine) async throws {
+        let setup = try await Self.setUp(engine, clockAt: "2026-10-28T12:00:00Z")
+        try await setup.fixture.test { client in
+            var generator = AssessmentSampler(seed: 11)
+            for round in 0..<12 {
+                let day = ["2026-10-31", "2026-11-01", "2026-11-02"][round % 3]
+                let offered = Self.json(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=\(day)&to=\(day)"))
+                let slots = offered["slots"] as? [[String: Any]] ?? []
+                guard !slots.isEmpty else { continue }
+                let pick = slots[generator.int(0...(slots.count - 1))]["start"] as! String
+                let clientId = round % 2 == 0 ? setup.fixture.clientA.id : setup.fixture.clientB.id
+                let booked = try await Self.post(client, "/api/v1/appointments", [
+                    "clientId": clientId, "serviceId": setup.service.id, "locationId": setup.location.id, "start": pick,
+                ])
+                #expect(booked.status == .created, "offered \(pick) could not be booked")
+            }
+        }
+    }
+
+    @Test func remindersAreQueuedOnceADayAhead() async throws {
+        let setup = try await Self.setUp()
+        try await setup.fixture.test { client in
+            let created = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-11-24T10:00:00-05:00",
+            ])
+            #expect(created.status == .created)
+            let booking = BookingService(services: setup.fixture.services)
+            #expect(try await booking.queueReminders() == 0, "four days ahead: too early")
+            setup.fixture.clock.advance(seconds: 3 * 86_400 + 4 * 3600)  // 2026-11-23 16:00 UTC, 23 hours before
+            #expect(try await booking.queueReminders() == 1)
+            #expect(try await booking.queueReminders() == 0, "never twice")
+            let delivery = OutboxDelivery(services: setup.fixture.services, interval: .seconds(60))
+            _ = await delivery.deliverDue()
+            #expect(setup.fixture.mailer.messages.contains { $0.subject.hasPrefix("Reminder:") && $0.body.contains("Tuesday 24 November 2026 at 10:00") })
+        }
+    }
+
+    @Test func therapistFeedIsPrivateRevocableAndNonClinical() async throws {
+        let setup = try await Self.setUp()
+        try await setup.fixture.test { client in
+            _ = try await Self.post(client, "/api/v1/appointments", [
+                "clientId": setup.fixture.clientA.id, "serviceId": setup.service.id, "locationId": setup.location.id, "start": "2026-11-25T10:00:00-05:00",
+            ])
+            let browser = Browser(client)
+            _ = try await browser.signIn("theo@example.com")
+            try await browser.get("/account")
+            let created = try await browser.post("/account/calendar-feed", [:])
+            let body = created.body
+            let path = String(body[body.range(of: "/feeds/")!.lowerBound...].prefix { $0 != " " && $0 != "<" })
+            let feed = try await client.execute(uri: path, method: .get)
+            #expect(feed.status == .ok)
+            let text = String(buffer: feed.body)
+            #expect(text.contains("SUMMARY:Massage\\, 60 minutes – Ada A."))
+            #expect(!text.contains("Hypertonic"), "no clinical notes in a feed")
+            try await browser.get("/account")
+            _ = try await browser.post("/account/calendar-feed/revoke", [:])
+            #expect(try await client.execute(uri: path, method: .get).status == .notFound)
         }
     }
 }

@@ -140,5 +140,8 @@ public enum Schema {
                 """,
             ] + dialect.appointmentExclusion()
         },
+        Migration(3, "appointment reminders") { _ in
+            ["ALTER TABLE appointments ADD COLUMN reminded_at BIGINT"]
+        },
     ]
 }

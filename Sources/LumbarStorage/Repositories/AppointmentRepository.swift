@@ -113,4 +113,25 @@ public struct AppointmentRepository: Sendable {
         if let postgres = error as? PSQLError, postgres.serverInfo?[.sqlState] == "23P01" { return true }
         return String(reflecting: error).contains("appointment overlap")
     }
+
+    /// Booked appointments starting within `lead` that were booked before the reminder was due and not yet
+    /// reminded; `compose` writes each one's message, queued as the appointment is marked, in one transaction.
+    public func queueReminders(lead: Int64, at now: Instant, compose: @escaping @Sendable (Appointment) async throws -> QueuedMail?) async throws -> Int {
+        let lock = database.engine == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await database.write { db in
+            let due = try await db.raw("""
+                SELECT * FROM appointments WHERE status = 'booked' AND reminded_at IS NULL
+                  AND starts_at > \(bind: now.milliseconds) AND starts_at <= \(bind: now.adding(seconds: lead).milliseconds)
+                  AND created_at < starts_at - \(bind: lead * 1000)
+                ORDER BY starts_at LIMIT 100\(unsafeRaw: lock)
+                """).all().map(Self.appointment)
+            for appointment in due {
+                if let mail = try await compose(appointment) {
+                    try await OutboxRepository.enqueue(on: db, to: mail.to, subject: mail.subject, body: mail.body, calendar: mail.calendar, at: now)
+                }
+                try await db.raw("UPDATE appointments SET reminded_at = \(bind: now.milliseconds) WHERE id = \(bind: appointment.id)").run()
+            }
+            return due.count
+        }
+    }
 }

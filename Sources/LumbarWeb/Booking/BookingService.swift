@@ -153,6 +153,33 @@ struct BookingService: Sendable {
         return moved
     }
 
+    /// Queues the 24-hour reminders that are due; safe to run on several instances at once.
+    @discardableResult
+    func queueReminders() async throws -> Int {
+        let locations = Dictionary(try await services.scheduling.locations().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var clients: [String: Client] = [:]
+        let due = try await services.appointments.list(window: TimeRange(start: services.now, end: services.now.adding(seconds: 86_400)))
+        for appointment in due where clients[appointment.clientId] == nil {
+            clients[appointment.clientId] = try await services.clients.find(id: appointment.clientId)
+        }
+        let known = clients
+        let publicURL = services.configuration.publicURL
+        return try await services.appointments.queueReminders(lead: 86_400, at: services.now) { appointment in
+            guard let client = known[appointment.clientId], EmailAddress.isPlausible(client.email), let location = locations[appointment.locationId],
+                  let service = serviceNames[appointment.serviceId], let zone = FoundationZone(identifier: location.timeZone) else { return nil }
+            let body = """
+                Hello \(client.firstName),
+
+                A reminder of your \(service.name) at \(location.name), \(location.address):
+                \(Self.spoken(appointment.start, zone)) (\(location.timeZone)).
+
+                If you cannot come, please let the clinic know as soon as you can: \(publicURL)/me
+                """
+            return QueuedMail(to: client.email, subject: "Reminder: \(service.name) tomorrow", body: body, calendar: nil)
+        }
+    }
+
     // MARK: Messages
 
     static func spoken(_ instant: Instant, _ zone: FoundationZone) -> String {

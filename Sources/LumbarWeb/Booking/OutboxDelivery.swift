@@ -13,6 +13,11 @@ struct OutboxDelivery: Service {
     func run() async throws {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
+                do {
+                    try await BookingService(services: services).queueReminders()
+                } catch {
+                    Logger(label: "lumbar.outbox").warning("reminders not queued: \(String(describing: type(of: error)))")
+                }
                 await deliverDue()
                 try await Task.sleep(for: interval)
             }

@@ -11,6 +11,8 @@ struct AccountRoutes {
         let chrome: Chrome
         let twoFactor: Bool
         let isStaff: Bool
+        let isTherapist: Bool
+        let hasFeed: Bool
         let tokens: [TokenRow]
         let tokenFields: [FieldView]
         var newToken: String?
@@ -113,7 +115,9 @@ struct AccountRoutes {
             TokenRow(id: token.id, name: token.name, createdAt: token.createdAt.iso8601, lastUsedAt: token.lastUsedAt?.iso8601 ?? "never",
                      status: token.revokedAt == nil ? "active" : "revoked", active: token.revokedAt == nil)
         }
+        let hasFeed = account.role == .therapist ? try await CalendarFeedRepository(database: services.database).hasLiveFeed(therapistId: account.id) : false
         let page = AccountPage(chrome: Chrome(title: "My account", context: context), twoFactor: account.totpEnabled, isStaff: account.role.isStaff,
+                               isTherapist: account.role == .therapist, hasFeed: hasFeed,
                                tokens: rows, tokenFields: Self.tokenFields.filled(from: context.form, problems: problems), newToken: newToken)
         return services.views.page("account", page, status: status)
     }
