@@ -220,4 +220,53 @@ import TestSupport
             #expect(try await client.execute(uri: path, method: .get).status == .notFound)
         }
     }
+
+    @Test(arguments: TestDatabase.engines)
+    func freedTimeIsOfferedToTheFirstWaitingClientAndHeld(engine: Database.Engine) async throws {
+        let setup = try await Self.setUp(engine)
+        let fixture = setup.fixture
+        // One slot a day (09:00), and the therapist away until the 25th.
+        let day = [WeeklyHours.Span(start: WallTime("09:00")!, end: WallTime("10:00")!)!]
+        let away = TimeRange(start: fixture.clock.now, end: fixture.clock.now.adding(seconds: 5 * 86_400))
+        try await fixture.services.scheduling.setHours(therapistId: fixture.therapist.id, locationId: setup.location.id,
+                                                       WeeklyHours(days: Array(repeating: day, count: 7)))
+        try await fixture.services.scheduling.addTimeOff(therapistId: fixture.therapist.id, away, note: "away")
+        try await fixture.test { client in
+            func book(_ clientId: String, _ start: String) async throws -> String {
+                let response = try await Self.post(client, "/api/v1/appointments", [
+                    "clientId": clientId, "serviceId": setup.service.id, "locationId": setup.location.id, "start": start,
+                ])
+                #expect(response.status == .created)
+                return ((Self.json(response)["appointments"] as? [[String: Any]])?.first?["id"] as? String) ?? ""
+            }
+            let ada = try await book(fixture.clientA.id, "2026-11-25T09:00:00-05:00")
+            let ben = try await book(fixture.clientB.id, "2026-11-26T09:00:00-05:00")
+            let benBrowser = Browser(client)
+            let signedIn = try await benBrowser.signIn("ben@example.com")
+            #expect(signedIn.location == "/", "\(signedIn.status) \(signedIn.body.prefix(300))")
+            let me = try await benBrowser.get("/me")
+            #expect(me.status == .ok, "\(me.status) \(me.location ?? "") \(me.body.prefix(300))")
+            let joined = try await benBrowser.post("/me/appointments/\(ben)/waitlist", [:])
+            #expect(joined.location == "/me?waitlist=1", "\(joined.status) \(joined.body.prefix(400))")
+            let waitlist = WaitlistService(services: fixture.services)
+            #expect(try await waitlist.process() == 0, "nothing earlier is free yet")
+            _ = try await Self.post(client, "/api/v1/appointments/\(ada)/cancel", [:])
+            #expect(try await waitlist.process() == 1)
+            #expect(try await waitlist.process() == 0, "one offer per freed time")
+            // The held time is not offered to anyone else meanwhile.
+            let others = Self.json(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-11-25&to=2026-11-25"))
+            #expect((others["slots"] as? [[String: Any]] ?? []).isEmpty)
+            _ = await OutboxDelivery(services: fixture.services, interval: .seconds(60)).deliverDue()
+            let offer = fixture.mailer.messages.first { $0.subject == "An earlier time is available" }
+            #expect(offer?.to == "ben@example.com")
+            let body = offer?.body ?? ""
+            guard let found = body.range(of: "/waitlist/") else { return }
+            let link = String(body[found.lowerBound...].prefix { !$0.isWhitespace })
+            #expect(try await benBrowser.get(link).status == .ok)
+            #expect(try await benBrowser.post(link + "/accept", [:]).location == "/me?booked=1")
+            let moved = try await fixture.services.appointments.find(id: ben)
+            #expect(moved?.start == RFC3339.parse("2026-11-25T09:00:00-05:00"))
+            #expect(try await benBrowser.get(link).status == .gone, "an offer is used once")
+        }
+    }
 }

@@ -143,5 +143,19 @@ public enum Schema {
         Migration(3, "appointment reminders") { _ in
             ["ALTER TABLE appointments ADD COLUMN reminded_at BIGINT"]
         },
+        Migration(4, "waitlist") { _ in
+            [
+                """
+                CREATE TABLE waitlist (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), appointment_id TEXT REFERENCES appointments(id),
+                    service_id TEXT NOT NULL REFERENCES services(id), location_id TEXT NOT NULL REFERENCES locations(id), therapist_id TEXT,
+                    earlier_than BIGINT NOT NULL, created_at BIGINT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('waiting', 'offered', 'accepted', 'expired', 'withdrawn')),
+                    offer_start BIGINT, offer_therapist_id TEXT, offer_expires_at BIGINT, offer_token_hash TEXT)
+                """,
+                "CREATE INDEX waitlist_status ON waitlist(status, created_at)",
+                "ALTER TABLE booking_rules ADD COLUMN waitlist_hold_minutes INTEGER NOT NULL DEFAULT 120",
+            ]
+        },
     ]
 }

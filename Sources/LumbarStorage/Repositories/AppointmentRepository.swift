@@ -80,6 +80,15 @@ public struct AppointmentRepository: Sendable {
         }
     }
 
+    /// Whether the client has ever had an appointment that was not cancelled (a returning client).
+    public func hasHistory(clientId: String) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT 1 AS yes FROM appointments WHERE client_id = \(bind: clientId) AND status NOT IN ('cancelled', 'late-cancelled') LIMIT 1
+                """).first() != nil
+        }
+    }
+
     public func find(id: String) async throws -> Appointment? {
         try await database.read { db in try await db.raw("SELECT * FROM appointments WHERE id = \(bind: id)").first().map(Self.appointment) }
     }

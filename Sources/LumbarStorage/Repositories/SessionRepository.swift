@@ -28,13 +28,15 @@ public struct SessionRepository: Sendable {
     public func find(tokenHash: String) async throws -> SessionRecord? {
         try await database.read { db in
             guard let row = try await db.raw("""
-                SELECT s.token_hash, s.csrf_token, s.second_factor_done, s.created_at, s.last_seen_at, a.*
+                SELECT s.token_hash, s.csrf_token, s.second_factor_done, s.created_at AS session_created_at,
+                       s.last_seen_at AS session_last_seen_at, a.*
                 FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = \(bind: tokenHash)
                 """).first() else { return nil }
             return SessionRecord(
                 tokenHash: try row.string("token_hash"), account: try AccountRepository.account(row),
                 csrfToken: try row.string("csrf_token"), secondFactorDone: try row.flag("second_factor_done"),
-                createdAt: try row.instant("created_at"), lastSeenAt: try row.instant("last_seen_at"))
+                // Aliased: accounts has a created_at of its own, and engines differ on which duplicate a name finds.
+                createdAt: try row.instant("session_created_at"), lastSeenAt: try row.instant("session_last_seen_at"))
         }
     }
 

@@ -39,6 +39,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     ClientBookingRoutes(services: services).register(on: router)
     CalendarRoutes(services: services).register(on: router)
     CalendarFeedRoutes(services: services).register(on: router)
+    WaitlistRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

@@ -7,6 +7,13 @@ import LumbarZones
 /// no-overlap guarantee, and queues the emails (with calendar files) in the same transaction.
 struct BookingService: Sendable {
     let services: AppServices
+    /// The client whose waitlist offer may use its held time; everyone else's availability excludes held times.
+    var holder: String?
+
+    init(services: AppServices, holder: String? = nil) {
+        self.services = services
+        self.holder = holder
+    }
 
     enum Failure: Error, Equatable {
         case notFound(String)
@@ -46,9 +53,15 @@ struct BookingService: Sendable {
         let end = context.zone.instant(LocalDateTime(through.adding(days: 2), WallTime(minutes: 0)!)) ?? services.now
         let window = TimeRange(start: start, end: max(start, end))
         let hours = try await services.scheduling.hours(locationId: context.location.id, window: window)
-        // Therapists are busy wherever they are booked, at any location.
-        let booked = try await services.appointments.list(window: window).map {
+        // Therapists are busy wherever they are booked, at any location, and where a waitlist offer holds the time.
+        var booked = try await services.appointments.list(window: window).map {
             AvailabilityRequest.Booked(therapistId: $0.therapistId, roomId: $0.roomId, occupied: $0.occupied)
+        }
+        let lengths = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for offer in try await WaitlistRepository(database: services.database).heldOffers(at: services.now) where offer.clientId != holder {
+            guard let start = offer.offerStart, let therapist = offer.offerTherapistId, let service = lengths[offer.serviceId] else { continue }
+            booked.append(.init(therapistId: therapist, roomId: nil,
+                                occupied: TimeRange(start: start, end: start.adding(seconds: Int64(service.minutes + service.bufferMinutes) * 60))))
         }
         var rules = context.rules.availabilityRules
         if channel == .staff {
@@ -75,6 +88,11 @@ struct BookingService: Sendable {
               channel: Channel) async throws -> [Appointment] {
         guard let client = try await services.clients.find(id: clientId) else { throw Failure.notFound("clientId") }
         let context = try await context(serviceId: serviceId, locationId: locationId, therapistId: therapistId, channel: channel)
+        if channel == .online, !Self.offers(context.service, returning: try await services.appointments.hasHistory(clientId: client.id)) {
+            throw Failure.invalid([FieldProblem("service", context.service.audience == .new
+                ? "This service is for a first visit. Please choose a follow-up visit."
+                : "This service is for returning clients. Please book an initial assessment first.")])
+        }
         let engine = AvailabilityEngine(zone: context.zone)
         var appointments: [Appointment] = []
         var collisions: [FieldProblem] = []
@@ -177,6 +195,15 @@ struct BookingService: Sendable {
                 If you cannot come, please let the clinic know as soon as you can: \(publicURL)/me
                 """
             return QueuedMail(to: client.email, subject: "Reminder: \(service.name) tomorrow", body: body, calendar: nil)
+        }
+    }
+
+    /// Online, initial assessments are for new clients and follow-ups for returning ones; staff may book either.
+    static func offers(_ service: BookableService, returning: Bool) -> Bool {
+        switch service.audience {
+        case .any: return true
+        case .new: return !returning
+        case .returning: return returning
         }
     }
 

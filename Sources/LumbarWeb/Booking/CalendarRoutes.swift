@@ -129,15 +129,18 @@ struct CalendarRoutes {
             for id in clientIds { clientNames[id] = try await services.clients.find(id: id)?.fullName }
             let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let roomNames = Dictionary(location.rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            rows = therapists.map { therapist in
-                Page.Row(name: therapist.name, cells: days.map { day in
-                    Page.Cell(appointments: appointments.filter { $0.therapistId == therapist.id && zone.local($0.start).date == day }.map {
+            func row(_ name: String, actionable: Bool, _ belongs: @escaping (Appointment) -> Bool) -> Page.Row {
+                Page.Row(name: name, cells: days.map { day in
+                    Page.Cell(appointments: appointments.filter { belongs($0) && zone.local($0.start).date == day }.map {
                         Page.Item(id: $0.id, time: zone.local($0.start).time.description, client: clientNames[$0.clientId] ?? "client",
                                   service: serviceNames[$0.serviceId] ?? "", room: $0.roomId.flatMap { roomNames[$0] }, status: $0.status.rawValue,
-                                  actionable: $0.status == .booked)
+                                  actionable: actionable && $0.status == .booked)
                     })
                 })
             }
+            // One row per therapist (where the actions are), then one per room to see what each room holds.
+            rows = therapists.map { therapist in row(therapist.name, actionable: true) { $0.therapistId == therapist.id } }
+                + location.rooms.map { room in row("Room: \(room.name)", actionable: false) { $0.roomId == room.id } }
             try await services.audit(account, context, .view, .appointment, client: nil, detail: "calendar \(first) \(days.count) day(s), \(appointments.count) shown")
         }
         let clients = try await services.clients.list()

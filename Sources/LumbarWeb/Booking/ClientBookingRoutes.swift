@@ -63,7 +63,11 @@ struct ClientBookingRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.get("/book") { request, context -> Response in
             let query = FormData(encoded: request.uri.query ?? "")
-            let offered = try await services.scheduling.services().filter(\.bookableOnline)
+            var returning = false
+            if let account = context.account, account.role == .client, let client = try await services.clients.find(accountId: account.id) {
+                returning = try await services.appointments.hasHistory(clientId: client.id)
+            }
+            let offered = try await services.scheduling.services().filter { $0.bookableOnline && BookingService.offers($0, returning: returning) }
             let locations = try await services.scheduling.locations()
             let page = StartPage(
                 chrome: try await chrome("Book a massage", context),

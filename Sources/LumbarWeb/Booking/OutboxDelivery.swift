@@ -15,8 +15,9 @@ struct OutboxDelivery: Service {
             while !Task.isCancelled {
                 do {
                     try await BookingService(services: services).queueReminders()
+                    try await WaitlistService(services: services).process()
                 } catch {
-                    Logger(label: "lumbar.outbox").warning("reminders not queued: \(String(describing: type(of: error)))")
+                    Logger(label: "lumbar.outbox").warning("reminders or waitlist offers not queued: \(String(describing: type(of: error)))")
                 }
                 await deliverDue()
                 try await Task.sleep(for: interval)

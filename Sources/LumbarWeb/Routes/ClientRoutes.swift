@@ -55,6 +55,7 @@ struct ClientRoutes {
         let serviceId: String
         let locationId: String
         let canCancel: Bool
+        let canWait: Bool
     }
 
     static let clientFields = [
@@ -110,7 +111,8 @@ struct ClientRoutes {
             guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
             let query = FormData(encoded: request.uri.query ?? "")
             let notice = query.has("booked") ? "You're booked. A confirmation is on its way to your email."
-                : query.has("cancelled") ? "Your appointment is cancelled." : nil
+                : query.has("cancelled") ? "Your appointment is cancelled."
+                : query.has("waitlist") ? "You're on the waitlist. We'll email you if an earlier time opens." : nil
             return try await recordPage(context, account: account, access: try await services.clientAccess(account, client.id), notice: notice)
         }
         router.post("/clients/:id/notes") { _, context -> Response in
@@ -180,7 +182,8 @@ struct ClientRoutes {
                 id: appointment.id, when: BookingService.spoken(appointment.start, zone), service: serviceNames[appointment.serviceId] ?? "Appointment",
                 therapist: therapistNames[appointment.therapistId] ?? "your therapist", status: appointment.status.rawValue,
                 serviceId: appointment.serviceId, locationId: appointment.locationId,
-                canCancel: ownView && appointment.status == .booked && !rules.isLateCancellation(start: appointment.start, now: now))
+                canCancel: ownView && appointment.status == .booked && !rules.isLateCancellation(start: appointment.start, now: now),
+                canWait: ownView && appointment.status == .booked && appointment.start > now)
         }
     }
 
