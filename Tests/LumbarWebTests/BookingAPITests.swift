@@ -194,7 +194,9 @@ import TestSupport
             #expect(try await booking.queueReminders() == 0, "never twice")
             let delivery = OutboxDelivery(services: setup.fixture.services, interval: .seconds(60))
             _ = await delivery.deliverDue()
-            #expect(setup.fixture.mailer.messages.contains { $0.subject.hasPrefix("Reminder:") && $0.body.contains("Tuesday 24 November 2026 at 10:00") })
+            #expect(setup.fixture.mailer.messages.contains {
+                $0.subject.hasPrefix("Reminder:") && $0.body.contains("Tuesday 24 November 2026 at 10:00") && $0.calendar?.contains("BEGIN:VEVENT") == true
+            })
         }
     }
 

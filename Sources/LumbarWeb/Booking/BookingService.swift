@@ -183,7 +183,8 @@ struct BookingService: Sendable {
         }
         let known = clients
         let publicURL = services.configuration.publicURL
-        return try await services.appointments.queueReminders(lead: 86_400, at: services.now) { appointment in
+        let now = services.now
+        return try await services.appointments.queueReminders(lead: 86_400, at: now) { appointment in
             guard let client = known[appointment.clientId], EmailAddress.isPlausible(client.email), let location = locations[appointment.locationId],
                   let service = serviceNames[appointment.serviceId], let zone = FoundationZone(identifier: location.timeZone) else { return nil }
             let body = """
@@ -194,7 +195,8 @@ struct BookingService: Sendable {
 
                 If you cannot come, please let the clinic know as soon as you can: \(publicURL)/me
                 """
-            return QueuedMail(to: client.email, subject: "Reminder: \(service.name) tomorrow", body: body, calendar: nil)
+            let calendar = CalendarEvent.calendar([Self.event(appointment, service: service, location: location, cancelled: false, now: now)], method: "REQUEST")
+            return QueuedMail(to: client.email, subject: "Reminder: \(service.name) tomorrow", body: body, calendar: calendar)
         }
     }
 
@@ -215,9 +217,14 @@ struct BookingService: Sendable {
     }
 
     func event(_ appointment: Appointment, context: Context, cancelled: Bool) -> CalendarEvent {
-        CalendarEvent(uid: "\(appointment.id)@lumbar", title: "\(context.service.name) at \(context.location.name)",
-                      location: context.location.address, start: appointment.start, end: appointment.end, stamp: services.now,
-                      sequence: Int((services.now.milliseconds / 1000) % 1_000_000), cancelled: cancelled)
+        Self.event(appointment, service: context.service, location: context.location, cancelled: cancelled, now: services.now)
+    }
+
+    /// The appointment as a calendar event; the sequence grows with time so an update replaces what a calendar holds.
+    static func event(_ appointment: Appointment, service: BookableService, location: Location, cancelled: Bool, now: Instant) -> CalendarEvent {
+        CalendarEvent(uid: "\(appointment.id)@lumbar", title: "\(service.name) at \(location.name)", location: location.address,
+                      start: appointment.start, end: appointment.end, stamp: now, sequence: Int((now.milliseconds / 1000) % 1_000_000_000),
+                      cancelled: cancelled)
     }
 
     private func confirmation(_ appointments: [Appointment], client: Client, context: Context) async throws -> [QueuedMail] {

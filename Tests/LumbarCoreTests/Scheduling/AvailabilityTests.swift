@@ -106,10 +106,14 @@ import Testing
                                                   occupied: TimeRange(start: start, end: start.adding(seconds: Int64(15 + shape[3] * 5) * 60)))
             }
             let minutes = 30 + (shape[4] % 4) * 15, buffer = (shape[5] % 3) * 10
-            let request = Self.request(date, date, hours: hours, minutes: minutes, buffer: buffer, booked: booked, therapists: ["t1", "t2"])
+            var withTimeOff = hours
+            let away = base.adding(seconds: Int64(shape[2]) * 15 * 60)
+            withTimeOff.timeOff = shape[3] % 2 == 0 ? [] : [TimeRange(start: away, end: away.adding(seconds: Int64(shape[4] + 1) * 15 * 60))]
+            let request = Self.request(date, date, hours: withTimeOff, minutes: minutes, buffer: buffer, booked: booked, therapists: ["t1", "t2"])
             for slot in Self.engine.slots(request) {
                 let occupied = TimeRange(start: slot.start, end: slot.end.adding(seconds: Int64(buffer) * 60))
                 #expect(!booked.contains { $0.therapistId == slot.therapistId && $0.occupied.overlaps(occupied) })
+                #expect(!withTimeOff.timeOff.contains { $0.overlaps(occupied) }, "no slot during time off")
                 let local = Self.toronto.local(slot.start)
                 #expect(local.time.minutes >= open)
                 #expect(slot.end <= Self.toronto.instant(LocalDateTime(Self.day(date).adding(days: close == 1440 ? 1 : 0), WallTime(minutes: close % 1440)!))!)
