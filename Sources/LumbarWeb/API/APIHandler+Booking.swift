@@ -42,11 +42,9 @@ extension APIHandler {
                 .init(start: rfc.format($0.start), end: rfc.format($0.end), therapistId: $0.therapistId, roomId: $0.roomId)
             }))))
         } catch let failure as BookingService.Failure {
-            switch failure {
-            case .notFound(let field): return .notFound(.init(body: .json(Self.error("No such \(field.replacingOccurrences(of: "Id", with: "")).", field: field))))
-            case .invalid(let problems): return .unprocessableContent(.init(body: .json(Self.problems(problems))))
-            case .unavailable(let text): return .unprocessableContent(.init(body: .json(Self.error(text, field: "start"))))
-            case .taken: return .unprocessableContent(.init(body: .json(Self.error(AppointmentRepository.taken, field: "start"))))
+            switch Self.classify(failure) {
+            case .notFound(let body): return .notFound(.init(body: .json(body)))
+            case .unprocessable(let body), .conflict(let body): return .unprocessableContent(.init(body: .json(body)))
             }
         }
     }
@@ -71,11 +69,10 @@ extension APIHandler {
             let rfc = RFC3339(zone: context.zone.identifier)
             return .created(.init(body: .json(.init(appointments: booked.map { Self.appointment($0, rfc) }))))
         } catch let failure as BookingService.Failure {
-            switch failure {
-            case .notFound(let field): return .notFound(.init(body: .json(Self.error("No such record for \(field).", field: field))))
-            case .invalid(let problems): return .unprocessableContent(.init(body: .json(Self.problems(problems))))
-            case .unavailable(let text): return .unprocessableContent(.init(body: .json(Self.error(text, field: "start"))))
-            case .taken: return .conflict(.init(body: .json(Self.error(AppointmentRepository.taken, field: "start"))))
+            switch Self.classify(failure) {
+            case .notFound(let body): return .notFound(.init(body: .json(body)))
+            case .unprocessable(let body): return .unprocessableContent(.init(body: .json(body)))
+            case .conflict(let body): return .conflict(.init(body: .json(body)))
             }
         }
     }
@@ -94,11 +91,10 @@ extension APIHandler {
             try await audit(caller, .change, .appointment, client: moved.clientId, detail: "API reschedule")
             return .ok(.init(body: .json(Self.appointment(moved, try await rfc(for: moved)))))
         } catch let failure as BookingService.Failure {
-            switch failure {
-            case .notFound(let field): return .notFound(.init(body: .json(Self.error("No such record for \(field).", field: field))))
-            case .invalid(let problems): return .unprocessableContent(.init(body: .json(Self.problems(problems))))
-            case .unavailable(let text): return .unprocessableContent(.init(body: .json(Self.error(text, field: "start"))))
-            case .taken: return .conflict(.init(body: .json(Self.error(AppointmentRepository.taken, field: "start"))))
+            switch Self.classify(failure) {
+            case .notFound(let body): return .notFound(.init(body: .json(body)))
+            case .unprocessable(let body): return .unprocessableContent(.init(body: .json(body)))
+            case .conflict(let body): return .conflict(.init(body: .json(body)))
             }
         }
     }
@@ -114,6 +110,22 @@ extension APIHandler {
             return .ok(.init(body: .json(Self.appointment(cancelled, try await rfc(for: cancelled)))))
         } catch BookingService.Failure.invalid(let problems) {
             return .unprocessableContent(.init(body: .json(Self.problems(problems))))
+        }
+    }
+
+    /// How a booking failure is answered: 404 for a missing record, 409 when someone else just took the time, 422 otherwise.
+    enum FailureAnswer {
+        case notFound(Components.Schemas.ErrorBody)
+        case unprocessable(Components.Schemas.ErrorBody)
+        case conflict(Components.Schemas.ErrorBody)
+    }
+
+    static func classify(_ failure: BookingService.Failure) -> FailureAnswer {
+        switch failure {
+        case .notFound(let field): return .notFound(error("No such record for \(field).", field: field))
+        case .invalid(let problems): return .unprocessable(Self.problems(problems))
+        case .unavailable(let text): return .unprocessable(error(text, field: "start"))
+        case .taken: return .conflict(error(AppointmentRepository.taken, field: "start"))
         }
     }
 
