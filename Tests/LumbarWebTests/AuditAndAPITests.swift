@@ -123,6 +123,17 @@ import TestSupport
         }
     }
 
+    @Test func errorPagesKeepNavigationForSignedInPeople() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("theo@example.com")
+            let page = try await browser.get("/staff")
+            #expect(page.status == .forbidden)
+            #expect(page.body.contains("Sign out Theo Therapist"))
+        }
+    }
+
     @Test func errorPagesLeakNothing() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in

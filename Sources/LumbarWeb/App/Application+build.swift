@@ -26,6 +26,9 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", searchForIndexHtml: false))
     router.add(middleware: SetupGateMiddleware(services: services))
     router.add(middleware: SessionMiddleware(services: services))
+    // Again inside the session, so error pages for signed-in people keep their navigation; the outer one
+    // still answers for anything that fails before a session is known.
+    router.add(middleware: ErrorPageMiddleware(views: services.views))
     router.add(middleware: FormMiddleware(maxBodyBytes: services.configuration.maxBodyBytes))
 
     HealthRoutes(services: services).register(on: router)
