@@ -79,7 +79,11 @@ import TestSupport
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == 201 }.count == 1)
-            #expect(statuses.allSatisfy { $0 == 201 || $0 == 409 || $0 == 422 })
+            let loser = try await Self.post(client, "/api/v1/appointments", text: body)
+            #expect(loser.status == .conflict)
+            let fresh = (Self.json(loser)["slots"] as? [[String: Any]] ?? []).map { $0["start"] as! String }
+            #expect(fresh.contains("2026-11-25T11:15:00-05:00"), "the loser of a race gets the day's free times")
+            #expect(statuses.allSatisfy { $0 == 201 || $0 == 409 }, "every loser is told the time was taken")
             let window = TimeRange(start: setup.fixture.clock.now, end: setup.fixture.clock.now.adding(seconds: 30 * 86_400))
             #expect(try await setup.fixture.services.appointments.list(window: window).count == 1)
             let after = Self.json(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-11-25&to=2026-11-25"))

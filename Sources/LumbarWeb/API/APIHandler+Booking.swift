@@ -72,9 +72,27 @@ extension APIHandler {
             switch Self.classify(failure) {
             case .notFound(let body): return .notFound(.init(body: .json(body)))
             case .unprocessable(let body): return .unprocessableContent(.init(body: .json(body)))
-            case .conflict(let body): return .conflict(.init(body: .json(body)))
+            case .conflict(var body):
+                body.slots = try await freshSlots(serviceId: bookingRequest(input)?.serviceId, locationId: bookingRequest(input)?.locationId, around: start)
+                return .conflict(.init(body: .json(body)))
             }
         }
+    }
+
+    private func bookingRequest(_ input: Operations.CreateAppointment.Input) -> Components.Schemas.BookingRequest? {
+        if case .json(let body) = input.body { return body }
+        return nil
+    }
+
+    /// The day's remaining times, for the loser of a race.
+    private func freshSlots(serviceId: String?, locationId: String?, around start: Instant) async throws -> [Components.Schemas.Slot]? {
+        guard let serviceId, let locationId, let location = try await services.scheduling.location(id: locationId),
+              let zone = FoundationZone(identifier: location.timeZone) else { return nil }
+        let day = zone.local(start).date
+        guard let (_, slots) = try? await booking.slots(serviceId: serviceId, locationId: locationId, therapistId: nil, from: day, through: day, channel: .staff)
+        else { return nil }
+        let rfc = RFC3339(zone: location.timeZone)
+        return slots.map { .init(start: rfc.format($0.start), end: rfc.format($0.end), therapistId: $0.therapistId, roomId: $0.roomId) }
     }
 
     func rescheduleAppointment(_ input: Operations.RescheduleAppointment.Input) async throws -> Operations.RescheduleAppointment.Output {

@@ -104,6 +104,7 @@ struct BookingService: Sendable {
             request.booked += appointments.map { .init(therapistId: $0.therapistId, roomId: $0.roomId, occupied: $0.occupied) }
             let candidates = therapistId.map { [$0] } ?? request.therapists.map(\.id)
             guard let slot = candidates.lazy.compactMap({ engine.fit(request, start: start, therapistId: $0, enforceNotice: channel == .online) }).first else {
+                if starts.count == 1, Self.onlyTaken(engine, request, start, candidates, channel) { throw Failure.taken }
                 collisions.append(FieldProblem("start", "\(Self.spoken(start, context.zone)) is not available."))
                 continue
             }
@@ -153,7 +154,9 @@ struct BookingService: Sendable {
         let day = context.zone.local(start).date
         var request = try await request(context, from: day, through: day, channel: channel)
         request.booked.removeAll { $0.occupied == appointment.occupied && $0.therapistId == appointment.therapistId }
-        guard let slot = engine.fit(request, start: start, therapistId: therapistId ?? appointment.therapistId, enforceNotice: channel == .online) else {
+        let therapist = therapistId ?? appointment.therapistId
+        guard let slot = engine.fit(request, start: start, therapistId: therapist, enforceNotice: channel == .online) else {
+            if Self.onlyTaken(engine, request, start, [therapist], channel) { throw Failure.taken }
             throw Failure.unavailable("\(Self.spoken(start, context.zone)) is not available.")
         }
         var moved = appointment
@@ -198,6 +201,14 @@ struct BookingService: Sendable {
             let calendar = CalendarEvent.calendar([Self.event(appointment, service: service, location: location, cancelled: false, now: now)], method: "REQUEST")
             return QueuedMail(to: client.email, subject: "Reminder: \(service.name) tomorrow", body: body, calendar: calendar)
         }
+    }
+
+    /// Whether the time would fit but for other bookings: someone else just took it (a 409), rather than it
+    /// being outside hours or the booking rules (a 422).
+    static func onlyTaken(_ engine: AvailabilityEngine, _ request: AvailabilityRequest, _ start: Instant, _ therapists: [String], _ channel: Channel) -> Bool {
+        var open = request
+        open.booked = []
+        return therapists.contains { engine.fits(open, start: start, therapistId: $0, enforceNotice: channel == .online) }
     }
 
     /// Online, initial assessments are for new clients and follow-ups for returning ones; staff may book either.
