@@ -33,16 +33,26 @@ public enum TestDatabase {
         }
     }
 
-    /// Runs `body` with a fresh database and always shuts it down.
+    /// Runs `body` with a fresh database and always disposes of it.
     public static func with<T>(_ engine: Database.Engine, _ body: (Database) async throws -> T) async throws -> T {
         let database = try await make(engine)
         do {
             let result = try await body(database)
-            await database.shutdown()
+            await dispose(database)
             return result
         } catch {
-            await database.shutdown()
+            await dispose(database)
             throw error
         }
+    }
+
+    /// Closes the database; a PostgreSQL test database is dropped too, so runs do not pile them up.
+    public static func dispose(_ database: Database) async {
+        await database.shutdown()
+        guard case .postgres(let url) = database.location, let base = ProcessInfo.processInfo.environment["LUMBAR_TEST_POSTGRES_URL"],
+              let name = URLComponents(string: url)?.path.dropFirst(), name.hasPrefix("lumbar_test_"),
+              let admin = try? Database(location: .postgres(url: base), logger: logger) else { return }
+        try? await admin.dropDatabase(named: String(name))
+        await admin.shutdown()
     }
 }

@@ -101,6 +101,14 @@ public final class Database: @unchecked Sendable {
         try await read { db in try await db.raw(SQLQueryString("CREATE DATABASE \(name)")).run() }
     }
 
+    /// Removes a PostgreSQL database (test clean-up), closing anyone still connected to it.
+    public func dropDatabase(named name: String) async throws {
+        guard engine == .postgres, !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) else {
+            throw StorageError.configuration("database names are lower-case letters, digits and underscores")
+        }
+        try await read { db in try await db.raw(SQLQueryString("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")).run() }
+    }
+
     public func shutdown() async {
         if let sqlitePool { try? await sqlitePool.shutdownAsync() }
         if let postgresPool { try? await postgresPool.shutdownAsync() }

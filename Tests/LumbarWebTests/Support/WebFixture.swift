@@ -73,10 +73,10 @@ struct WebFixture {
         do {
             try await app.test(.router) { client in try await body(client) }
         } catch {
-            await services.database.shutdown()
+            await TestDatabase.dispose(services.database)
             throw error
         }
-        await services.database.shutdown()
+        await TestDatabase.dispose(services.database)
     }
 
     /// The owner's current TOTP code by the test clock.
