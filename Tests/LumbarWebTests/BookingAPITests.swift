@@ -275,4 +275,32 @@ import TestSupport
             #expect(try await benBrowser.get(link).status == .gone, "an offer is used once")
         }
     }
+
+    @Test func onlineSignUpsFromOneAddressAreLimited() async throws {
+        let setup = try await Self.setUp(clockAt: "2026-11-20T12:00:00Z")
+        try await setup.fixture.test { client in
+            let slots = Self.json(try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-11-24&to=2026-11-27"))
+            // Times far enough apart (60 minutes plus 15 of turnover) that each sign-up can book its own.
+            var starts: [Instant] = []
+            for start in (slots["slots"] as? [[String: Any]] ?? []).compactMap({ RFC3339.parse($0["start"] as! String) })
+            where starts.last.map({ start.milliseconds - $0.milliseconds >= 75 * 60_000 }) ?? true {
+                starts.append(start)
+            }
+            let browser = Browser(client)
+            var statuses: [Int] = []
+            for index in 0..<11 {
+                let query = "service=\(setup.service.id)&location=\(setup.location.id)&start=\(starts[index].milliseconds)"
+                try await browser.get("/book/confirm?" + query)
+                let page = try await browser.post("/book/confirm", [
+                    "service": setup.service.id, "location": setup.location.id, "start": String(starts[index].milliseconds),
+                    "firstName": "New", "lastName": "Client \(index)", "email": "new\(index)@example.com", "password": "a long enough passphrase",
+                ])
+                statuses.append(page.status.code)
+                try await browser.get("/me")
+                _ = try await browser.post("/logout", [:])
+            }
+            #expect(statuses.prefix(10).allSatisfy { $0 == 303 }, "\(statuses)")
+            #expect(statuses.last == 429, "\(statuses)")
+        }
+    }
 }

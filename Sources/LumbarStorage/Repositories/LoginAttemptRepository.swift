@@ -24,6 +24,22 @@ public struct LoginAttemptRepository: Sendable {
         }
     }
 
+    /// Online sign-ups from one address since `since` (recorded as attempts under a reserved name).
+    public func registrations(address: String, since: Instant) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT COUNT(*) AS n FROM login_attempts WHERE address = \(bind: address) AND email = \(bind: Self.registration) AND at >= \(bind: since.milliseconds)
+                """).first()?.int("n") ?? 0
+        }
+    }
+
+    public func recordRegistration(address: String, at now: Instant) async throws {
+        try await record(email: Self.registration, address: address, succeeded: true, at: now)
+    }
+
+    /// Not a valid email, so it never collides with a real sign-in.
+    static let registration = "(online registration)"
+
     /// Forgets attempts older than `before`; they only matter for the rate-limit window.
     public func prune(before: Instant) async throws {
         try await database.write { db in

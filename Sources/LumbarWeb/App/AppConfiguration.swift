@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
     public var lockoutMinutes = 15
     /// Failed sign-ins from one address within 15 minutes before it is slowed down with 429.
     public var addressFailureLimit = 20
+    /// New client accounts created online from one address within an hour before sign-ups are refused with 429.
+    public var registrationsPerHour = 10
     public var sessionIdleMinutes = 30
     public var sessionAbsoluteHours = 12
     public var logLevel: Logger.Level = .info

@@ -188,6 +188,10 @@ struct ClientBookingRoutes {
             throw PageError.badForm("Staff book for clients from the calendar.")
         }
         if account == nil {
+            let hourAgo = services.now.adding(seconds: -3600)
+            if try await services.loginAttempts.registrations(address: context.address, since: hourAgo) >= services.configuration.registrationsPerHour {
+                throw PageError.tooManyAttempts
+            }
             let client = Client(id: "", firstName: form["firstName"].trimmed, lastName: form["lastName"].trimmed, email: form["email"].trimmed.lowercased(),
                                 phone: form["phone"].trimmed)
             var problems = client.problems(today: services.now.utcDate)
@@ -198,6 +202,7 @@ struct ClientBookingRoutes {
                 problems.append(FieldProblem("email", "An account already uses this email. Sign in first, then book."))
             }
             guard problems.isEmpty else { return try await confirmPage(form, context, problems: problems, problem: nil, status: .unprocessableContent) }
+            try await services.loginAttempts.recordRegistration(address: context.address, at: services.now)
             let stored = try await services.clients.create(client, at: services.now)
             let created = try await services.clients.createPortalAccount(clientId: stored.id, draft: draft, passwordHash: try await services.hasher.hash(draft.password), at: services.now)
             try await services.audit(created, context, .create, .contact, client: stored.id, detail: "registered online")
