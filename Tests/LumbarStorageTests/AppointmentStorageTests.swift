@@ -99,7 +99,8 @@ import TestSupport
     func outboxDeliversOnceWithBackoff(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             try await database.write { db in
-                try await OutboxRepository.enqueue(on: db, to: "ada@example.com", subject: "Confirmed", body: "See you", calendar: "BEGIN:VCALENDAR", at: Self.now)
+                try await OutboxRepository.enqueue([QueuedMail(to: "ada@example.com", subject: "Confirmed", body: "See you", calendar: "BEGIN:VCALENDAR")],
+                                                   on: db, at: Self.now)
             }
             let outbox = OutboxRepository(database: database)
             let claimed = try await outbox.claim(limit: 10, lease: 300, at: Self.now)

@@ -44,10 +44,4 @@ public struct AccessPolicy: Sendable {
         case .frontDesk, .client: return false
         }
     }
-
-    /// Registering clients and changing their contact details is staff work.
-    public func canManageClients(_ role: Role) -> Bool { role != .client }
-
-    /// Staff accounts, clinic settings and the audit log.
-    public func canAdminister(_ role: Role) -> Bool { role == .owner }
 }

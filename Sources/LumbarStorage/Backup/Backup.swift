@@ -13,7 +13,6 @@ public enum Backup {
         case notSealed
         case tagMismatch
         case exists(String)
-        case corrupt(String)
 
         public var description: String {
             switch self {
@@ -22,7 +21,6 @@ public enum Backup {
             case .notSealed: return "restore: the file is not an encrypted Lumbar backup (omit --decrypt for a plain copy)"
             case .tagMismatch: return "restore: the file does not verify with this key (wrong key, or the file was altered); nothing was restored"
             case .exists(let path): return "restore: \(path) already exists; choose an empty --data folder or pass --force"
-            case .corrupt(let why): return "restore: the restored database failed its integrity check: \(why)"
             }
         }
     }

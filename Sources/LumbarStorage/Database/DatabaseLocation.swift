@@ -34,14 +34,12 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case configuration(String)
     case conflict(String)
     case notFound
-    case appendOnly
 
     public var description: String {
         switch self {
         case .configuration(let text): return text
         case .conflict(let text): return text
         case .notFound: return "not found"
-        case .appendOnly: return "this record is append-only"
         }
     }
 }

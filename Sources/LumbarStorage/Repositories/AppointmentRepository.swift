@@ -2,21 +2,6 @@ import LumbarCore
 import PostgresKit
 import SQLKit
 
-/// A message to queue with a booking change, in the same transaction.
-public struct QueuedMail: Sendable {
-    public let to: String
-    public let subject: String
-    public let body: String
-    public let calendar: String?
-
-    public init(to: String, subject: String, body: String, calendar: String?) {
-        self.to = to
-        self.subject = subject
-        self.body = body
-        self.calendar = calendar
-    }
-}
-
 /// Appointments. Overlaps are refused by the database itself (see `Dialect.appointmentExclusion`); this
 /// repository turns that refusal into `StorageError.conflict` so the caller can offer fresh times.
 public struct AppointmentRepository: Sendable {
@@ -39,9 +24,7 @@ public struct AppointmentRepository: Sendable {
                             \(bind: bookedBy), \(bind: now.milliseconds), \(bind: now.milliseconds), \(bind: appointment.seriesId))
                         """).run()
                 }
-                for message in mail {
-                    try await OutboxRepository.enqueue(on: db, to: message.to, subject: message.subject, body: message.body, calendar: message.calendar, at: now)
-                }
+                try await OutboxRepository.enqueue(mail, on: db, at: now)
             }
         } catch where Self.isOverlap(error) {
             throw StorageError.conflict(Self.taken)
@@ -58,9 +41,7 @@ public struct AppointmentRepository: Sendable {
                         occupied_until = \(bind: appointment.occupiedUntil.milliseconds), changed_at = \(bind: now.milliseconds)
                     WHERE id = \(bind: appointment.id)
                     """).run()
-                for message in mail {
-                    try await OutboxRepository.enqueue(on: db, to: message.to, subject: message.subject, body: message.body, calendar: message.calendar, at: now)
-                }
+                try await OutboxRepository.enqueue(mail, on: db, at: now)
             }
         } catch where Self.isOverlap(error) {
             throw StorageError.conflict(Self.taken)
@@ -74,9 +55,7 @@ public struct AppointmentRepository: Sendable {
                 UPDATE appointments SET status = \(bind: status.rawValue), fee_cents = \(bind: feeCents), changed_at = \(bind: now.milliseconds)
                 WHERE id = \(bind: id)
                 """).run()
-            for message in mail {
-                try await OutboxRepository.enqueue(on: db, to: message.to, subject: message.subject, body: message.body, calendar: message.calendar, at: now)
-            }
+            try await OutboxRepository.enqueue(mail, on: db, at: now)
         }
     }
 
@@ -135,9 +114,7 @@ public struct AppointmentRepository: Sendable {
                 ORDER BY starts_at LIMIT 100\(unsafeRaw: lock)
                 """).all().map(Self.appointment)
             for appointment in due {
-                if let mail = try await compose(appointment) {
-                    try await OutboxRepository.enqueue(on: db, to: mail.to, subject: mail.subject, body: mail.body, calendar: mail.calendar, at: now)
-                }
+                if let mail = try await compose(appointment) { try await OutboxRepository.enqueue([mail], on: db, at: now) }
                 try await db.raw("UPDATE appointments SET reminded_at = \(bind: now.milliseconds) WHERE id = \(bind: appointment.id)").run()
             }
             return due.count

@@ -17,11 +17,15 @@ public struct OutboxRepository: Sendable {
     let database: Database
     public init(database: Database) { self.database = database }
 
-    public static func enqueue(on db: any SQLDatabase, to recipient: String, subject: String, body: String, calendar: String?, at now: Instant) async throws {
-        try await db.raw("""
-            INSERT INTO outbox (recipient, subject, body, calendar, created_at, next_attempt_at)
-            VALUES (\(bind: recipient), \(bind: subject), \(bind: body), \(bind: calendar), \(bind: now.milliseconds), \(bind: now.milliseconds))
-            """).run()
+    /// Queues messages inside the caller's transaction, so they exist exactly when the change they report does.
+    public static func enqueue(_ messages: [QueuedMail], on db: any SQLDatabase, at now: Instant) async throws {
+        for message in messages {
+            try await db.raw("""
+                INSERT INTO outbox (recipient, subject, body, calendar, created_at, next_attempt_at)
+                VALUES (\(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: message.calendar),
+                        \(bind: now.milliseconds), \(bind: now.milliseconds))
+                """).run()
+        }
     }
 
     /// Claims up to `limit` due messages for `lease` seconds, so no other instance sends them meanwhile.

@@ -59,7 +59,7 @@ public struct WaitlistRepository: Sendable {
                     offer_expires_at = \(bind: expiresAt.milliseconds), offer_token_hash = \(bind: tokenHash)
                 WHERE id = \(bind: entryId) AND status = 'waiting'
                 """).run()
-            try await OutboxRepository.enqueue(on: db, to: mail.to, subject: mail.subject, body: mail.body, calendar: mail.calendar, at: now)
+            try await OutboxRepository.enqueue([mail], on: db, at: now)
             return true
         }
     }

@@ -1,0 +1,16 @@
+import LumbarCore
+
+/// A message to queue with a booking change, in the same transaction.
+public struct QueuedMail: Sendable {
+    public let to: String
+    public let subject: String
+    public let body: String
+    public let calendar: String?
+
+    public init(to: String, subject: String, body: String, calendar: String?) {
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.calendar = calendar
+    }
+}
