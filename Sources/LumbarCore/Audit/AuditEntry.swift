@@ -2,7 +2,7 @@
 public struct AuditEntry: Sendable, Equatable {
     /// The kind of information touched.
     public enum InfoType: String, Sendable, CaseIterable {
-        case contact, clinical, assessment, appointment, account, auditLog = "audit-log", record
+        case contact, clinical, assessment, appointment, account, auditLog = "audit-log", record, intake, consent
     }
 
     /// What was done with it.

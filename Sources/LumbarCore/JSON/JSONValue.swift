@@ -32,6 +32,16 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// The member `key` of an object; nil for anything else or a missing key.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.first { $0.key == key }?.value
+    }
+
+    public var stringValue: String? { if case .string(let text) = self { return text } else { return nil } }
+    public var numberValue: Double? { if case .number(let number) = self { return number } else { return nil } }
+    public var arrayValue: [JSONValue] { if case .array(let items) = self { return items } else { return [] } }
+
     /// Parses UTF-8 bytes; throws `JSONParseError` with the byte offset of the first problem.
     public static func parse<Bytes: Collection>(_ bytes: Bytes) throws(JSONParseError) -> JSONValue
     where Bytes.Element == UInt8 {

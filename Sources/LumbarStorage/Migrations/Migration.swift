@@ -38,6 +38,29 @@ public struct Dialect: Sendable {
         }
     }
 
+    /// A draft row may change until it is submitted; after that it is fixed, and no row is ever deleted.
+    public func fixedOnceSubmitted(_ table: String) -> [String] {
+        switch engine {
+        case .sqlite:
+            return [
+                "CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) WHEN OLD.submitted_at IS NOT NULL BEGIN SELECT RAISE(ABORT, '\(table): a submitted row is fixed'); END",
+                "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) rows are never deleted'); END",
+            ]
+        case .postgres:
+            return [
+                """
+                CREATE OR REPLACE FUNCTION lumbar_refuse_submitted_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' OR OLD.submitted_at IS NOT NULL THEN RAISE EXCEPTION '%: a submitted row is fixed', TG_TABLE_NAME; END IF;
+                    RETURN NEW;
+                END $$
+                """,
+                "CREATE TRIGGER \(table)_fixed BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION lumbar_refuse_submitted_change()",
+                "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION lumbar_refuse_change()",
+            ]
+        }
+    }
+
     /// Makes overlapping active appointments of one therapist, or one room, impossible inside the database.
     /// PostgreSQL: exclusion constraints over `tstzrange` (btree_gist); SQLite: triggers that abort the write.
     public func appointmentExclusion() -> [String] {

@@ -157,5 +157,58 @@ public enum Schema {
                 "ALTER TABLE booking_rules ADD COLUMN waitlist_hold_minutes INTEGER NOT NULL DEFAULT 120",
             ]
         },
+        Migration(5, "intake, health history, questionnaires, triage actions, consents") { dialect in
+            [
+                """
+                CREATE TABLE intakes (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), answers TEXT NOT NULL, step TEXT NOT NULL,
+                    created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, submitted_at BIGINT, input_json TEXT, result_json TEXT,
+                    urgency TEXT CHECK (urgency IN ('none', 'routine', 'urgent', 'emergency')),
+                    decision TEXT CHECK (decision IN ('proceed', 'modify', 'defer')), started_by TEXT REFERENCES accounts(id))
+                """,
+                "CREATE INDEX intakes_client ON intakes(client_id, created_at)",
+                """
+                CREATE TABLE intake_kiosk_tokens (
+                    token_hash TEXT PRIMARY KEY, intake_id TEXT NOT NULL REFERENCES intakes(id), created_by TEXT NOT NULL REFERENCES accounts(id),
+                    created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE health_histories (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), intake_id TEXT REFERENCES intakes(id),
+                    answers TEXT NOT NULL, created_at BIGINT NOT NULL, recorded_by TEXT REFERENCES accounts(id))
+                """,
+                "CREATE INDEX health_histories_client ON health_histories(client_id, created_at)",
+                """
+                CREATE TABLE questionnaire_definitions (
+                    id TEXT PRIMARY KEY, instrument TEXT NOT NULL, version TEXT NOT NULL, body TEXT NOT NULL,
+                    loaded_by TEXT NOT NULL REFERENCES accounts(id), loaded_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE questionnaire_responses (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), intake_id TEXT REFERENCES intakes(id),
+                    instrument TEXT NOT NULL, definition_version TEXT NOT NULL, answers TEXT NOT NULL, score DOUBLE PRECISION NOT NULL,
+                    created_at BIGINT NOT NULL, recorded_by TEXT REFERENCES accounts(id))
+                """,
+                "CREATE INDEX questionnaire_responses_client ON questionnaire_responses(client_id, instrument, created_at)",
+                """
+                CREATE TABLE referral_actions (
+                    id TEXT PRIMARY KEY, intake_id TEXT NOT NULL REFERENCES intakes(id), client_id TEXT NOT NULL REFERENCES clients(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('referred', 'outcome', 'cleared', 'note')), recipient TEXT NOT NULL, detail TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL REFERENCES accounts(id), at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX referral_actions_intake ON referral_actions(intake_id, at)",
+                """
+                CREATE TABLE consents (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('treatment', 'gluteal', 'gluteal-verbal', 'inner-thigh', 'chest-wall')),
+                    intake_id TEXT REFERENCES intakes(id), appointment_id TEXT REFERENCES appointments(id), text_version TEXT NOT NULL,
+                    text_body TEXT NOT NULL, signer_name TEXT NOT NULL, signature TEXT NOT NULL CHECK (signature IN ('typed', 'drawn', 'verbal')),
+                    signature_data TEXT NOT NULL, recorded_by TEXT REFERENCES accounts(id), at BIGINT NOT NULL, withdraws TEXT REFERENCES consents(id))
+                """,
+                "CREATE INDEX consents_client ON consents(client_id, at)",
+                "ALTER TABLE clinic ADD COLUMN intake_screens TEXT NOT NULL DEFAULT ''",
+            ] + ["health_histories", "questionnaire_definitions", "questionnaire_responses", "referral_actions", "consents"].flatMap(dialect.appendOnly)
+                + dialect.fixedOnceSubmitted("intakes")
+        },
     ]
 }

@@ -38,4 +38,19 @@ public struct ClinicRepository: Sendable {
             try await db.raw("UPDATE clinic SET shared_care = \(bind: sharedCare.stored), acute_weeks = \(bind: acuteWeeks) WHERE id = 1").run()
         }
     }
+
+    /// The optional questionnaires asked at intake (STarT Back, RMDQ, ODI), as the owner set them.
+    public func intakeScreens() async throws -> [Instrument] {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT intake_screens FROM clinic WHERE id = 1").first() else { return [] }
+            return try row.string("intake_screens").split(separator: ",").compactMap { Instrument(rawValue: String($0)) }
+        }
+    }
+
+    public func setIntakeScreens(_ screens: [Instrument]) async throws {
+        let text = screens.map(\.rawValue).joined(separator: ",")
+        try await database.write { db in
+            try await db.raw("UPDATE clinic SET intake_screens = \(bind: text) WHERE id = 1").run()
+        }
+    }
 }

@@ -7,7 +7,7 @@ public struct QueuedMail: Sendable {
     public let body: String
     public let calendar: String?
 
-    public init(to: String, subject: String, body: String, calendar: String?) {
+    public init(to: String, subject: String, body: String, calendar: String? = nil) {
         self.to = to
         self.subject = subject
         self.body = body

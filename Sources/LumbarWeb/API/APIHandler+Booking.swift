@@ -143,6 +143,7 @@ extension APIHandler {
         case .notFound(let field): return .notFound(error("No such record for \(field).", field: field))
         case .invalid(let problems): return .unprocessable(Self.problems(problems))
         case .unavailable(let text): return .unprocessable(error(text, field: "start"))
+        case .blocked(let text): return .unprocessable(error(text, field: "clientId"))
         case .taken: return .conflict(error(AppointmentRepository.taken, field: "start"))
         }
     }

@@ -43,6 +43,10 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     CalendarRoutes(services: services).register(on: router)
     CalendarFeedRoutes(services: services).register(on: router)
     WaitlistRoutes(services: services).register(on: router)
+    IntakeRoutes(services: services).register(on: router)
+    ConsentRoutes(services: services).register(on: router)
+    TriageRoutes(services: services).register(on: router)
+    QuestionnaireSettingsRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

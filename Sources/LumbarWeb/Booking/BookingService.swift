@@ -20,6 +20,8 @@ struct BookingService: Sendable {
         case unavailable(String)
         case taken
         case invalid([FieldProblem])
+        /// The client's intake triage pauses online booking until a therapist records clearance.
+        case blocked(String)
     }
 
     /// What a slot list is for: clients online (notice, horizon and online-only services apply) or staff.
@@ -87,6 +89,9 @@ struct BookingService: Sendable {
     func book(clientId: String, serviceId: String, locationId: String, therapistId: String?, starts: [Instant], bookedBy: Account,
               channel: Channel) async throws -> [Appointment] {
         guard let client = try await services.clients.find(id: clientId) else { throw Failure.notFound("clientId") }
+        if channel == .online, let block = try await IntakeService(services: services).bookingBlock(clientId: client.id) {
+            throw Failure.blocked(block.title)
+        }
         let context = try await context(serviceId: serviceId, locationId: locationId, therapistId: therapistId, channel: channel)
         if channel == .online, !Self.offers(context.service, returning: try await services.appointments.hasHistory(clientId: client.id)) {
             throw Failure.invalid([FieldProblem("service", context.service.audience == .new
@@ -250,7 +255,12 @@ struct BookingService: Sendable {
 
             Times are in \(context.location.timeZone). To cancel or change, sign in to the client portal at \(services.configuration.publicURL)/me.
             Please give at least \(context.rules.cancellationWindowHours) hours' notice if you cannot come.
-            """
+            """ + (try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id) == nil ? """
+
+
+            Before your first visit, please fill in your health intake (about ten minutes, on your phone is fine):
+            \(services.configuration.publicURL)/intake
+            """ : "")
         let calendar = CalendarEvent.calendar(appointments.map { event($0, context: context, cancelled: false) }, method: "REQUEST")
         return [QueuedMail(to: client.email, subject: "Appointment confirmed: \(context.service.name)", body: body, calendar: calendar)]
     }

@@ -62,7 +62,7 @@ struct CalendarRoutes {
                 case .invalid(let collisions):
                     // A series that collides is reported whole, before anything is saved.
                     return try await page(form, context, problems: [], problem: "Nothing was booked. " + collisions.map(\.message).joined(separator: " "), status: .conflict)
-                case .unavailable(let message): return try await page(form, context, problems: [], problem: message, status: .conflict)
+                case .unavailable(let message), .blocked(let message): return try await page(form, context, problems: [], problem: message, status: .conflict)
                 case .taken: return try await page(form, context, problems: [], problem: AppointmentRepository.taken, status: .conflict)
                 case .notFound(let field): return try await page(form, context, problems: [FieldProblem(field == "serviceId" ? "service" : "therapist", "Choose one from the list.")], problem: nil, status: .unprocessableContent)
                 }

@@ -20,6 +20,8 @@ struct ClientBookingRoutes {
         let showLocations: Bool
         let therapists: [Choice]
         let rescheduleId: String?
+        /// Why this client may not book online now (their intake triage), if so.
+        let blocked: TriageAdvice?
     }
 
     struct TimesPage {
@@ -64,8 +66,10 @@ struct ClientBookingRoutes {
         router.get("/book") { request, context -> Response in
             let query = FormData(encoded: request.uri.query ?? "")
             var returning = false
+            var blocked: TriageAdvice?
             if let account = context.account, account.role == .client, let client = try await services.clients.find(accountId: account.id) {
                 returning = try await services.appointments.hasHistory(clientId: client.id)
+                blocked = try await IntakeService(services: services).bookingBlock(clientId: client.id)
             }
             let offered = try await services.scheduling.services().filter { $0.bookableOnline && BookingService.offers($0, returning: returning) }
             let locations = try await services.scheduling.locations()
@@ -76,7 +80,7 @@ struct ClientBookingRoutes {
                 locations: locations.enumerated().map { Choice(id: $1.id, name: $1.name, address: $1.address, first: $0 == 0) },
                 showLocations: locations.count > 1,
                 therapists: try await services.accounts.therapists().map { Choice(id: $0.id, name: $0.name) },
-                rescheduleId: query["reschedule"].isEmpty ? nil : query["reschedule"])
+                rescheduleId: query["reschedule"].isEmpty ? nil : query["reschedule"], blocked: blocked)
             return services.views.page("book", page)
         }
         router.get("/book/times") { request, context -> Response in
@@ -228,6 +232,8 @@ struct ClientBookingRoutes {
                                            starts: [start], bookedBy: account, channel: .online)
                 try await services.audit(account, context, .create, .appointment, client: client.id, detail: "booked online")
             }
+        } catch BookingService.Failure.blocked {
+            return .seeOther("/book")
         } catch let failure as BookingService.Failure {
             var signedIn = context
             if cookie != nil { signedIn.session = nil }

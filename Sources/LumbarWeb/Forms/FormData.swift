@@ -1,16 +1,20 @@
 import Foundation
 
-/// A decoded `application/x-www-form-urlencoded` body. Repeated names keep their first value.
+/// A decoded `application/x-www-form-urlencoded` body. Repeated names (checkbox groups) keep every value in
+/// `all(_:)`; the subscript gives the first.
 struct FormData: Sendable {
     private(set) var fields: [String: String] = [:]
+    private var repeated: [String: [String]] = [:]
 
     init() {}
 
     init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]), fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? (Self.decode(parts[1]) ?? "") : ""
+            guard let name = Self.decode(parts[0]) else { continue }
+            let value = parts.count > 1 ? (Self.decode(parts[1]) ?? "") : ""
+            repeated[name, default: []].append(value)
+            if fields[name] == nil { fields[name] = value }
         }
     }
 
@@ -19,6 +23,8 @@ struct FormData: Sendable {
     }
 
     subscript(_ name: String) -> String { fields[name] ?? "" }
+
+    func all(_ name: String) -> [String] { repeated[name] ?? [] }
 
     func has(_ name: String) -> Bool { fields[name] != nil }
 

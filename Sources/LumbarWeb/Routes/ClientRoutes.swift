@@ -44,6 +44,7 @@ struct ClientRoutes {
         let noteFields: [FieldView]
         let appointments: [AppointmentRow]
         let ownView: Bool
+        let intake: IntakePanel
     }
 
     struct AppointmentRow {
@@ -112,7 +113,8 @@ struct ClientRoutes {
             let query = FormData(encoded: request.uri.query ?? "")
             let notice = query.has("booked") ? "You're booked. A confirmation is on its way to your email."
                 : query.has("cancelled") ? "Your appointment is cancelled."
-                : query.has("waitlist") ? "You're on the waitlist. We'll email you if an earlier time opens." : nil
+                : query.has("waitlist") ? "You're on the waitlist. We'll email you if an earlier time opens."
+                : query.has("withdrawn") ? "Your consent is withdrawn. Your therapist will see this before your next treatment." : nil
             return try await recordPage(context, account: account, access: try await services.clientAccess(account, client.id), notice: notice)
         }
         router.post("/clients/:id/notes") { _, context -> Response in
@@ -211,7 +213,8 @@ struct ClientRoutes {
             canWrite: access.writesClinical, canAssign: manages, canInvite: manages && client.accountId == nil && !client.email.isEmpty,
             assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
             noteFields: Self.noteFields.filled(from: context.form, problems: problems),
-            appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView)
+            appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
+            intake: try await IntakePanel.make(services, access: access, account: account, context: context))
         return services.views.page("client", page, status: status)
     }
 }

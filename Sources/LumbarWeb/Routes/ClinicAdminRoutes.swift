@@ -42,9 +42,25 @@ struct ClinicAdminRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/") { _, context -> Response in
-            struct Home { let chrome: Chrome; let clinical: Bool }
+            struct Alert { let clientId: String; let name: String; let urgency: String; let when: String }
+            struct Home { let chrome: Chrome; let clinical: Bool; let alerts: [Alert]; let hasAlerts: Bool }
             let account = try context.signedIn()
-            return services.views.page("home", Home(chrome: try await chrome("Start", context), clinical: account.role != .frontDesk))
+            var alerts: [Alert] = []
+            if account.role == .owner || account.role == .therapist {
+                let policy = try await services.policy()
+                let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+                for (intake, name) in try await IntakeRepository(database: services.database).needingAction() {
+                    let treats = account.role == .therapist ? try await services.clients.treats(therapistId: account.id, clientId: intake.clientId) : false
+                    guard policy.canSeeClinical(account.role, .init(treats: treats)) else { continue }
+                    alerts.append(Alert(clientId: intake.clientId, name: name, urgency: intake.urgency?.rawValue ?? "",
+                                        when: intake.submittedAt.map(zone.local) ?? ""))
+                }
+                if !alerts.isEmpty {
+                    try await services.audit(account, context, .view, .intake, client: nil, detail: "intakes needing action, \(alerts.count) shown")
+                }
+            }
+            return services.views.page("home", Home(chrome: try await chrome("Start", context), clinical: account.role != .frontDesk,
+                                                    alerts: alerts, hasAlerts: !alerts.isEmpty))
         }
         router.get("/staff") { _, context -> Response in
             _ = try context.owner()

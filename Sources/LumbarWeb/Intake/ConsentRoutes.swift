@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+
+/// Consent: the client signs (typed or drawn) after their intake; the therapist records spoken gluteal consent and
+/// written consent for other sensitive areas at a visit; anyone who gave a consent, or treats the client, records a
+/// withdrawal. Rows are only ever added.
+struct ConsentRoutes {
+    let services: AppServices
+    var intake: IntakeService { IntakeService(services: services) }
+
+    struct ConsentPage: Sendable {
+        struct Section: Sendable { let heading: String; let body: String }
+        let chrome: Chrome
+        let action: String
+        let kind: String
+        let title: String
+        let sections: [Section]
+        let version: String
+        let signerName: String
+        let signatureData: String
+        let nameError: String?
+        let agreeError: String?
+        let signatureError: String?
+        let skip: String?
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/intake/:id/consent/:kind") { request, context -> Response in
+            let filler = try await intake.filler(request, context)
+            let kind = try episodeKind(context)
+            try await intake.audit(filler, context, .view, .consent, detail: "\(kind.rawValue) consent form")
+            return try await consentPage(filler, kind: kind, context: context, problems: [])
+        }
+        router.post("/intake/:id/consent/:kind") { request, context -> Response in
+            let filler = try await intake.filler(request, context)
+            let kind = try episodeKind(context)
+            guard filler.intake.isSubmitted else { return .seeOther("\(filler.base)/review") }
+            let signed = Self.signature(context.form)
+            guard signed.problems.isEmpty else {
+                return try await consentPage(filler, kind: kind, context: context, problems: signed.problems, status: .unprocessableContent)
+            }
+            let text = ConsentText.current(kind)
+            let consent = Consent(clientId: filler.client.id, kind: kind, intakeId: filler.intake.id, appointmentId: nil, textVersion: text.version,
+                                  text: text.plainText, signerName: signed.name, signature: signed.kind, signatureData: signed.data,
+                                  recordedBy: filler.account?.id, at: services.now)
+            _ = try await intake.consents.add(consent, audit: auditEntry(filler.account, context, client: filler.client.id,
+                                                                         detail: "\(kind.rawValue) consent signed" + (filler.isKiosk ? " (front-desk tablet)" : "")))
+            return .seeOther(kind == .treatment ? "\(filler.base)/consent/gluteal" : "\(filler.base)/result?consented=1")
+        }
+        router.post("/me/consents/:consent/withdraw") { _, context -> Response in
+            let account = try context.signedIn()
+            guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
+            try await withdraw(try context.parameters.require("consent"), client: client, by: account, context: context)
+            return .seeOther("/me?withdrawn=1")
+        }
+        // The therapist's treatment screen: spoken gluteal consent, or written consent for other sensitive areas, at a visit.
+        router.post("/clients/:id/consents") { _, context -> Response in
+            let account = try context.signedIn()
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            guard access.writesClinical else { throw PageError.forbidden }
+            let form = context.form
+            guard let kind = ConsentKind(rawValue: form["kind"]), kind.scope == .visit,
+                  let appointment = try await services.appointments.find(id: form["appointment"]), appointment.clientId == access.client.id else {
+                throw PageError.badForm("Choose the consent and the visit it is for.")
+            }
+            var signed = (name: access.client.fullName, kind: Consent.Signature.verbal, data: "", problems: [FieldProblem]())
+            if kind.isWritten {
+                signed = Self.signature(form)
+                guard signed.problems.isEmpty else { throw PageError.badForm(signed.problems.map(\.message).joined(separator: " ")) }
+            } else {
+                if try await latestEpisodeConsent(.gluteal, clientId: access.client.id) == nil {
+                    throw PageError.badForm("Written gluteal consent for this plan is needed before spoken consent can be recorded.")
+                }
+                guard form.checkbox("agree") else { throw PageError.badForm("Tick the box to confirm the client agreed aloud.") }
+            }
+            let text = ConsentText.current(kind)
+            let consent = Consent(clientId: access.client.id, kind: kind, intakeId: nil, appointmentId: appointment.id, textVersion: text.version,
+                                  text: text.plainText, signerName: signed.name, signature: signed.kind, signatureData: signed.data,
+                                  recordedBy: account.id, at: services.now)
+            _ = try await intake.consents.add(consent, audit: auditEntry(account, context, client: access.client.id, detail: "\(kind.rawValue) consent recorded"))
+            return .seeOther("/clients/\(access.client.id)#consent-heading")
+        }
+        router.post("/clients/:id/consents/:consent/withdraw") { _, context -> Response in
+            let account = try context.signedIn()
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            guard access.writesClinical else { throw PageError.forbidden }
+            try await withdraw(try context.parameters.require("consent"), client: access.client, by: account, context: context)
+            return .seeOther("/clients/\(access.client.id)#consent-heading")
+        }
+    }
+
+    private func episodeKind(_ context: AppRequestContext) throws -> ConsentKind {
+        guard let kind = ConsentKind(rawValue: try context.parameters.require("kind")), kind.scope == .episode else { throw PageError.notFound }
+        return kind
+    }
+
+    /// The signer's typed name and, if they drew one, their signature; problems named by field.
+    static func signature(_ form: FormData) -> (name: String, kind: Consent.Signature, data: String, problems: [FieldProblem]) {
+        let name = form["signerName"].trimmed
+        let drawn = form["signatureData"].trimmed
+        var problems: [FieldProblem] = []
+        if name.count < 2 { problems.append(FieldProblem("signerName", "Type your full name to sign.")) }
+        if name.count > 200 { problems.append(FieldProblem("signerName", "Keep the name under 200 characters.")) }
+        if !drawn.isEmpty && !Consent.isDrawnPath(drawn) { problems.append(FieldProblem("signatureData", "The drawn signature could not be read; clear it and sign again, or just type your name.")) }
+        if !form.checkbox("agree") { problems.append(FieldProblem("agree", "Tick the box to say you have read this and agree.")) }
+        return (name, drawn.isEmpty ? .typed : .drawn, drawn.isEmpty ? name : drawn, problems)
+    }
+
+    private func auditEntry(_ account: Account?, _ context: AppRequestContext, client: String, detail: String) -> AuditEntry {
+        AuditEntry(at: services.now, actorId: account?.id, actorRole: account?.role, clientId: client, infoType: .consent, action: .create,
+                   address: context.address, detail: detail)
+    }
+
+    private func latestEpisodeConsent(_ kind: ConsentKind, clientId: String) async throws -> Consent? {
+        guard let current = try await intake.intakes.latestSubmitted(clientId: clientId) else { return nil }
+        let status = ConsentStatus(try await intake.consents.list(clientId: clientId), intakeId: current.id, appointmentId: nil)
+        if case .given(let consent)? = status.states[kind] { return consent }
+        return nil
+    }
+
+    private func withdraw(_ consentId: String, client: Client, by account: Account, context: AppRequestContext) async throws {
+        guard let original = try await intake.consents.list(clientId: client.id).first(where: { $0.id == consentId && $0.withdraws == nil }) else {
+            throw PageError.notFound
+        }
+        let withdrawal = Consent(clientId: client.id, kind: original.kind, intakeId: original.intakeId, appointmentId: original.appointmentId,
+                                 textVersion: original.textVersion, text: "Withdrawn", signerName: account.name, signature: .typed,
+                                 signatureData: account.name, recordedBy: account.id, at: services.now, withdraws: original.id)
+        do {
+            _ = try await intake.consents.add(withdrawal, audit: auditEntry(account, context, client: client.id, detail: "\(original.kind.rawValue) consent withdrawn"))
+        } catch StorageError.conflict {
+            return
+        }
+    }
+
+    private func consentPage(_ filler: IntakeService.Filler, kind: ConsentKind, context: AppRequestContext, problems: [FieldProblem],
+                             status: HTTPResponse.Status = .ok) async throws -> Response {
+        let text = ConsentText.current(kind)
+        let form = context.form
+        let page = ConsentPage(
+            chrome: Chrome(title: text.title, context: context, clinicName: try await services.clinic.profile()?.name),
+            action: "\(filler.base)/consent/\(kind.rawValue)", kind: kind.rawValue, title: text.title,
+            sections: text.sections.map { ConsentPage.Section(heading: $0.heading, body: $0.body) }, version: text.version,
+            signerName: form.has("signerName") ? form["signerName"] : filler.client.fullName, signatureData: form["signatureData"],
+            nameError: problems.first { $0.field == "signerName" }?.message, agreeError: problems.first { $0.field == "agree" }?.message,
+            signatureError: problems.first { $0.field == "signatureData" }?.message,
+            skip: kind == .gluteal ? "\(filler.base)/result?consented=1" : nil)
+        return services.views.page("consent", page, status: status)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// The intake, triage and consent part of a client's chart. Staff who may not see clinical detail (front desk)
+/// get only whether an intake exists and whether online booking is paused.
+struct IntakePanel: Sendable {
+    struct Reason: Sendable { let text: String; let extra: String }
+    struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String }
+    struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String; let detail: String; let by: String }
+    struct ConsentRow: Sendable { let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
+    struct Option: Sendable { let value: String; let label: String }
+
+    var clientId = ""
+    var hasIntake = false
+    var inProgress: String?
+    var intakeId = ""
+    var submittedOn = ""
+    var clinical = false
+    var canWrite = false
+    var urgency = ""
+    var alarm = false
+    var referralReasons: [Reason] = []
+    var decision = ""
+    var decisionReasons: [Reason] = []
+    var risk: String?
+    var techniques: [TechniqueRow] = []
+    var yellowFlags: [Reason] = []
+    var thermal = ""
+    var selfCare: [Reason] = []
+    var actions: [ActionRow] = []
+    var actionKinds = ReferralAction.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label) }
+    var bookingPaused = false
+    var consents: [ConsentRow] = []
+    var visitId: String?
+    var visitLabel = ""
+    var canStartTablet = false
+
+    static func make(_ services: AppServices, access: ClientAccess, account: Account, context: AppRequestContext) async throws -> IntakePanel {
+        let service = IntakeService(services: services)
+        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        var panel = IntakePanel()
+        panel.clientId = access.client.id
+        panel.canStartTablet = account.role.isStaff
+        let intakes = try await service.intakes.list(clientId: access.client.id)
+        panel.inProgress = intakes.first { !$0.isSubmitted }.map { "started \(zone.local($0.createdAt))" }
+        panel.bookingPaused = try await service.bookingBlock(clientId: access.client.id) != nil
+        guard let latest = intakes.first(where: \.isSubmitted), let submitted = latest.submittedAt else { return panel }
+        panel.hasIntake = true
+        panel.intakeId = latest.id
+        panel.submittedOn = zone.local(submitted)
+        guard access.seesClinical else { return panel }
+        panel.clinical = true
+        panel.canWrite = access.writesClinical
+        panel.fill(result: (try? JSONValue.parse(latest.resultJSON ?? "")) ?? .null)
+        panel.actions = try await service.intakes.actions(intakeId: latest.id).map {
+            ActionRow(when: zone.local($0.at), kind: $0.kind.label, recipient: $0.recipient, detail: $0.detail, by: $0.recordedByName)
+        }
+        let visit = try await todaysVisit(services, clientId: access.client.id)
+        panel.visitId = visit?.id
+        panel.visitLabel = visit.map { "today's visit at \(zone.local($0.start))" } ?? "no visit today"
+        let consents = try await service.consents.list(clientId: access.client.id)
+        let status = ConsentStatus(consents, intakeId: latest.id, appointmentId: visit?.id)
+        panel.consents = ConsentKind.allCases.map { kind in
+            switch status.states[kind] ?? .missing {
+            case .given(let consent):
+                return ConsentRow(label: kind.label, state: "given", given: true,
+                                  detail: "\(consent.signerName), \(consent.signature.rawValue), \(zone.local(consent.at)), text \(consent.textVersion)", withdrawId: consent.id)
+            case .withdrawn(let at):
+                return ConsentRow(label: kind.label, state: "withdrawn", given: false, detail: "withdrawn \(zone.local(at))", withdrawId: nil)
+            case .missing:
+                return ConsentRow(label: kind.label, state: "not given", given: false,
+                                  detail: kind.scope == .visit && visit == nil ? "no visit today" : "", withdrawId: nil)
+            }
+        }
+        try await services.audit(account, context, .view, .intake, client: access.client.id, detail: "intake triage on chart")
+        try await services.audit(account, context, .view, .consent, client: access.client.id, detail: "consent status")
+        return panel
+    }
+
+    /// The client's booked or arrived appointment today, in the clinic's time zone.
+    static func todaysVisit(_ services: AppServices, clientId: String) async throws -> Appointment? {
+        let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+        let today = zone.local(services.now).date
+        guard let start = zone.instant(LocalDateTime(today, WallTime(minutes: 0)!)),
+              let end = zone.instant(LocalDateTime(today.adding(days: 1), WallTime(minutes: 0)!)) else { return nil }
+        return try await services.appointments.list(window: TimeRange(start: start, end: end), clientId: clientId, activeOnly: true).first
+    }
+
+    /// Reads the stored engine output (contract v1) into rows.
+    private mutating func fill(result: JSONValue) {
+        func reasons(_ value: JSONValue?) -> [Reason] {
+            (value?.arrayValue ?? []).map { Reason(text: $0["text"]?.stringValue ?? "", extra: $0["code"]?.stringValue ?? "") }
+        }
+        urgency = result["referral"]?["urgency"]?.stringValue ?? "none"
+        alarm = urgency == "urgent" || urgency == "emergency"
+        referralReasons = reasons(result["referral"]?["reasons"])
+        decision = result["treatment"]?["decision"]?.stringValue ?? ""
+        decisionReasons = reasons(result["treatment"]?["reasons"])
+        if let risk = result["risk"] {
+            self.risk = "\(risk["level"]?.stringValue ?? "") (STarT Back total \(Int(risk["total"]?.numberValue ?? 0)), psychosocial \(Int(risk["psychosocial"]?.numberValue ?? 0)))"
+        }
+        techniques = (result["techniques"]?.arrayValue ?? []).map { item in
+            let code = item["code"]?.stringValue ?? ""
+            return TechniqueRow(name: Technique(rawValue: code)?.name ?? code, status: item["status"]?.stringValue ?? "",
+                                reasons: reasons(item["reasons"]).map(\.text).joined(separator: " "))
+        }
+        yellowFlags = reasons(result["yellowFlags"])
+        thermal = result["thermal"]?["text"]?.stringValue ?? ""
+        selfCare = (result["selfCare"]?.arrayValue ?? []).map { Reason(text: $0["text"]?.stringValue ?? "", extra: $0["dose"]?.stringValue ?? "") }
+    }
+}
