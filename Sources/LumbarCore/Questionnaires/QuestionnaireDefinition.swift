@@ -51,7 +51,7 @@ public struct QuestionnaireDefinition: Sendable, Equatable {
         var problems: [String] = []
         func string(_ name: String, in object: [(key: String, value: JSONValue)], required: Bool = true, at place: String = "") -> String {
             switch object.first(where: { $0.key == name })?.value {
-            case .string(let value)? where !value.trimmed.isEmpty:
+            case .string(let value)? where !value.trimmed.isEmpty || !required:
                 if value.count > 2000 { problems.append("\(place)\(name) is longer than 2,000 characters.") }
                 return value.trimmed
             case nil where !required: return ""
