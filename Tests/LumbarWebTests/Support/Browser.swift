@@ -34,6 +34,14 @@ final class Browser: @unchecked Sendable {
         return try await send(uri, .post, body: encoded, contentType: "application/x-www-form-urlencoded")
     }
 
+    /// Posts fields that may repeat (a group of checkboxes), in order.
+    @discardableResult
+    func post(_ uri: String, pairs: [(String, String)]) async throws -> Page {
+        let all = pairs.contains { $0.0 == "_csrf" } ? pairs : pairs + [("_csrf", token())]
+        let encoded = all.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")
+        return try await send(uri, .post, body: encoded, contentType: "application/x-www-form-urlencoded")
+    }
+
     func send(_ uri: String, _ method: HTTPRequest.Method, body: String?, contentType: String?, headers extra: HTTPFields = [:]) async throws -> Page {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
