@@ -237,4 +237,50 @@ import TestSupport
             #expect(form.step("start-back")?.title == "Licensed screen")
         }
     }
+
+    @Test func theTreatmentScreenShowsAndRecordsConsentForTodaysVisit() async throws {
+        let setup = try await BookingAPITests.setUp(clockAt: "2026-11-20T14:00:00Z")
+        let fixture = setup.fixture
+        let booked = try await BookingService(services: fixture.services).book(
+            clientId: fixture.clientA.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
+            starts: [Instant(milliseconds: 1_795_204_800_000)], bookedBy: fixture.frontDesk, channel: .staff)
+        let confirmation = try await OutboxRepository(database: fixture.services.database).claim(limit: 5, lease: 60, at: fixture.clock.now)
+        #expect(confirmation.first?.body.contains("/intake") == true, "the confirmation links to the intake until one is sent")
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            let base = try await Self.fillIntake(ada, Self.answers())
+            try await ada.post("\(base)/submit", [:])
+            try await ada.get("\(base)/consent/treatment")
+            try await ada.post("\(base)/consent/treatment", ["signerName": "Ada Alpha", "agree": "yes"])
+
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            let chart = try await theo.get("/clients/\(fixture.clientA.id)")
+            #expect(chart.body.contains("today&#39;s visit at 2026-11-20 15:00") || chart.body.contains("today's visit at 2026-11-20 15:00"))
+            let verbalFirst = try await theo.post("/clients/\(fixture.clientA.id)/consents", ["kind": "gluteal-verbal", "appointment": booked[0].id, "agree": "yes"])
+            #expect(verbalFirst.status.code >= 400 && verbalFirst.body.contains("Written gluteal consent"), "spoken consent rests on the written one")
+
+            try await ada.get("\(base)/consent/gluteal")
+            try await ada.post("\(base)/consent/gluteal", ["signerName": "Ada Alpha", "agree": "yes"])
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            #expect(try await theo.post("/clients/\(fixture.clientA.id)/consents", ["kind": "gluteal-verbal", "appointment": booked[0].id, "agree": "yes"]).status == .seeOther)
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            let unsigned = try await theo.post("/clients/\(fixture.clientA.id)/consents", ["kind": "inner-thigh", "appointment": booked[0].id, "signerName": "Ada Alpha"])
+            #expect(unsigned.status.code >= 400)
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            try await theo.post("/clients/\(fixture.clientA.id)/consents", ["kind": "inner-thigh", "appointment": booked[0].id, "signerName": "Ada Alpha", "agree": "yes"])
+            let consents = try await ConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
+            let status = ConsentStatus(consents, intakeId: try await Self.intake(fixture, base).id, appointmentId: booked[0].id)
+            #expect(ConsentKind.allCases.filter(status.isGiven) == [.treatment, .gluteal, .glutealVerbal, .innerThigh])
+            let screen = try await theo.get("/clients/\(fixture.clientA.id)")
+            #expect(screen.body.components(separatedBy: "class=\"given\"").count - 1 == 4 && screen.body.contains("Chest wall (written, this visit)"))
+            // Another therapist, not treating Ada, may not record consent for her.
+            let tara = Browser(client)
+            _ = try await tara.signIn("tara@example.com")
+            try await tara.get("/")
+            let refused = try await tara.post("/clients/\(fixture.clientA.id)/consents", ["kind": "gluteal-verbal", "appointment": booked[0].id, "agree": "yes"])
+            #expect(refused.status == .notFound, "\(refused.status) \(refused.location ?? "")")
+        }
+    }
 }
