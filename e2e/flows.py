@@ -47,3 +47,18 @@ def set_up_booking(browser, base):
 def sign_out(browser):
     button = browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button")
     submit(browser, button.text)
+
+
+def book_as_new_client(browser, base, day=4, password="a long enough passphrase", **person):
+    """From the public booking page: the first time on the `day`-th day, creating the client's account on confirm."""
+    browser.get(base + "/book")
+    submit(browser, "See times")
+    days = browser.find_elements(By.CSS_SELECTOR, "nav.days a")
+    follow(browser, days[day].text)
+    times = browser.find_elements(By.CSS_SELECTOR, "ul.times a")
+    assert times, "the therapist is in every day, so there are times"
+    chosen = times[0].text
+    follow(browser, chosen)
+    fill(browser, password=password, **person)
+    submit(browser, "Book this time")
+    return chosen

@@ -43,3 +43,11 @@ def follow(driver, link_text):
 
 def heading(driver):
     return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def choose(driver, name, value):
+    """Picks a radio button or ticks a checkbox, as a tap on its label would."""
+    element = driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+    if not element.is_selected():
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()

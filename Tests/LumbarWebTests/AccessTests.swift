@@ -121,5 +121,17 @@ import TestSupport
             #expect(try await browser.post("/staff", ["name": "X", "email": "x@example.com", "role": "therapist", "password": "aaaaaaaaaaaaaa"]).status == .forbidden)
         }
     }
-}
 
+    /// The stylesheet and the page script are served by us (no CDN), before and after setup.
+    @Test func staticAssetsAreServed() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let browser = Browser(client)
+            let css = try await browser.get("/static/app.css")
+            #expect(css.status == .ok && css.headers[.contentType]?.contains("text/css") == true && css.body.contains("--accent"))
+            let script = try await browser.get("/static/app.js")
+            #expect(script.status == .ok && script.body.contains("data-autosave"))
+            #expect(try await browser.get("/static/missing.js").status == .notFound)
+        }
+    }
+}

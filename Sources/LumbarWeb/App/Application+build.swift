@@ -23,7 +23,8 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(views: services.views))
     let staticFolder = Bundle.module.bundleURL.appendingPathComponent("Assets/static").path
-    router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", searchForIndexHtml: false))
+    // Served when nothing else answers: the error middlewares below turn a miss into a 404 page first.
+    router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", searchForIndexHtml: false).withServeOnNotFoundResponse())
     router.add(middleware: SetupGateMiddleware(services: services))
     router.add(middleware: SessionMiddleware(services: services))
     // Again inside the session, so error pages for signed-in people keep their navigation; the outer one
