@@ -283,4 +283,34 @@ import TestSupport
             #expect(refused.status == .notFound, "\(refused.status) \(refused.location ?? "")")
         }
     }
+
+    @Test func aReturningClientReviewsTheirHistoryAndEarlierVersionsStay() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn("ada@example.com")
+            let first = try await Self.fillIntake(browser, Self.answers())
+            try await browser.post("\(first)/submit", [:])
+            fixture.clock.advance(seconds: 60)
+            // A new episode: the last health history comes pre-filled, to be checked and changed.
+            #expect(try await browser.get("/intake").body.contains("Welcome back"))
+            let second = try #require(try await browser.post("/intake", [:]).location?.replacingOccurrences(of: "/step/about", with: ""))
+            #expect(second != first)
+            let history = try await browser.get("\(second)/step/history")
+            #expect(history.body.contains("This is what you told us last time"))
+            #expect(history.body.contains("value=\"osteoporosis\" checked"), "last time's answers are ticked")
+            #expect(try await Self.intake(fixture, second).answers["allergies"] == "Almond oil")
+            _ = try await Self.fillIntake(browser, Self.answers(["conditions": ["osteoporosis", "bleeding-disorder"], "allergies": ["Almond oil, latex"]]))
+            try await browser.post("\(second)/submit", [:])
+            fixture.clock.advance(seconds: 60)
+            let versions = try await IntakeRepository(database: fixture.services.database).histories(clientId: fixture.clientA.id)
+            #expect(versions.count == 2)
+            #expect(versions.map { $0.answers["allergies"] }.sorted() == ["Almond oil", "Almond oil, latex"], "the earlier version stays")
+            // Sending the same history again adds no version.
+            _ = try await Self.fillIntake(browser, Self.answers(["conditions": ["osteoporosis", "bleeding-disorder"], "allergies": ["Almond oil, latex"]]))
+            let third = try #require(try await IntakeRepository(database: fixture.services.database).list(clientId: fixture.clientA.id).first { !$0.isSubmitted })
+            try await browser.post("/intake/\(third.id)/submit", [:])
+            #expect(try await IntakeRepository(database: fixture.services.database).histories(clientId: fixture.clientA.id).count == 2)
+        }
+    }
 }

@@ -9,7 +9,7 @@ struct IntakeRoutes {
     let services: AppServices
     var intake: IntakeService { IntakeService(services: services) }
 
-    struct Problem: Sendable { let id: String; let message: String }
+    struct Problem: Sendable { let id: String; let prompt: String; let message: String }
 
     struct StepPage: Sendable {
         let chrome: Chrome
@@ -44,6 +44,7 @@ struct IntakeRoutes {
         let lead: String
         let tell: [String]
         let alarm: Bool
+        let emergency: Bool
         let canConsent: Bool
         let consentGiven: Bool
         let kiosk: Bool
@@ -55,7 +56,7 @@ struct IntakeRoutes {
             let account = try context.signedIn()
             guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
             if let draft = try await intake.intakes.list(clientId: client.id).first(where: { !$0.isSubmitted }) {
-                return .seeOther("/intake/\(draft.id)/step/\(draft.step == "review" ? "about" : draft.step)")
+                return .seeOther(Self.resume(draft))
             }
             struct StartPage { let chrome: Chrome; let returning: Bool }
             let returning = try await intake.intakes.latestSubmitted(clientId: client.id) != nil
@@ -65,7 +66,7 @@ struct IntakeRoutes {
             let account = try context.signedIn()
             guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
             if let draft = try await intake.intakes.list(clientId: client.id).first(where: { !$0.isSubmitted }) {
-                return .seeOther("/intake/\(draft.id)/step/\(draft.step)")
+                return .seeOther(Self.resume(draft))
             }
             let draft = try await intake.startDraft(for: client, startedBy: account.id)
             try await services.audit(account, context, .create, .intake, client: client.id, detail: "intake started")
@@ -132,7 +133,7 @@ struct IntakeRoutes {
                                       cleared: try await intake.intakes.isCleared(intakeId: filler.intake.id))
             let status = ConsentStatus(try await intake.consents.list(clientId: filler.client.id), intakeId: filler.intake.id, appointmentId: nil)
             let page = ResultPage(chrome: try await chrome(advice.title, context), base: filler.base, urgency: urgency.rawValue, title: advice.title,
-                                  lead: advice.lead, tell: advice.tell, alarm: urgency >= .urgent, canConsent: !advice.bookingBlocked,
+                                  lead: advice.lead, tell: advice.tell, alarm: urgency >= .urgent, emergency: urgency == .emergency, canConsent: !advice.bookingBlocked,
                                   consentGiven: status.isGiven(.treatment), kiosk: filler.isKiosk)
             return services.views.page("intake_result", page)
         }
@@ -148,6 +149,11 @@ struct IntakeRoutes {
             struct Thanks { let chrome: Chrome }
             return services.views.page("intake_thanks", Thanks(chrome: try await chrome("Thank you", context)))
         }
+    }
+
+    /// Where a client picks up a draft: the step they reached, or the review once every step was passed.
+    static func resume(_ draft: Intake) -> String {
+        draft.step == "review" ? "/intake/\(draft.id)/review" : "/intake/\(draft.id)/step/\(draft.step)"
     }
 
     /// The draft with this step's posted answers in place of the old ones (an unticked box posts nothing).
@@ -172,7 +178,9 @@ struct IntakeRoutes {
             chrome: try await chrome(step.title, context), base: filler.base, stepId: step.id, title: step.title, intro: step.intro,
             number: index + 1, count: form.steps.count + 1,
             questions: step.questions.map { QuestionView($0, answers: answers, problems: problems) },
-            problems: problems.map { Problem(id: $0.field, message: $0.message) }, hasProblems: !problems.isEmpty,
+            problems: problems.map { problem in
+                Problem(id: problem.field, prompt: step.questions.first { $0.id == problem.field }?.prompt ?? "", message: problem.message)
+            }, hasProblems: !problems.isEmpty,
             backStep: index > 0 ? form.steps[index - 1].id : nil, returning: returning)
         return services.views.page("intake_step", page, status: status)
     }
