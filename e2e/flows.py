@@ -62,3 +62,12 @@ def book_as_new_client(browser, base, day=4, password="a long enough passphrase"
     fill(browser, password=password, **person)
     submit(browser, "Book this time")
     return chosen
+
+
+def open_clinic_for_booking(browser, base):
+    """A clinic with a therapist bookable online, and the owner signed out: where a new client arrives."""
+    set_up_clinic(browser, base)
+    add_therapist(browser, base)
+    set_up_booking(browser, base)
+    sign_out(browser)
+    browser.delete_all_cookies()

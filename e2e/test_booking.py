@@ -4,7 +4,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from flows import add_therapist, book_as_new_client, set_up_booking, set_up_clinic, sign_out
+from flows import book_as_new_client, open_clinic_for_booking, sign_out
 from pages import fill, follow, heading, submit
 
 
@@ -19,11 +19,7 @@ def wait_for_mail(path, text, seconds=20):
 
 def test_new_client_books_gets_confirmation_and_cancels(server, browser):
     base = server["base"]
-    set_up_clinic(browser, base)
-    add_therapist(browser, base)
-    set_up_booking(browser, base)
-    sign_out(browser)
-    browser.delete_all_cookies()
+    open_clinic_for_booking(browser, base)
 
     # A new client, on a phone, from the public booking page.
     browser.get(base + "/book")

@@ -1,12 +1,11 @@
 """Journey: new clients book, fill the intake on a phone and consent; a client reporting cauda equina warning signs is
 sent to emergency care and cannot book online; the therapist sees the triage on the chart."""
-import time
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from flows import add_therapist, book_as_new_client, set_up_booking, set_up_clinic, sign_out
+from flows import book_as_new_client, open_clinic_for_booking, sign_out
 from pages import choose, fill, follow, heading, submit
 
 
@@ -71,11 +70,7 @@ def fill_intake(browser, warning_signs=(), leg_sides="none"):
 
 def test_intake_consent_and_emergency_triage(server, browser):
     base = server["base"]
-    set_up_clinic(browser, base)
-    add_therapist(browser, base)
-    set_up_booking(browser, base)
-    sign_out(browser)
-    browser.delete_all_cookies()
+    open_clinic_for_booking(browser, base)
 
     # A new client books from a phone, then fills the intake linked from their record.
     book_as_new_client(browser, base, firstName="Ada", lastName="Alpha", email="ada@example.com", phone="416-555-0101")

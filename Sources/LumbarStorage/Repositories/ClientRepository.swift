@@ -30,14 +30,12 @@ public struct ClientRepository: Sendable {
     }
 
     /// Contact details as the client last gave them (at intake); the intake itself keeps what was given each time.
-    public func updateContact(_ client: Client) async throws {
-        try await database.write { db in
-            try await db.raw("""
-                UPDATE clients SET first_name = \(bind: client.firstName), last_name = \(bind: client.lastName), phone = \(bind: client.phone),
-                    date_of_birth = \(bind: client.dateOfBirth?.description), emergency_contact = \(bind: client.emergencyContact)
-                WHERE id = \(bind: client.id)
-                """).run()
-        }
+    static func updateContact(_ client: Client, on db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE clients SET first_name = \(bind: client.firstName), last_name = \(bind: client.lastName), phone = \(bind: client.phone),
+                date_of_birth = \(bind: client.dateOfBirth?.description), emergency_contact = \(bind: client.emergencyContact)
+            WHERE id = \(bind: client.id)
+            """).run()
     }
 
     public func find(id: String) async throws -> Client? {

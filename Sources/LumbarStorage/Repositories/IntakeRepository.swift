@@ -68,9 +68,11 @@ public struct IntakeRepository: Sendable {
         public var alerts: [QueuedMail]
         public var audit: AuditEntry
         public var recordedBy: String?
+        /// The client's contact details as given on the intake.
+        public var contact: Client?
 
         public init(inputJSON: String, resultJSON: String, urgency: Urgency, decision: TreatmentDecision, history: IntakeAnswers,
-                    responses: [QuestionnaireResponse], alerts: [QueuedMail], audit: AuditEntry, recordedBy: String?) {
+                    responses: [QuestionnaireResponse], alerts: [QueuedMail], audit: AuditEntry, recordedBy: String?, contact: Client? = nil) {
             self.inputJSON = inputJSON
             self.resultJSON = resultJSON
             self.urgency = urgency
@@ -80,6 +82,7 @@ public struct IntakeRepository: Sendable {
             self.alerts = alerts
             self.audit = audit
             self.recordedBy = recordedBy
+            self.contact = contact
         }
     }
 
@@ -107,6 +110,7 @@ public struct IntakeRepository: Sendable {
             for response in submission.responses {
                 try await QuestionnaireRepository.insert(response, recordedBy: submission.recordedBy, on: db)
             }
+            if let contact = submission.contact { try await ClientRepository.updateContact(contact, on: db) }
             try await OutboxRepository.enqueue(submission.alerts, on: db, at: now)
             try await AuditRepository.append(submission.audit, on: db)
         }

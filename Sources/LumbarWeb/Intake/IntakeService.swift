@@ -88,13 +88,12 @@ struct IntakeService: Sendable {
             audit: AuditEntry(at: services.now, actorId: filler.account?.id, actorRole: filler.account?.role, clientId: filler.client.id,
                               infoType: .intake, action: .create, address: context.address,
                               detail: "intake submitted, triage \(assessment.urgency.rawValue)" + (filler.isKiosk ? " (front-desk tablet)" : "")),
-            recordedBy: filler.account?.id)
+            recordedBy: filler.account?.id, contact: contact)
         do {
             try await intakes.submit(filler.intake, submission, at: services.now)
         } catch StorageError.conflict {
             return filler.intake.urgency ?? assessment.urgency
         }
-        try await services.clients.updateContact(contact)
         return assessment.urgency
     }
 
