@@ -62,7 +62,18 @@ public final class Database: @unchecked Sendable {
     /// Runs `body` in one transaction: all of it is kept, or none. SQLite takes the write lock up front
     /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer.
     public func write<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
-        guard engine == .sqlite else { return try await transaction("BEGIN", body) }
+        guard engine == .sqlite else {
+            // Concurrent inserts checked by an exclusion constraint can deadlock in PostgreSQL; the one it aborts is
+            // run again, and then meets the constraint (or succeeds) like any other writer.
+            for attempt in 1... {
+                do {
+                    return try await transaction("BEGIN", body)
+                } catch let error as PSQLError where attempt < 5 && ["40P01", "40001"].contains(error.serverInfo?[.sqlState] ?? "") {
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 5...(20 * attempt))))
+                }
+            }
+            fatalError("unreachable")
+        }
         await writeGate.enter()
         do {
             let result = try await transaction("BEGIN IMMEDIATE", body)
