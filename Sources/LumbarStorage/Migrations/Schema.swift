@@ -210,5 +210,27 @@ public enum Schema {
             ] + ["health_histories", "questionnaire_definitions", "questionnaire_responses", "referral_actions", "consents"].flatMap(dialect.appendOnly)
                 + dialect.fixedOnceSubmitted("intakes")
         },
+        Migration(6, "home programs, the client's diary, reminders") { dialect in
+            [
+                """
+                CREATE TABLE home_programs (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), version INTEGER NOT NULL,
+                    intake_id TEXT REFERENCES intakes(id), items TEXT NOT NULL, note TEXT NOT NULL, injured_at BIGINT,
+                    created_by TEXT NOT NULL REFERENCES accounts(id), created_at BIGINT NOT NULL, UNIQUE (client_id, version))
+                """,
+                """
+                CREATE TABLE program_logs (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), program_id TEXT NOT NULL REFERENCES home_programs(id),
+                    day TEXT NOT NULL, done TEXT NOT NULL CHECK (done IN ('yes', 'partly', 'no')), pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+                    note TEXT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX program_logs_client ON program_logs(client_id, day)",
+                """
+                CREATE TABLE program_reminders (
+                    client_id TEXT PRIMARY KEY REFERENCES clients(id), minute_of_day INTEGER NOT NULL CHECK (minute_of_day BETWEEN 0 AND 1439),
+                    enabled INTEGER NOT NULL, last_sent_on TEXT, updated_at BIGINT NOT NULL)
+                """,
+            ] + ["home_programs", "program_logs"].flatMap(dialect.appendOnly)
+        },
     ]
 }
