@@ -3,6 +3,7 @@ public struct AuditEntry: Sendable, Equatable {
     /// The kind of information touched.
     public enum InfoType: String, Sendable, CaseIterable {
         case contact, clinical, assessment, appointment, account, auditLog = "audit-log", record, intake, consent
+        case selfCare = "self-care"
     }
 
     /// What was done with it.

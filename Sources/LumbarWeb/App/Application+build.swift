@@ -48,6 +48,8 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     ConsentRoutes(services: services).register(on: router)
     TriageRoutes(services: services).register(on: router)
     QuestionnaireSettingsRoutes(services: services).register(on: router)
+    ProgramRoutes(services: services).register(on: router)
+    MyProgramRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// The one-page printable handout: every item with its picture, dose and steps, the heat-and-cold timing and the
+/// therapist's note, laid out to print in black and white.
+struct HandoutPage: Sendable {
+    let chrome: Chrome
+    let client: Client
+    let clinicName: String
+    let therapist: String
+    let version: Int
+    let date: String
+    let cards: [ProgramService.Card]
+    let dense: Bool
+    let thermal: String?
+    let note: String
+
+    static func render(_ services: AppServices, client: Client, program: HomeProgram, context: AppRequestContext) async throws -> Response {
+        let service = ProgramService(services: services)
+        let profile = try await services.clinic.profile()
+        let zone = try await service.zone()
+        let cards = ProgramService.cards(program)
+        let page = HandoutPage(
+            chrome: Chrome(title: "Home program", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+            therapist: try await services.accounts.find(id: program.createdBy)?.name ?? "", version: program.version,
+            date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 8, thermal: try await service.thermal(program), note: program.note)
+        return services.views.page("program_handout", page)
+    }
+
+    static func svg(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
