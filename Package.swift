@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "LumbarWebTests",
             dependencies: [
-                "LumbarWeb", "TestSupport",
+                "LumbarWeb", "LumbarZones", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
