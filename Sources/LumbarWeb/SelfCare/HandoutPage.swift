@@ -14,7 +14,9 @@ struct HandoutPage: Sendable {
     let version: Int
     let date: String
     let cards: [ProgramService.Card]
+    /// More than six items: three across; more than nine: four across, so the handout stays one page.
     let dense: Bool
+    let crowded: Bool
     let thermal: String?
     let note: String
 
@@ -26,7 +28,7 @@ struct HandoutPage: Sendable {
         let page = HandoutPage(
             chrome: Chrome(title: "Home program", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
             therapist: try await services.accounts.find(id: program.createdBy)?.name ?? "", version: program.version,
-            date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 8, thermal: try await service.thermal(program), note: program.note)
+            date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 6, crowded: cards.count > 9, thermal: try await service.thermal(program), note: program.note)
         return services.views.page("program_handout", page)
     }
 
