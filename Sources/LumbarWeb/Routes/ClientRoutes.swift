@@ -45,6 +45,8 @@ struct ClientRoutes {
         let appointments: [AppointmentRow]
         let ownView: Bool
         let intake: IntakePanel
+        /// The home-program diary in words, for the Subjective of the next note.
+        let homeProgram: String?
     }
 
     struct AppointmentRow {
@@ -189,6 +191,13 @@ struct ClientRoutes {
         }
     }
 
+    /// The last week of the home-program diary, for staff who see clinical records; nil without a program.
+    private func diarySummary(_ access: ClientAccess, ownView: Bool) async throws -> String? {
+        guard access.seesClinical, !ownView,
+              try await HomeProgramRepository(database: services.database).current(clientId: access.client.id) != nil else { return nil }
+        return try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
+    }
+
     /// Renders a record, writing an audit row for each kind of information shown.
     private func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
                             status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
@@ -214,7 +223,8 @@ struct ClientRoutes {
             assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
             noteFields: Self.noteFields.filled(from: context.form, problems: problems),
             appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
-            intake: try await IntakePanel.make(services, access: access, account: account, context: context))
+            intake: try await IntakePanel.make(services, access: access, account: account, context: context),
+            homeProgram: try await diarySummary(access, ownView: ownView))
         return services.views.page("client", page, status: status)
     }
 }

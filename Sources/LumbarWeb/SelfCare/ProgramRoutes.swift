@@ -44,7 +44,10 @@ struct ProgramRoutes {
         let problems: [String]
         let hasProblems: Bool
         let fromSuggestions: Bool
+        let versions: [Version]
     }
+
+    struct Version: Sendable { let version: Int; let when: String; let items: String }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/exercises/:file") { _, context -> Response in
@@ -169,7 +172,11 @@ struct ProgramRoutes {
             version: current?.version ?? 0, cards: current.map(ProgramService.cards) ?? [], hasProgram: current != nil,
             thermal: try await current.asyncMap(program.thermal) ?? nil, summary: adherence.summary, chart: "/clients/\(client.id)/program/chart.svg",
             problems: problems.filter { !$0.field.hasPrefix("item-") }.map(\.message), hasProblems: !problems.isEmpty,
-            fromSuggestions: current == nil && !suggestions.items.isEmpty)
+            fromSuggestions: current == nil && !suggestions.items.isEmpty,
+            versions: try await program.programs.versions(clientId: client.id).dropFirst().map { old in
+                Version(version: old.version, when: "\(zone.local(old.createdAt).date.spoken)",
+                        items: old.items.compactMap { $0.exercise?.name }.joined(separator: ", "))
+            })
         try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "home program and diary")
         return services.views.page("program_editor", page, status: status)
     }
