@@ -39,23 +39,28 @@ public struct Dialect: Sendable {
     }
 
     /// A draft row may change until it is submitted; after that it is fixed, and no row is ever deleted.
-    public func fixedOnceSubmitted(_ table: String) -> [String] {
+    public func fixedOnceSubmitted(_ table: String) -> [String] { fixedOnce(table, column: "submitted_at", function: "lumbar_refuse_submitted_change") }
+
+    /// The same for rows fixed by a signature (`signed_at`).
+    public func fixedOnceSigned(_ table: String) -> [String] { fixedOnce(table, column: "signed_at", function: "lumbar_refuse_signed_change") }
+
+    private func fixedOnce(_ table: String, column: String, function: String) -> [String] {
         switch engine {
         case .sqlite:
             return [
-                "CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) WHEN OLD.submitted_at IS NOT NULL BEGIN SELECT RAISE(ABORT, '\(table): a submitted row is fixed'); END",
+                "CREATE TRIGGER \(table)_fixed BEFORE UPDATE ON \(table) WHEN OLD.\(column) IS NOT NULL BEGIN SELECT RAISE(ABORT, '\(table): a submitted row is fixed'); END",
                 "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(table) rows are never deleted'); END",
             ]
         case .postgres:
             return [
                 """
-                CREATE OR REPLACE FUNCTION lumbar_refuse_submitted_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE OR REPLACE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF TG_OP = 'DELETE' OR OLD.submitted_at IS NOT NULL THEN RAISE EXCEPTION '%: a submitted row is fixed', TG_TABLE_NAME; END IF;
+                    IF TG_OP = 'DELETE' OR OLD.\(column) IS NOT NULL THEN RAISE EXCEPTION '%: a submitted row is fixed', TG_TABLE_NAME; END IF;
                     RETURN NEW;
                 END $$
                 """,
-                "CREATE TRIGGER \(table)_fixed BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION lumbar_refuse_submitted_change()",
+                "CREATE TRIGGER \(table)_fixed BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)()",
                 "CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION lumbar_refuse_change()",
             ]
         }

@@ -232,5 +232,19 @@ public enum Schema {
                 """,
             ] + ["home_programs", "program_logs"].flatMap(dialect.appendOnly)
         },
+        Migration(7, "visit notes (SOAP) with body chart, signed and amended") { dialect in
+            [
+                """
+                CREATE TABLE visit_notes (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), appointment_id TEXT REFERENCES appointments(id),
+                    author_id TEXT NOT NULL REFERENCES accounts(id), status TEXT NOT NULL CHECK (status IN ('draft', 'signed')),
+                    pain_now INTEGER CHECK (pain_now BETWEEN 0 AND 10), subjective TEXT NOT NULL, home_program TEXT NOT NULL, findings TEXT NOT NULL,
+                    objective TEXT NOT NULL, range_of_motion TEXT NOT NULL, tests TEXT NOT NULL, body_chart TEXT NOT NULL, assessment_json TEXT,
+                    urgency TEXT, plan TEXT NOT NULL, techniques TEXT NOT NULL, gluteal_verbal INTEGER NOT NULL, created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL, signed_at BIGINT, amends TEXT REFERENCES visit_notes(id), amend_reason TEXT)
+                """,
+                "CREATE INDEX visit_notes_client ON visit_notes(client_id, created_at)",
+            ] + dialect.fixedOnceSigned("visit_notes")
+        },
     ]
 }

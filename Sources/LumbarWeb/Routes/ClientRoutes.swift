@@ -47,7 +47,10 @@ struct ClientRoutes {
         let intake: IntakePanel
         /// The home-program diary in words, for the Subjective of the next note.
         let homeProgram: String?
+        let visits: [VisitRow]
     }
+
+    struct VisitRow: Sendable { let id: String; let when: String; let author: String; let status: String; let pain: String; let amended: Bool }
 
     struct AppointmentRow {
         let id: String
@@ -191,6 +194,18 @@ struct ClientRoutes {
         }
     }
 
+    /// Visit notes for staff who see clinical records: originals, newest first, each marked if amended.
+    private func visitRows(_ access: ClientAccess, ownView: Bool) async throws -> [VisitRow] {
+        guard access.seesClinical, !ownView else { return [] }
+        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let notes = try await VisitNoteRepository(database: services.database).list(clientId: access.client.id)
+        let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
+        return notes.filter { $0.amends == nil }.reversed().map {
+            VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
+                     pain: $0.painNow.map { "pain \($0)/10" } ?? "", amended: amended.contains($0.id))
+        }
+    }
+
     /// The last week of the home-program diary, for staff who see clinical records; nil without a program.
     private func diarySummary(_ access: ClientAccess, ownView: Bool) async throws -> String? {
         guard access.seesClinical, !ownView,
@@ -224,7 +239,8 @@ struct ClientRoutes {
             noteFields: Self.noteFields.filled(from: context.form, problems: problems),
             appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
             intake: try await IntakePanel.make(services, access: access, account: account, context: context),
-            homeProgram: try await diarySummary(access, ownView: ownView))
+            homeProgram: try await diarySummary(access, ownView: ownView),
+            visits: try await visitRows(access, ownView: ownView))
         return services.views.page("client", page, status: status)
     }
 }

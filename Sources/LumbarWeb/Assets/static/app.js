@@ -17,6 +17,14 @@
     form.addEventListener("input", function () { if (timer) { clearTimeout(timer); } timer = setTimeout(save, 700); });
     form.addEventListener("change", function () { if (timer) { clearTimeout(timer); } save(); });
   }
+  // Tapping a region of the body chart picks it in the table below.
+  var regions = document.querySelectorAll("polygon[data-region]");
+  for (var i = 0; i < regions.length; i++) {
+    regions[i].addEventListener("click", function (event) {
+      var select = document.getElementById("mark-" + event.currentTarget.getAttribute("data-region"));
+      if (select) { select.focus(); select.scrollIntoView({ block: "center" }); }
+    });
+  }
   var summary = document.getElementById("problems");
   if (summary) { summary.focus(); }
 

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// A visit note as the page shows it: the SOAP form while it is the author's draft, the signed record otherwise,
+/// with its amendments, today's assessment, the body chart beside the previous visit's, and consent status.
+struct VisitPage: Sendable {
+    struct Option: Sendable { let value: String; let label: String; let selected: Bool }
+    struct RegionRow: Sendable { let id: String; let label: String; let view: String; let kinds: [Option]; let intensities: [Option]; let marked: String }
+    struct TechniqueRow: Sendable { let id: String; let name: String; let used: Bool; let areas: [Option]; let pressures: [Option]; let minutes: String; let status: String }
+    struct Line: Sendable { let text: String }
+    struct Amendment: Sendable { let id: String; let when: String; let author: String; let reason: String; let signed: Bool }
+
+    let chrome: Chrome
+    let client: Client
+    let noteId: String
+    let editable: Bool
+    let signed: Bool
+    let status: String
+    let author: String
+    let created: String
+    let signedAt: String
+    let isAmendment: Bool
+    let amendReason: String
+    let original: String?
+    let painChoices: [Option]
+    let painNow: String
+    let subjective: String
+    let homeProgram: String
+    let findings: [Option]
+    let findingsText: String
+    let objective: String
+    let rangeOfMotion: String
+    let tests: String
+    let regions: [RegionRow]
+    /// Drawn by BodyChart from region codes and numbers only, never from anything typed; shown unescaped.
+    let chartSVG: String
+    let previousChart: String?
+    let techniques: [TechniqueRow]
+    let techniquesText: [Line]
+    let glutealVerbal: Bool
+    let glutealWritten: Bool
+    let plan: String
+    let urgency: String
+    let alarm: Bool
+    let referralReasons: [Line]
+    let decision: String
+    let assessmentNote: String
+    let problems: [FieldProblem]
+    let hasProblems: Bool
+    let amendments: [Amendment]
+
+    /// The engine on today's findings, from the latest intake's contract input; nil when there is no intake yet.
+    static func assessment(_ services: AppServices, note: VisitNote) async throws -> Assessment? {
+        guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId), let json = intake.inputJSON,
+              case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return nil }
+        let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+        let settings = EngineSettings(acuteWeeks: try await services.clinic.profile()?.acuteWeeks ?? 4)
+        return AssessmentEngine(settings: settings).assess(note.assessmentInput(intake: input, on: zone.local(note.signedAt ?? services.now).date))
+    }
+
+    static func render(_ services: AppServices, account: Account, access: ClientAccess, note: VisitNote, problems: [FieldProblem],
+                       context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let repository = VisitNoteRepository(database: services.database)
+        let all = try await repository.list(clientId: note.clientId)
+        let root = note.amends ?? note.id
+        let previous = all.last { $0.status == .signed && $0.amends == nil && $0.createdAt < note.createdAt && $0.id != root }
+        let editable = note.status == .draft && note.authorId == account.id && access.writesClinical
+        // Stored at signing; worked out live while the note is a draft, so a new red flag shows as it is ticked.
+        var assessment: (urgency: String, reasons: [String], decision: String, statuses: [Technique: String])?
+        if let json = note.assessmentJSON, let value = try? JSONValue.parse(json) {
+            assessment = (value["referral"]?["urgency"]?.stringValue ?? "none",
+                          (value["referral"]?["reasons"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue },
+                          value["treatment"]?["decision"]?.stringValue ?? "",
+                          Dictionary((value["techniques"]?.arrayValue ?? []).compactMap { item in
+                              Technique(rawValue: item["code"]?.stringValue ?? "").map { ($0, item["status"]?.stringValue ?? "") }
+                          }, uniquingKeysWith: { a, _ in a }))
+        } else if note.status == .draft, let live = try await Self.assessment(services, note: note) {
+            assessment = (live.urgency.rawValue, live.referralReasons.map(\.text), live.decision.rawValue,
+                          Dictionary(live.techniques.map { ($0.technique, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId)
+        let consents = ConsentStatus(try await ConsentRepository(database: services.database).list(clientId: note.clientId), intakeId: intake?.id,
+                                     appointmentId: note.appointmentId)
+        let marks = Dictionary(note.bodyChart.marks.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+        let page = VisitPage(
+            chrome: Chrome(title: "Visit note: \(access.client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+            client: access.client, noteId: note.id, editable: editable, signed: note.status == .signed, status: note.status.rawValue,
+            author: note.authorName, created: zone.local(note.createdAt), signedAt: note.signedAt.map(zone.local) ?? "",
+            isAmendment: note.amends != nil, amendReason: note.amendReason ?? "", original: note.amends,
+            painChoices: (0...10).map { Option(value: String($0), label: String($0), selected: note.painNow == $0) },
+            painNow: note.painNow.map(String.init) ?? "not recorded", subjective: note.subjective, homeProgram: note.homeProgram,
+            findings: VisitRoutes.visitFindings.map { Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " "), selected: note.findings.contains($0)) },
+            findingsText: VisitRoutes.visitFindings.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
+            objective: note.objective, rangeOfMotion: note.rangeOfMotion, tests: note.tests,
+            regions: BodyRegion.allCases.map { region in
+                let mark = marks[region]
+                return RegionRow(id: region.rawValue, label: region.label, view: region.view.rawValue,
+                                 kinds: [Option(value: "", label: "No mark", selected: mark == nil)]
+                                    + BodyChart.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: mark?.kind == $0) },
+                                 intensities: (1...10).map { Option(value: String($0), label: String($0), selected: (mark?.intensity ?? 5) == $0) },
+                                 marked: mark.map { "\($0.kind.label) \($0.intensity)" } ?? "")
+            },
+            chartSVG: note.bodyChart.svg(title: "Today's body chart"),
+            previousChart: previous.map { "/clients/\(note.clientId)/visits/\($0.id)/chart.svg" },
+            techniques: Technique.allCases.map { technique in
+                let use = note.techniques.first { $0.technique == technique }
+                return TechniqueRow(id: technique.rawValue, name: technique.name, used: use != nil,
+                                    areas: BodyRegion.allCases.filter { $0.view == .back }.map { Option(value: $0.rawValue, label: $0.label, selected: use?.areas.contains($0) == true) },
+                                    pressures: PressurePreference.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: (use?.pressure ?? .moderate) == $0) },
+                                    minutes: use.map { String($0.minutes) } ?? "", status: assessment?.statuses[technique] ?? "")
+            },
+            techniquesText: note.techniques.map { Line(text: "\($0.technique.name): \($0.areas.map(\.label).joined(separator: ", ")), \($0.pressure.rawValue) pressure, \($0.minutes) min") },
+            glutealVerbal: note.glutealVerbalConsent, glutealWritten: consents.isGiven(.gluteal), plan: note.plan,
+            urgency: assessment?.urgency ?? "", alarm: ["urgent", "emergency"].contains(assessment?.urgency ?? ""),
+            referralReasons: (assessment?.reasons ?? []).map(Line.init), decision: assessment?.decision ?? "",
+            assessmentNote: intake == nil ? "No intake yet, so the engine has nothing to assess." : note.status == .draft ? "Worked out from the intake and today's findings; stored when you sign." : "As assessed when the note was signed.",
+            problems: problems, hasProblems: !problems.isEmpty,
+            amendments: all.filter { $0.amends == root && $0.id != note.id }.map {
+                Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason ?? "", signed: $0.status == .signed)
+            })
+        return services.views.page("visit", page, status: status)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// SOAP visit notes on the chart: start, save as you type, sign (which runs the engine on today's findings and
+/// fixes the note), and amend (a new note that keeps the original). The body chart is marked per region.
+struct VisitRoutes {
+    let services: AppServices
+    var notes: VisitNoteRepository { VisitNoteRepository(database: services.database) }
+
+    /// Findings a therapist records at a visit: palpation, and signs that would change today's plan.
+    static let visitFindings: [Finding] = [.fascialRestriction, .triggerPoints, .referredPain, .muscleKnots, .muscleImbalance, .hypertonicity, .stiffness,
+                                           .acuteInflammation, .legNumbness, .legTingling, .legWeakness, .legWeaknessProgressive, .saddleNumbness,
+                                           .bladderDysfunction, .reducedSensation, .fever, .dvtSuspected, .skinLesionLowBack]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.post("/clients/:id/visits") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: true)
+            let visit = try await IntakePanel.todaysVisit(services, clientId: access.client.id)
+            let diary = try await HomeProgramRepository(database: services.database).current(clientId: access.client.id) == nil ? ""
+                : try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
+            let draft = try await notes.createDraft(VisitNote(clientId: access.client.id, appointmentId: visit?.id, authorId: account.id,
+                                                              homeProgram: diary, createdAt: services.now))
+            try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: "visit note started")
+            return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
+        }
+        router.get("/clients/:id/visits/:note") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: false)
+            let note = try await own(context, access)
+            try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "visit note")
+            return try await VisitPage.render(services, account: account, access: access, note: note, problems: [], context: context)
+        }
+        router.post("/clients/:id/visits/:note") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: true)
+            let stored = try await own(context, access)
+            guard stored.status == .draft, stored.authorId == account.id else { throw PageError.badForm("Only the author can change a draft; a signed note is changed by amendment.") }
+            let (note, problems) = Self.read(context.form, into: stored)
+            try await notes.saveDraft(note, at: services.now)
+            try await services.audit(account, context, .change, .clinical, client: access.client.id, detail: "visit note draft saved")
+            guard context.form["go"] == "sign" else {
+                return problems.isEmpty ? .seeOther("/clients/\(access.client.id)/visits/\(note.id)")
+                    : try await VisitPage.render(services, account: account, access: access, note: note, problems: problems, context: context, status: .unprocessableContent)
+            }
+            var all = problems + note.signingProblems
+            if note.techniques.contains(where: { $0.areas.contains { $0.consent == .gluteal } }) {
+                let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId)
+                let consents = ConsentStatus(try await ConsentRepository(database: services.database).list(clientId: note.clientId), intakeId: intake?.id,
+                                             appointmentId: note.appointmentId)
+                if !consents.isGiven(.gluteal) {
+                    all.append(FieldProblem("glutealVerbalConsent", "There is no written gluteal consent for this plan: have the client sign it before recording gluteal work."))
+                }
+            }
+            guard all.isEmpty else {
+                return try await VisitPage.render(services, account: account, access: access, note: note, problems: all, context: context, status: .unprocessableContent)
+            }
+            let assessment = try await VisitPage.assessment(services, note: note)
+            let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .clinical,
+                                   action: .create, address: context.address, detail: note.amends == nil ? "visit note signed" : "visit note amendment signed")
+            try await notes.sign(id: note.id, assessmentJSON: assessment?.json, urgency: assessment?.urgency ?? .none, audit: audit, at: services.now)
+            return .seeOther("/clients/\(access.client.id)/visits/\(note.amends ?? note.id)#note-\(note.id)")
+        }
+        router.post("/clients/:id/visits/:note/autosave") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: true)
+            let stored = try await own(context, access)
+            guard stored.status == .draft, stored.authorId == account.id else { return Response(status: .conflict) }
+            let (note, _) = Self.read(context.form, into: stored)
+            if note != stored {
+                try await notes.saveDraft(note, at: services.now)
+                try await services.audit(account, context, .change, .clinical, client: access.client.id, detail: "visit note draft autosaved")
+            }
+            return Response(status: .noContent)
+        }
+        router.post("/clients/:id/visits/:note/amend") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: true)
+            let original = try await own(context, access)
+            guard original.status == .signed else { throw PageError.badForm("Only a signed note is amended; a draft can simply be edited.") }
+            var copy = original
+            copy.authorId = account.id
+            copy.status = .draft
+            copy.assessmentJSON = nil
+            copy.urgency = nil
+            copy.signedAt = nil
+            copy.createdAt = services.now
+            copy.amends = original.amends ?? original.id
+            copy.amendReason = ""
+            let draft = try await notes.createDraft(copy)
+            try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: "visit note amendment started")
+            return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
+        }
+        router.get("/clients/:id/visits/:note/chart.svg") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: false)
+            let note = try await own(context, access)
+            try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "body chart")
+            return HandoutPage.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
+        }
+    }
+
+    private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
+        let account = try context.staff()
+        let access = try await services.clientAccess(account, try context.parameters.require("id"))
+        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
+        return (account, access)
+    }
+
+    /// The note in the path, if it is this client's.
+    private func own(_ context: AppRequestContext, _ access: ClientAccess) async throws -> VisitNote {
+        guard let note = try await notes.find(id: try context.parameters.require("note")), note.clientId == access.client.id else { throw PageError.notFound }
+        return note
+    }
+
+    /// The posted form over a stored draft: every field is taken, and what could not be read is named.
+    static func read(_ form: FormData, into stored: VisitNote) -> (VisitNote, [FieldProblem]) {
+        var note = stored
+        var problems: [FieldProblem] = []
+        let pain = form["painNow"].trimmed
+        if pain.isEmpty { note.painNow = nil } else if let value = Int(pain), (0...10).contains(value) { note.painNow = value } else {
+            problems.append(FieldProblem("painNow", "Choose a pain rating from 0 to 10."))
+        }
+        note.subjective = form["subjective"]
+        note.objective = form["objective"]
+        note.rangeOfMotion = form["rangeOfMotion"]
+        note.tests = form["tests"]
+        note.plan = form["plan"]
+        note.amendReason = note.amends == nil ? nil : form["amendReason"]
+        note.findings = Set(form.all("finding").compactMap(Finding.init(rawValue:)).filter(visitFindings.contains))
+        var marks: [String] = []
+        for region in BodyRegion.allCases {
+            let kind = form["mark-\(region.rawValue)"], intensity = form["intensity-\(region.rawValue)"]
+            if !kind.isEmpty { marks.append("\(region.rawValue):\(kind):\(intensity.isEmpty ? "5" : intensity)") }
+        }
+        let chart = BodyChart.parse(marks)
+        note.bodyChart = chart.chart
+        problems += chart.problems.map { FieldProblem("bodyChart", $0) }
+        note.techniques = []
+        for technique in Technique.allCases where form.all("technique").contains(technique.rawValue) {
+            let prefix = "technique-\(technique.rawValue)-"
+            let minutes = Int(form[prefix + "minutes"].trimmed)
+            if minutes == nil { problems.append(FieldProblem(prefix + "minutes", "Enter the minutes spent on \(technique.name.lowercased()).")) }
+            note.techniques.append(.init(technique: technique, areas: form.all(prefix + "areas").compactMap(BodyRegion.init(rawValue:)),
+                                         pressure: PressurePreference(rawValue: form[prefix + "pressure"]) ?? .moderate, minutes: minutes ?? 0))
+        }
+        note.glutealVerbalConsent = form.checkbox("glutealVerbalConsent")
+        return (note, problems)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import LumbarCore
+import PropertyBased
+import Testing
+
+/// Visit notes: what signing needs, today's assessment, and the body chart as codes.
+@Suite struct VisitNoteTests {
+    static let day = LocalDate(year: 2026, month: 11, day: 24)!
+    static let intake = AssessmentInput(assessedOn: LocalDate(year: 2026, month: 11, day: 1)!, age: 44, onset: .gradual,
+                                        painStartedOn: LocalDate(year: 2026, month: 10, day: 20)!, painNow: 6, legPain: .none, legSides: .none,
+                                        factors: [.prolongedSitting])
+
+    @Test func aNewRedFlagAtTheVisitRaisesTheUrgencyAtOnce() {
+        var note = VisitNote(clientId: "c", authorId: "t", painNow: 4, createdAt: Instant(milliseconds: 0))
+        let routine = AssessmentEngine().assess(note.assessmentInput(intake: Self.intake, on: Self.day))
+        #expect(routine.urgency == .none)
+        note.findings = [.saddleNumbness, .hypertonicity]
+        let input = note.assessmentInput(intake: Self.intake, on: Self.day)
+        #expect(input.painNow == 4 && input.assessedOn == Self.day && input.findings.isSuperset(of: [.saddleNumbness, .hypertonicity]))
+        #expect(AssessmentEngine().assess(input).urgency == .emergency)
+    }
+
+    @Test func signingNeedsPainSubjectivePlanAndSpokenGlutealConsent() {
+        var note = VisitNote(clientId: "c", authorId: "t", createdAt: Instant(milliseconds: 0))
+        #expect(Set(note.signingProblems.map(\.field)) == ["painNow", "subjective", "plan"])
+        note.painNow = 3
+        note.subjective = "Better after last week."
+        note.plan = "Weekly for 3 more visits."
+        #expect(note.signingProblems.isEmpty)
+        note.techniques = [.init(technique: .triggerPoint, areas: [.glutealLeft], pressure: .moderate, minutes: 10)]
+        #expect(note.signingProblems.map(\.field) == ["glutealVerbalConsent"])
+        note.glutealVerbalConsent = true
+        note.amends = "original"
+        #expect(note.signingProblems.map(\.field) == ["amendReason"], "an amendment says why")
+        #expect(VisitNote.techniques(from: note.techniqueEntries) == note.techniques)
+    }
+
+    @Test func bodyChartMarksAreRegionCodesAndBadOnesAreNamed() async {
+        let parsed = BodyChart.parse(["lumbar-left:pain:7", "gluteal-right:trigger-point:4", "lumbar-left:pain:2", "elbow:pain:3", "sacrum:tension:11"])
+        #expect(parsed.chart.entries == ["lumbar-left:pain:7", "gluteal-right:trigger-point:4"], "one mark per region and kind, the first kept")
+        #expect(parsed.problems.count == 2)
+        await propertyCheck(count: 100, input: Gen<BodyRegion>.case.array(of: 0...8), Gen<BodyChart.Kind>.case, Gen.int(in: 1...10)) { regions, kind, strength in
+            let chart = BodyChart(regions.map { .init(region: $0, kind: kind, intensity: strength) })
+            #expect(BodyChart.parse(chart.entries).chart == chart, "marks round-trip through storage")
+            #expect(Set(chart.marks.map(\.region)) == Set(regions))
+        }
+    }
+
+    @Test func theChartDrawsEveryRegionOnceInsideItsPanel() {
+        let svg = BodyChart([.init(region: .lumbarRight, kind: .pain, intensity: 8)]).svg(title: "Today")
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse())
+        for region in BodyRegion.allCases {
+            #expect(svg.contains("data-region=\"\(region.rawValue)\""))
+            #expect(region.outline.allSatisfy { (0...200).contains($0.0) && (0...300).contains($0.1) })
+        }
+        #expect(svg.contains("P8"))
+        #expect(BodyRegion.glutealLeft.consent == .gluteal && BodyRegion.thighInnerRight.consent == .innerThigh && BodyRegion.sacrum.consent == nil)
+    }
+}

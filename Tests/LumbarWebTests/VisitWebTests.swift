@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LumbarCore
+import LumbarStorage
+@testable import LumbarWeb
+import SQLKit
+import Testing
+import TestSupport
+
+/// SOAP visit notes: drafts saved as typed, today's assessment, signing locks, amendments keep the original.
+@Suite struct VisitWebTests {
+    @Test(arguments: TestDatabase.engines)
+    func aNoteIsDraftedSignedLockedAndAmended(engine: Database.Engine) async throws {
+        let fixture = try await WebFixture.make(engine)
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers())
+            try await ada.post("\(intake)/submit", [:])
+
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            let started = try await theo.post("/clients/\(fixture.clientA.id)/visits", [:])
+            let path = try #require(started.location)
+            let noteId = String(path.split(separator: "/").last!)
+            let form = try await theo.get(path)
+            #expect(form.body.contains("data-region=\"lumbar-left\"") && form.body.contains("Sign and lock"))
+
+            // Autosave keeps what is typed, marks included, as region codes.
+            let saved = try await theo.post("\(path)/autosave", pairs: [("painNow", "4"), ("subjective", "Sore after gardening."), ("mark-lumbar-left", "pain"),
+                                                                        ("intensity-lumbar-left", "6"), ("mark-gluteal-right", "trigger-point"),
+                                                                        ("intensity-gluteal-right", "3"), ("finding", "hypertonicity")])
+            #expect(saved.status == .noContent)
+            let draft = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId))
+            #expect(draft.bodyChart.entries == ["lumbar-left:pain:6", "gluteal-right:trigger-point:3"] && draft.findings == [.hypertonicity])
+
+            // Signing without a plan is refused, with the reason; nothing typed is lost.
+            try await theo.get(path)
+            let early = try await theo.post(path, pairs: [("painNow", "4"), ("subjective", "Sore after gardening."), ("mark-lumbar-left", "pain"),
+                                                          ("intensity-lumbar-left", "6"), ("go", "sign")])
+            #expect(early.status == .unprocessableContent && early.body.contains("Write the plan and next steps.") && early.body.contains("Sore after gardening."))
+
+            // A new red flag ticked today shows at once on the draft.
+            try await theo.post("\(path)/autosave", pairs: [("painNow", "4"), ("subjective", "Sore after gardening."), ("finding", "saddle-numbness")])
+            #expect(try await theo.get(path).body.contains("badge emergency"))
+            try await theo.get(path)
+            try await theo.post(path, pairs: [("painNow", "4"), ("subjective", "Sore after gardening."), ("finding", "hypertonicity"),
+                                              ("mark-lumbar-left", "pain"), ("intensity-lumbar-left", "6"), ("technique", "swedish"),
+                                              ("technique-swedish-areas", "lumbar-left"), ("technique-swedish-pressure", "moderate"),
+                                              ("technique-swedish-minutes", "30"), ("plan", "Weekly, reassess in 4 visits."), ("go", "sign")])
+            let signed = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId))
+            #expect(signed.status == .signed && signed.assessmentJSON?.contains("\"contract\":1") == true && signed.urgency == .routine, "the intake's tingling still counts")
+
+            // Locked: the page offers no form, a post is refused, and the database refuses a direct update.
+            let view = try await theo.get(path)
+            #expect(!view.body.contains("Sign and lock") && view.body.contains("Amend this note"))
+            let late = try await theo.post(path, ["painNow": "9", "subjective": "Changed", "plan": "x", "go": "save"])
+            #expect(late.status.code >= 400)
+            await #expect(throws: (any Error).self) {
+                try await fixture.services.database.write { db in try await db.raw("UPDATE visit_notes SET subjective = 'rewritten' WHERE id = \(bind: noteId)").run() }
+            }
+            await #expect(throws: (any Error).self) {
+                try await fixture.services.database.write { db in try await db.raw("DELETE FROM visit_notes WHERE id = \(bind: noteId)").run() }
+            }
+
+            // An amendment is a new note; it needs a reason, and the original stays as it was.
+            try await theo.get(path)
+            let amend = try await theo.post("\(path)/amend", [:])
+            let amendPath = try #require(amend.location)
+            #expect(amendPath != path)
+            try await theo.get(amendPath)
+            let noReason = try await theo.post(amendPath, pairs: [("painNow", "3"), ("subjective", "Sore after gardening; eased by heat."),
+                                                                  ("plan", "Weekly, reassess in 4 visits."), ("go", "sign")])
+            #expect(noReason.status == .unprocessableContent && noReason.body.contains("Say why the note is being amended."))
+            try await theo.post(amendPath, pairs: [("painNow", "3"), ("subjective", "Sore after gardening; eased by heat."),
+                                                   ("plan", "Weekly, reassess in 4 visits."), ("amendReason", "Pain recorded wrongly"), ("go", "sign")])
+            let original = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId))
+            #expect(original == signed, "the original is untouched")
+            let page = try await theo.get(path)
+            #expect(page.body.contains("Pain recorded wrongly"))
+            let chart = try await theo.get("/clients/\(fixture.clientA.id)")
+            #expect(chart.body.contains("id=\"visit-notes\"") && chart.body.contains("amended"))
+
+            let audit = try await fixture.audit(client: fixture.clientA.id).filter { $0.infoType == .clinical }
+            #expect(audit.contains { $0.detail == "visit note signed" } && audit.contains { $0.detail == "visit note amendment signed" })
+            #expect(audit.contains { $0.action == .view && $0.detail == "visit note" })
+
+            // Front desk never sees notes; a therapist who does not treat Ada cannot find them.
+            let desk = Browser(client)
+            _ = try await desk.signIn("desk@example.com")
+            #expect(try await desk.get(path).status == .forbidden)
+            let tara = Browser(client)
+            _ = try await tara.signIn("tara@example.com")
+            #expect(try await tara.get(path).status == .notFound)
+        }
+    }
+
+    @Test func glutealWorkNeedsWrittenAndSpokenConsent() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers())
+            try await ada.post("\(intake)/submit", [:])
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            let path = try #require(try await theo.post("/clients/\(fixture.clientA.id)/visits", [:]).location)
+            try await theo.get(path)
+            let fields: [(String, String)] = [("painNow", "4"), ("subjective", "Buttock ache."), ("plan", "Weekly."), ("technique", "trigger-point"),
+                                              ("technique-trigger-point-areas", "gluteal-left"), ("technique-trigger-point-minutes", "10"),
+                                              ("glutealVerbalConsent", "on"), ("go", "sign")]
+            let refused = try await theo.post(path, pairs: fields)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("no written gluteal consent"))
+            try await ada.get("\(intake)/consent/gluteal")
+            try await ada.post("\(intake)/consent/gluteal", ["signerName": "Ada Alpha", "agree": "yes"])
+            try await theo.get(path)
+            #expect(try await theo.post(path, pairs: fields).status == .seeOther)
+        }
+    }
+}
