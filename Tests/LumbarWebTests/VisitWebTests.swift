@@ -121,3 +121,50 @@ import TestSupport
         }
     }
 }
+
+/// Outcomes at visits, the referral prompt, and the referral letter.
+@Suite struct OutcomeWebTests {
+    @Test func visitsRecordOutcomesAndStalledCarePromptsAReferralLetter() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers(["painNow": ["6"]]))
+            try await ada.post("\(intake)/submit", [:])
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            for week in 0..<4 {
+                try await theo.get("/clients/\(fixture.clientA.id)")
+                let path = try #require(try await theo.post("/clients/\(fixture.clientA.id)/visits", [:]).location)
+                let form = try await theo.get(path)
+                if week == 0 { #expect(form.body.contains("Today, how well can the client do: Lifting my toddler")) }
+                let signed = try await theo.post(path, pairs: [("painNow", week == 3 ? "5" : "6"), ("psfs-0", "3"), ("subjective", "Much the same."),
+                                                               ("plan", "Continue weekly."), ("go", "sign")])
+                #expect(signed.status == .seeOther)
+                fixture.clock.advance(seconds: 7 * 86_400)
+                _ = try await theo.signIn("theo@example.com")
+            }
+            let responses = try await QuestionnaireRepository(database: fixture.services.database).responses(clientId: fixture.clientA.id)
+            #expect(responses.filter { $0.instrument == .nprs }.map(\.score) == [6, 6, 6, 6, 5], "the intake's rating, then one per visit")
+            #expect(responses.filter { $0.instrument == .psfs }.count == 5)
+            let chart = try await theo.get("/clients/\(fixture.clientA.id)")
+            #expect(chart.body.contains("id=\"referral-prompt\"") && chart.body.contains("No meaningful improvement in pain after 4 visits"))
+            let pain = try await theo.get("/clients/\(fixture.clientA.id)/outcomes/pain.svg")
+            #expect(pain.headers[.contentType] == "image/svg+xml" && pain.body.contains("meaningful change"))
+
+            let form = try await theo.get("/clients/\(fixture.clientA.id)/referral-letter")
+            #expect(form.body.contains("No meaningful improvement"), "the reason starts from the prompt")
+            let missing = try await theo.post("/clients/\(fixture.clientA.id)/referral-letter", ["recipient": "", "reason": "Persistent pain."])
+            #expect(missing.status == .unprocessableContent && missing.body.contains("Name the physician"))
+            let letter = try await theo.post("/clients/\(fixture.clientA.id)/referral-letter", ["recipient": "Dr. Rivera <script>", "reason": "Persistent pain."])
+            #expect(letter.status == .ok && letter.body.contains("Dr. Rivera &lt;script&gt;"))
+            #expect(letter.body.contains("Pain (NPRS, 0-10): 6 → 5 over 5 measures, not a meaningful improvement."))
+            #expect(letter.body.contains("registration R1234") && letter.body.components(separatedBy: "assessment only").count - 1 == 4)
+            #expect(letter.body.contains("tingling in my leg"), "what the client reported at intake")
+            let intakeId = try #require(try await IntakeRepository(database: fixture.services.database).latestSubmitted(clientId: fixture.clientA.id)?.id)
+            let actions = try await IntakeRepository(database: fixture.services.database).actions(intakeId: intakeId)
+            #expect(actions.map(\.kind) == [.referred] && actions[0].recipient == "Dr. Rivera <script>")
+            #expect(try await fixture.audit(client: fixture.clientA.id).contains { $0.action == .print && $0.detail == "referral letter" })
+        }
+    }
+}

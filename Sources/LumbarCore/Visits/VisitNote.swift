@@ -28,6 +28,8 @@ public struct VisitNote: Sendable, Equatable, Identifiable {
     public var subjective: String
     /// The home-program diary as it stood when the note was started.
     public var homeProgram: String
+    /// Today's rating (0-10) of each activity the client named at intake, in the intake's order; nil if not rated.
+    public var psfs: [Int?] = []
     // Objective
     public var findings: Set<Finding>
     public var objective: String
@@ -107,6 +109,13 @@ public struct VisitNote: Sendable, Equatable, Identifiable {
         if let painNow { input.painNow = painNow }
         input.findings.formUnion(findings)
         return input
+    }
+
+    /// PSFS ratings as stored: "3,,7" (an empty place is an activity not rated today).
+    public var psfsText: String { psfs.map { $0.map(String.init) ?? "" }.joined(separator: ",") }
+
+    public static func psfs(from text: String) -> [Int?] {
+        text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
     }
 
     /// Techniques as stored: "swedish|lumbar-left,lumbar-right|moderate|20" each.

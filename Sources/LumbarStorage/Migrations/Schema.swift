@@ -246,5 +246,8 @@ public enum Schema {
                 "CREATE INDEX visit_notes_client ON visit_notes(client_id, created_at)",
             ] + dialect.fixedOnceSigned("visit_notes")
         },
+        Migration(8, "functional scale ratings at visits") { _ in
+            ["ALTER TABLE visit_notes ADD COLUMN psfs TEXT NOT NULL DEFAULT ''"]
+        },
     ]
 }

@@ -27,6 +27,7 @@ public struct VisitNoteRepository: Sendable {
                     \(bind: row.glutealVerbalConsent.stored), \(bind: row.createdAt.milliseconds), \(bind: row.createdAt.milliseconds), \(bind: row.amends),
                     \(bind: row.amendReason))
                 """).run()
+            try await db.raw("UPDATE visit_notes SET psfs = \(bind: row.psfsText) WHERE id = \(bind: row.id)").run()
         }
         return stored
     }
@@ -48,6 +49,7 @@ public struct VisitNoteRepository: Sendable {
             plan: try row.string("plan"), techniques: VisitNote.techniques(from: try row.string("techniques").split(separator: "\n").map(String.init)),
             glutealVerbalConsent: try row.flag("gluteal_verbal"), createdAt: try row.instant("created_at"), updatedAt: try row.instant("updated_at"),
             signedAt: try row.optionalInstant("signed_at"), amends: try row.optionalString("amends"), amendReason: try row.optionalString("amend_reason"))
+            .with { $0.psfs = VisitNote.psfs(from: (try? row.string("psfs")) ?? "") }
     }
 
     public func find(id: String) async throws -> VisitNote? {
@@ -79,7 +81,7 @@ public struct VisitNoteRepository: Sendable {
                     objective = \(bind: note.objective), range_of_motion = \(bind: note.rangeOfMotion), tests = \(bind: note.tests),
                     body_chart = \(bind: note.bodyChart.entries.joined(separator: ",")), plan = \(bind: note.plan),
                     techniques = \(bind: note.techniqueEntries.joined(separator: "\n")), gluteal_verbal = \(bind: note.glutealVerbalConsent.stored),
-                    amend_reason = \(bind: note.amendReason), updated_at = \(bind: now.milliseconds)
+                    amend_reason = \(bind: note.amendReason), psfs = \(bind: note.psfsText), updated_at = \(bind: now.milliseconds)
                 WHERE id = \(bind: note.id) AND signed_at IS NULL
                 """).run()
             return true
@@ -87,7 +89,9 @@ public struct VisitNoteRepository: Sendable {
     }
 
     /// Signs a saved draft with the engine's assessment, and its audit row; `.conflict` if already signed.
-    public func sign(id: String, assessmentJSON: String?, urgency: Urgency, audit: AuditEntry, at now: Instant) async throws {
+    /// `outcomes`: the NPRS and PSFS scores recorded at this visit, stored with the signature.
+    public func sign(id: String, assessmentJSON: String?, urgency: Urgency, outcomes: [QuestionnaireResponse] = [], recordedBy: String? = nil,
+                     audit: AuditEntry, at now: Instant) async throws {
         try await database.write { db in
             guard let row = try await db.raw("SELECT signed_at FROM visit_notes WHERE id = \(bind: id)").first(),
                   try row.optionalInstant("signed_at") == nil else { throw StorageError.conflict("This note is already signed.") }
@@ -96,7 +100,16 @@ public struct VisitNoteRepository: Sendable {
                     urgency = \(bind: urgency.rawValue), updated_at = \(bind: now.milliseconds)
                 WHERE id = \(bind: id)
                 """).run()
+            for response in outcomes { try await QuestionnaireRepository.insert(response, recordedBy: recordedBy, on: db) }
             try await AuditRepository.append(audit, on: db)
         }
+    }
+}
+
+extension VisitNote {
+    func with(_ change: (inout VisitNote) -> Void) -> VisitNote {
+        var copy = self
+        change(&copy)
+        return copy
     }
 }

@@ -48,6 +48,7 @@ struct ClientRoutes {
         /// The home-program diary in words, for the Subjective of the next note.
         let homeProgram: String?
         let visits: [VisitRow]
+        let progress: ProgressPanel?
     }
 
     struct VisitRow: Sendable { let id: String; let when: String; let author: String; let status: String; let pain: String; let amended: Bool }
@@ -240,7 +241,8 @@ struct ClientRoutes {
             appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
             intake: try await IntakePanel.make(services, access: access, account: account, context: context),
             homeProgram: try await diarySummary(access, ownView: ownView),
-            visits: try await visitRows(access, ownView: ownView))
+            visits: try await visitRows(access, ownView: ownView),
+            progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil)
         return services.views.page("client", page, status: status)
     }
 }

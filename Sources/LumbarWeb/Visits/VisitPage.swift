@@ -11,6 +11,7 @@ struct VisitPage: Sendable {
     struct RegionRow: Sendable { let id: String; let label: String; let view: String; let kinds: [Option]; let intensities: [Option]; let marked: String }
     struct TechniqueRow: Sendable { let id: String; let name: String; let used: Bool; let areas: [Option]; let pressures: [Option]; let minutes: String; let status: String }
     struct Line: Sendable { let text: String }
+    struct Activity: Sendable { let index: Int; let name: String; let ratings: [Option]; let rating: String }
     struct Amendment: Sendable { let id: String; let when: String; let author: String; let reason: String; let signed: Bool }
 
     let chrome: Chrome
@@ -29,6 +30,7 @@ struct VisitPage: Sendable {
     let painNow: String
     let subjective: String
     let homeProgram: String
+    let activities: [Activity]
     let findings: [Option]
     let findingsText: String
     let objective: String
@@ -51,6 +53,12 @@ struct VisitPage: Sendable {
     let problems: [FieldProblem]
     let hasProblems: Bool
     let amendments: [Amendment]
+
+    /// The activities the client named on their latest intake (PSFS), in order.
+    static func activities(_ services: AppServices, clientId: String) async throws -> [String] {
+        guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: clientId) else { return [] }
+        return (1...5).map { intake.answers["psfs.activity.\($0)"].trimmed }.filter { !$0.isEmpty }
+    }
 
     /// The engine on today's findings, from the latest intake's contract input; nil when there is no intake yet.
     static func assessment(_ services: AppServices, note: VisitNote) async throws -> Assessment? {
@@ -93,6 +101,12 @@ struct VisitPage: Sendable {
             isAmendment: note.amends != nil, amendReason: note.amendReason ?? "", original: note.amends,
             painChoices: (0...10).map { Option(value: String($0), label: String($0), selected: note.painNow == $0) },
             painNow: note.painNow.map(String.init) ?? "not recorded", subjective: note.subjective, homeProgram: note.homeProgram,
+            activities: try await activities(services, clientId: note.clientId).enumerated().map { index, name in
+                let rating = index < note.psfs.count ? note.psfs[index] : nil
+                return Activity(index: index, name: name, ratings: [Option(value: "", label: "Not rated", selected: rating == nil)]
+                                    + (0...10).map { Option(value: String($0), label: String($0), selected: rating == $0) },
+                                rating: rating.map(String.init) ?? "not rated")
+            },
             findings: VisitRoutes.visitFindings.map { Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " "), selected: note.findings.contains($0)) },
             findingsText: VisitRoutes.visitFindings.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
             objective: note.objective, rangeOfMotion: note.rangeOfMotion, tests: note.tests,

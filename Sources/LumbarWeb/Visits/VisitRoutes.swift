@@ -58,7 +58,8 @@ struct VisitRoutes {
             let assessment = try await VisitPage.assessment(services, note: note)
             let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .clinical,
                                    action: .create, address: context.address, detail: note.amends == nil ? "visit note signed" : "visit note amendment signed")
-            try await notes.sign(id: note.id, assessmentJSON: assessment?.json, urgency: assessment?.urgency ?? .none, audit: audit, at: services.now)
+            try await notes.sign(id: note.id, assessmentJSON: assessment?.json, urgency: assessment?.urgency ?? .none,
+                                 outcomes: try await outcomes(note), recordedBy: account.id, audit: audit, at: services.now)
             return .seeOther("/clients/\(access.client.id)/visits/\(note.amends ?? note.id)#note-\(note.id)")
         }
         router.post("/clients/:id/visits/:note/autosave") { _, context -> Response in
@@ -95,6 +96,21 @@ struct VisitRoutes {
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "body chart")
             return HandoutPage.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
         }
+    }
+
+    /// Today's NPRS, and PSFS over the activities the client named at intake, as scored responses.
+    private func outcomes(_ note: VisitNote) async throws -> [QuestionnaireResponse] {
+        guard let pain = note.painNow else { return [] }
+        var responses = [QuestionnaireResponse(clientId: note.clientId, intakeId: nil, instrument: .nprs, definitionVersion: "visit",
+                                               answers: [("pain", String(pain))], score: Double(pain), at: services.now)]
+        let activities = try await VisitPage.activities(services, clientId: note.clientId)
+        let rated = zip(activities, note.psfs).compactMap { activity, rating in rating.map { (activity, $0) } }
+        if let score = Instrument.psfs.score(rated.map(\.1)) {
+            let answers = rated.enumerated().flatMap { index, pair in [("activity \(index + 1)", pair.0), ("rating \(index + 1)", String(pair.1))] }
+            responses.append(QuestionnaireResponse(clientId: note.clientId, intakeId: nil, instrument: .psfs, definitionVersion: "visit",
+                                                   answers: answers, score: score, at: services.now))
+        }
+        return responses
     }
 
     private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
@@ -142,6 +158,7 @@ struct VisitRoutes {
                                          pressure: PressurePreference(rawValue: form[prefix + "pressure"]) ?? .moderate, minutes: minutes ?? 0))
         }
         note.glutealVerbalConsent = form.checkbox("glutealVerbalConsent")
+        note.psfs = (0..<5).prefix { form.has("psfs-\($0)") }.map { Int(form["psfs-\($0)"]).flatMap { (0...10).contains($0) ? $0 : nil } }
         return (note, problems)
     }
 }

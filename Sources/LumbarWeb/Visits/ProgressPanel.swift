@@ -1,0 +1,33 @@
+import Foundation
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// Outcomes on the chart: pain and function over time, and the referral prompt when care is not helping or a
+/// visit raised a red flag.
+struct ProgressPanel: Sendable {
+    let pain: OutcomeSeries
+    let function: OutcomeSeries
+    let prompt: String?
+    let urgency: String
+    let visits: Int
+    let hasData: Bool
+
+    static func make(_ services: AppServices, clientId: String) async throws -> ProgressPanel {
+        let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+        let responses = try await QuestionnaireRepository(database: services.database).responses(clientId: clientId)
+        func series(_ instrument: Instrument) -> OutcomeSeries {
+            OutcomeSeries(instrument, responses.filter { $0.instrument == instrument }.map { .init(day: zone.local($0.at).date, score: $0.score) })
+        }
+        let intakes = IntakeRepository(database: services.database)
+        let intake = try await intakes.latestSubmitted(clientId: clientId)
+        let notes = try await VisitNoteRepository(database: services.database).list(clientId: clientId).filter { $0.status == .signed }
+        let visits = notes.filter { $0.amends == nil }
+        let review = ProgressReview(
+            pain: series(.nprs), visits: visits.count, careStarted: intake?.submittedAt.map { zone.local($0).date },
+            today: zone.local(services.now).date, intakeUrgency: intake?.urgency ?? .none, latestUrgency: notes.last?.urgency,
+            cleared: try await intake.asyncMap { try await intakes.isCleared(intakeId: $0.id) } ?? false)
+        return ProgressPanel(pain: series(.nprs), function: series(.psfs), prompt: review.prompt, urgency: review.urgency.rawValue,
+                             visits: visits.count, hasData: !responses.isEmpty)
+    }
+}
