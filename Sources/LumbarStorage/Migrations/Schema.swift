@@ -249,5 +249,25 @@ public enum Schema {
         Migration(8, "functional scale ratings at visits") { _ in
             ["ALTER TABLE visit_notes ADD COLUMN psfs TEXT NOT NULL DEFAULT ''"]
         },
+        Migration(9, "payments and receipts") { dialect in
+            [
+                """
+                CREATE TABLE payments (
+                    id TEXT PRIMARY KEY, appointment_id TEXT NOT NULL REFERENCES appointments(id), client_id TEXT NOT NULL REFERENCES clients(id),
+                    amount_cents INTEGER NOT NULL, method TEXT NOT NULL CHECK (method IN ('cash', 'debit', 'credit', 'e-transfer')),
+                    received_at BIGINT NOT NULL, recorded_by TEXT NOT NULL REFERENCES accounts(id))
+                """,
+                "CREATE INDEX payments_appointment ON payments(appointment_id)",
+                "CREATE TABLE receipt_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last_number INTEGER NOT NULL)",
+                "INSERT INTO receipt_counter VALUES (1, 0)",
+                """
+                CREATE TABLE receipts (
+                    id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, appointment_id TEXT NOT NULL REFERENCES appointments(id),
+                    client_id TEXT NOT NULL REFERENCES clients(id), issued_at BIGINT NOT NULL, issued_by TEXT NOT NULL REFERENCES accounts(id),
+                    duplicate_of TEXT REFERENCES receipts(id))
+                """,
+                "CREATE INDEX receipts_appointment ON receipts(appointment_id)",
+            ] + ["payments", "receipts"].flatMap(dialect.appendOnly)
+        },
     ]
 }

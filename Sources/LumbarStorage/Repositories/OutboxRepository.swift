@@ -18,6 +18,11 @@ public struct OutboxRepository: Sendable {
     public init(database: Database) { self.database = database }
 
     /// Queues messages inside the caller's transaction, so they exist exactly when the change they report does.
+    /// Queues messages on their own (outside any other change).
+    public func enqueue(_ messages: [QueuedMail], at now: Instant) async throws {
+        try await database.write { db in try await Self.enqueue(messages, on: db, at: now) }
+    }
+
     public static func enqueue(_ messages: [QueuedMail], on db: any SQLDatabase, at now: Instant) async throws {
         for message in messages {
             try await db.raw("""

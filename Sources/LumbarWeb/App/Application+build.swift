@@ -52,6 +52,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     MyProgramRoutes(services: services).register(on: router)
     VisitRoutes(services: services).register(on: router)
     OutcomeRoutes(services: services).register(on: router)
+    BillingRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

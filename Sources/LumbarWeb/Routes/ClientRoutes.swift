@@ -49,7 +49,11 @@ struct ClientRoutes {
         let homeProgram: String?
         let visits: [VisitRow]
         let progress: ProgressPanel?
+        /// The client's own receipts, on their record.
+        let receipts: [ReceiptLink]
     }
+
+    struct ReceiptLink: Sendable { let id: String; let label: String }
 
     struct VisitRow: Sendable { let id: String; let when: String; let author: String; let status: String; let pain: String; let amended: Bool }
 
@@ -242,7 +246,10 @@ struct ClientRoutes {
             intake: try await IntakePanel.make(services, access: access, account: account, context: context),
             homeProgram: try await diarySummary(access, ownView: ownView),
             visits: try await visitRows(access, ownView: ownView),
-            progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil)
+            progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
+            receipts: ownView ? try await BillingRepository(database: services.database).receipts(clientId: client.id).map {
+                ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
+            } : [])
         return services.views.page("client", page, status: status)
     }
 }
