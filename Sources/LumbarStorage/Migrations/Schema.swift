@@ -269,5 +269,16 @@ public enum Schema {
                 "CREATE INDEX receipts_appointment ON receipts(appointment_id)",
             ] + ["payments", "receipts"].flatMap(dialect.appendOnly)
         },
+        Migration(10, "treatment plans") { dialect in
+            [
+                """
+                CREATE TABLE treatment_plans (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), intake_id TEXT REFERENCES intakes(id), version INTEGER NOT NULL,
+                    goals TEXT NOT NULL, techniques TEXT NOT NULL, areas TEXT NOT NULL, pressure TEXT NOT NULL, frequency TEXT NOT NULL,
+                    visits INTEGER NOT NULL, reassess_on TEXT NOT NULL, created_by TEXT NOT NULL REFERENCES accounts(id), created_at BIGINT NOT NULL,
+                    UNIQUE (client_id, version))
+                """,
+            ] + dialect.appendOnly("treatment_plans")
+        },
     ]
 }

@@ -53,6 +53,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     VisitRoutes(services: services).register(on: router)
     OutcomeRoutes(services: services).register(on: router)
     BillingRoutes(services: services).register(on: router)
+    PlanRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

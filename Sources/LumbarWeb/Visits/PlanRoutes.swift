@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// The treatment plan: goals from the client's own activities, techniques beside the engine's view (overrides
+/// need a note), areas, pressure, frequency, visits and reassessment; each change is a new version and needs the
+/// client's consent again.
+struct PlanRoutes {
+    let services: AppServices
+    var plans: TreatmentPlanRepository { TreatmentPlanRepository(database: services.database) }
+
+    struct Option: Sendable { let value: String; let label: String; let selected: Bool }
+    struct TechniqueRow: Sendable { let id: String; let name: String; let status: String; let chosen: Bool; let note: String; let error: String? }
+    struct Goal: Sendable { let index: Int; let text: String }
+
+    struct Page: Sendable {
+        let chrome: Chrome
+        let client: Client
+        let hasPlan: Bool
+        let version: Int
+        let summary: [String]
+        let consentNeeded: [String]
+        let goals: [Goal]
+        let techniques: [TechniqueRow]
+        let areas: [Option]
+        let pressures: [Option]
+        let frequency: String
+        let visits: String
+        let reassessOn: String
+        let problems: [FieldProblem]
+        let hasProblems: Bool
+        let history: [String]
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/clients/:id/plan") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: false)
+            return try await page(context, account: account, client: access.client, form: nil, problems: [])
+        }
+        router.post("/clients/:id/plan") { _, context -> Response in
+            let (account, access) = try await clinical(context, write: true)
+            let form = context.form
+            let statuses = try await Self.engineStatuses(services, clientId: access.client.id)
+            let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: access.client.id)
+            var problems: [FieldProblem] = []
+            let visits = Int(form["visits"].trimmed)
+            let reassess = LocalDate(iso: form["reassessOn"])
+            if visits == nil { problems.append(FieldProblem("visits", "Enter the number of visits.")) }
+            if reassess == nil { problems.append(FieldProblem("reassessOn", "Enter the reassessment date as YYYY-MM-DD.")) }
+            let plan = TreatmentPlan(
+                clientId: access.client.id, intakeId: intake?.id, goals: (1...5).map { form["goal-\($0)"].trimmed }.filter { !$0.isEmpty },
+                techniques: Technique.allCases.map { .init(technique: $0, engineStatus: statuses[$0], chosen: form.all("technique").contains($0.rawValue),
+                                                           note: form["note-\($0.rawValue)"].trimmed) },
+                areas: form.all("area").compactMap(BodyRegion.init(rawValue:)), pressure: PressurePreference(rawValue: form["pressure"]) ?? .moderate,
+                frequency: form["frequency"].trimmed, visits: visits ?? 0, reassessOn: reassess ?? LocalDate(year: 2000, month: 1, day: 1)!,
+                createdBy: account.id, createdAt: services.now)
+            let today = try await IntakeService(services: services).today()
+            problems += plan.problems(today: today).filter { problem in !problems.contains { $0.field == problem.field } }
+            guard problems.isEmpty else {
+                return try await page(context, account: account, client: access.client, form: form, problems: problems, status: .unprocessableContent)
+            }
+            let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .clinical,
+                                   action: .create, address: context.address, detail: "treatment plan saved")
+            _ = try await plans.save(plan, audit: audit)
+            return .seeOther("/clients/\(access.client.id)/plan")
+        }
+    }
+
+    private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
+        let account = try context.staff()
+        let access = try await services.clientAccess(account, try context.parameters.require("id"))
+        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
+        return (account, access)
+    }
+
+    /// The engine's technique statuses at the latest signed visit, or at intake when there is no visit yet.
+    static func engineStatuses(_ services: AppServices, clientId: String) async throws -> [Technique: TechniqueStatus] {
+        let visit = try await VisitNoteRepository(database: services.database).list(clientId: clientId).last { $0.status == .signed && $0.assessmentJSON != nil }
+        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: clientId)
+        guard let json = visit?.assessmentJSON ?? intake?.resultJSON, let value = try? JSONValue.parse(json) else { return [:] }
+        return Dictionary((value["techniques"]?.arrayValue ?? []).compactMap { item in
+            guard let technique = Technique(rawValue: item["code"]?.stringValue ?? ""),
+                  let status = TechniqueStatus(rawValue: item["status"]?.stringValue ?? "") else { return nil }
+            return (technique, status)
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// What the client still has to consent to for this plan version: for a changed plan, consent given after it.
+    static func consentNeeded(_ services: AppServices, plan: TreatmentPlan) async throws -> [String] {
+        let consents = try await ConsentRepository(database: services.database).list(clientId: plan.clientId)
+        let status = ConsentStatus(consents, intakeId: plan.intakeId, appointmentId: nil)
+        var needed: [String] = []
+        func current(_ kind: ConsentKind) -> Bool {
+            guard case .given(let consent)? = status.states[kind] else { return false }
+            return plan.version == 1 || consent.at >= plan.createdAt
+        }
+        if !current(.treatment) { needed.append("Consent to this plan\(plan.version > 1 ? " as changed" : "") (the client signs it again from their intake).") }
+        if plan.sensitiveAreas.contains(.gluteal) && !current(.gluteal) { needed.append("Written consent for the gluteal area for this plan.") }
+        return needed
+    }
+
+    private func page(_ context: AppRequestContext, account: Account, client: Client, form: FormData?, problems: [FieldProblem],
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let versions = try await plans.versions(clientId: client.id)
+        let current = versions.first
+        let statuses = try await Self.engineStatuses(services, clientId: client.id)
+        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id)
+        let activities = (1...5).map { intake?.answers["psfs.activity.\($0)"].trimmed ?? "" }.filter { !$0.isEmpty }
+        let goals = current?.goals ?? activities.map { "Back to: \($0)" }
+        let today = try await IntakeService(services: services).today()
+        let chosenAreas = Set(form.map { $0.all("area") } ?? (current?.areas ?? [.lumbarLeft, .lumbarRight]).map(\.rawValue))
+        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let pressure = form?["pressure"] ?? current?.pressure.rawValue ?? intake?.answers["pressure"].nilIfEmpty ?? "moderate"
+        let page = Page(
+            chrome: Chrome(title: "Treatment plan: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+            client: client, hasPlan: current != nil, version: current?.version ?? 0,
+            summary: current.map { plan in
+                ["Goals: " + plan.goals.joined(separator: "; "),
+                 "Techniques: " + plan.techniques.filter(\.chosen).map { $0.technique.name + ($0.note.isEmpty ? "" : " (\($0.note))") }.joined(separator: ", "),
+                 "Areas: " + plan.areas.map(\.label).joined(separator: ", ") + "; \(plan.pressure.rawValue) pressure",
+                 "\(plan.visits) visits, \(plan.frequency); reassess on \(plan.reassessOn.spoken)"]
+            } ?? [],
+            consentNeeded: try await current.asyncMap { try await Self.consentNeeded(services, plan: $0) } ?? [],
+            goals: (1...5).map { Goal(index: $0, text: form?["goal-\($0)"] ?? ($0 <= goals.count ? goals[$0 - 1] : "")) },
+            techniques: Technique.allCases.map { technique in
+                let previous = current?.techniques.first { $0.technique == technique }
+                return TechniqueRow(id: technique.rawValue, name: technique.name, status: statuses[technique]?.rawValue ?? "no assessment",
+                                    chosen: form.map { $0.all("technique").contains(technique.rawValue) } ?? previous?.chosen ?? (statuses[technique] == .recommended),
+                                    note: form?["note-\(technique.rawValue)"] ?? previous?.note ?? "",
+                                    error: problems.first { $0.field == "note-\(technique.rawValue)" }?.message)
+            },
+            areas: BodyRegion.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: chosenAreas.contains($0.rawValue)) },
+            pressures: PressurePreference.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == pressure) },
+            frequency: form?["frequency"] ?? current?.frequency ?? "once a week", visits: form?["visits"] ?? current.map { String($0.visits) } ?? "6",
+            reassessOn: form?["reassessOn"] ?? current?.reassessOn.description ?? today.adding(days: 28).description,
+            problems: problems, hasProblems: !problems.isEmpty,
+            history: versions.map { "Version \($0.version), \(zone.local($0.createdAt)): \($0.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "))" })
+        try await services.audit(account, context, .view, .clinical, client: client.id, detail: "treatment plan")
+        return services.views.page("plan", page, status: status)
+    }
+}
