@@ -106,4 +106,16 @@ public struct ClientRepository: Sendable {
         }
         return Account(id: accountId, email: draft.email, name: draft.name, role: .client)
     }
+
+    /// Each client with the start of their last attended visit (nil when they never came), for retention.
+    public func lastVisits() async throws -> [(client: Client, lastVisit: Instant?, registered: Instant)] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT c.*, (SELECT MAX(a.starts_at) FROM appointments a WHERE a.client_id = c.id AND a.status IN ('arrived', 'completed')) AS last_visit
+                FROM clients c ORDER BY c.last_name, c.first_name
+                """).all().map { row in
+                (try Self.client(row), try row.optionalInstant("last_visit"), try row.instant("created_at"))
+            }
+        }
+    }
 }

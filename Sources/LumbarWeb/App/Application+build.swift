@@ -54,6 +54,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     OutcomeRoutes(services: services).register(on: router)
     BillingRoutes(services: services).register(on: router)
     PlanRoutes(services: services).register(on: router)
+    RecordRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

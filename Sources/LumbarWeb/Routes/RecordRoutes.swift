@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import LumbarCore
+import LumbarStorage
+import LumbarZones
+
+/// The whole record: printable on paper for staff and for the client, a download of the client's own record,
+/// and the owner's retention report (records past their keeping date, for review; nothing is destroyed).
+struct RecordRoutes {
+    let services: AppServices
+
+    struct Section: Sendable {
+        struct Entry: Sendable { let heading: String; let lines: [String] }
+        let title: String
+        let entries: [Entry]
+    }
+
+    struct RecordPage: Sendable {
+        let chrome: Chrome
+        let client: Client
+        let clinicName: String
+        let printed: String
+        let sections: [Section]
+    }
+
+    struct RetentionPage: Sendable {
+        struct Row: Sendable { let id: String; let name: String; let lastVisit: String; let keepUntil: String }
+        let chrome: Chrome
+        let rows: [Row]
+        let today: String
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/clients/:id/record") { _, context -> Response in
+            let account = try context.staff()
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            guard access.seesClinical else { throw PageError.forbidden }
+            try await services.audit(account, context, .print, .record, client: access.client.id, detail: "whole record, printable")
+            return try await page(access.client, context: context)
+        }
+        router.get("/me/record") { _, context -> Response in
+            let (account, client) = try await me(context)
+            try await services.audit(account, context, .print, .record, client: client.id, detail: "own record, printable")
+            return try await page(client, context: context)
+        }
+        router.get("/me/record.json") { _, context -> Response in
+            let (account, client) = try await me(context)
+            try await services.audit(account, context, .export, .record, client: client.id, detail: "own record, download")
+            let sections = try await Self.sections(services, client: client)
+            var json = JSONWriter()
+            json.beginObject()
+            json.field("client", client.fullName)
+            json.field("exportedAt", services.now.iso8601)
+            json.key("sections")
+            json.objects(sections) { json, section in
+                json.field("title", section.title)
+                json.key("entries")
+                json.objects(section.entries) { json, entry in
+                    json.field("heading", entry.heading)
+                    json.key("lines")
+                    json.beginArray()
+                    for line in entry.lines { json.value(line) }
+                    json.endArray()
+                }
+            }
+            json.endObject()
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"my-record.json\"",
+                                                   .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: json.string)))
+        }
+        router.get("/records/retention") { _, context -> Response in
+            let owner = try context.owner()
+            let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+            let today = zone.local(services.now).date
+            let rows = try await services.clients.lastVisits().compactMap { entry -> RetentionPage.Row? in
+                let last = zone.local(entry.lastVisit ?? entry.registered).date
+                let until = Retention.keepUntil(lastVisit: last, dateOfBirth: entry.client.dateOfBirth)
+                guard until <= today else { return nil }
+                return .init(id: entry.client.id, name: entry.client.fullName, lastVisit: entry.lastVisit == nil ? "never visited (registered \(last))" : last.description,
+                             keepUntil: until.description)
+            }
+            try await services.audit(owner, context, .view, .record, client: nil, detail: "retention report, \(rows.count) past their date")
+            return services.views.page("retention", RetentionPage(chrome: Chrome(title: "Records past retention", context: context,
+                                                                                 clinicName: try await services.clinic.profile()?.name),
+                                                                  rows: rows, today: today.description))
+        }
+    }
+
+    private func me(_ context: AppRequestContext) async throws -> (Account, Client) {
+        let account = try context.signedIn()
+        guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
+        return (account, client)
+    }
+
+    private func page(_ client: Client, context: AppRequestContext) async throws -> Response {
+        let profile = try await services.clinic.profile()
+        let zone = ZonedTime(identifier: profile?.timeZone ?? "UTC")
+        let page = RecordPage(chrome: Chrome(title: "Record", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+                              printed: zone.local(services.now), sections: try await Self.sections(services, client: client))
+        return services.views.page("record", page)
+    }
+
+    /// Every part of the record, oldest first within each part, in words.
+    static func sections(_ services: AppServices, client: Client) async throws -> [Section] {
+        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let database = services.database
+        let form = try await IntakeService(services: services).form()
+        var sections: [Section] = []
+        sections.append(Section(title: "Identity and contact", entries: [.init(heading: client.fullName, lines: [
+            "Date of birth: \(client.dateOfBirth?.description ?? "not given")", "Email: \(client.email)", "Phone: \(client.phone)",
+            "Emergency contact: \(client.emergencyContact)"])]))
+        let intakes = try await IntakeRepository(database: database).list(clientId: client.id).filter(\.isSubmitted).reversed()
+        sections.append(Section(title: "Intakes and triage", entries: try await intakes.asyncMap { intake in
+            var lines = form.steps.flatMap { step in step.questions.compactMap { question -> String? in
+                let answer = QuestionView.spoken(question, intake.answers)
+                return answer == "not answered" ? nil : "\(question.prompt) \(answer)"
+            } }
+            lines.append("Triage: referral \(intake.urgency?.rawValue ?? ""), treatment \(intake.decision?.rawValue ?? "")")
+            lines += try await IntakeRepository(database: database).actions(intakeId: intake.id).map {
+                "\(zone.local($0.at)) \($0.kind.label)\($0.recipient.isEmpty ? "" : ": \($0.recipient)") \($0.detail) (\($0.recordedByName))"
+            }
+            return .init(heading: "Intake sent \(intake.submittedAt.map(zone.local) ?? "")", lines: lines)
+        }))
+        sections.append(Section(title: "Consents", entries: try await ConsentRepository(database: database).list(clientId: client.id).map {
+            .init(heading: "\(zone.local($0.at)): \($0.withdraws == nil ? $0.kind.label : "Withdrawal of \($0.kind.label.lowercased())")",
+                  lines: ["Signed by \($0.signerName) (\($0.signature.rawValue)), text version \($0.textVersion)"])
+        }))
+        sections.append(Section(title: "Treatment plans", entries: try await TreatmentPlanRepository(database: database).versions(clientId: client.id).reversed().map { plan in
+            .init(heading: "Version \(plan.version), \(zone.local(plan.createdAt))", lines: [
+                "Goals: " + plan.goals.joined(separator: "; "), "Techniques: " + plan.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "),
+                "Areas: " + plan.areas.map(\.label).joined(separator: ", "), "\(plan.visits) visits, \(plan.frequency), reassess \(plan.reassessOn)"])
+        }))
+        sections.append(Section(title: "Visit notes", entries: try await VisitNoteRepository(database: database).list(clientId: client.id).filter { $0.status == .signed }.map { note in
+            .init(heading: "\(zone.local(note.createdAt)), \(note.authorName)\(note.amends != nil ? " (amendment: \(note.amendReason ?? ""))" : "")", lines: [
+                "Pain \(note.painNow.map(String.init) ?? "-")/10. \(note.subjective)", "Findings: " + Finding.allCases.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
+                note.objective, "Body chart: " + note.bodyChart.marks.map { "\($0.region.label) \($0.kind.label.lowercased()) \($0.intensity)" }.joined(separator: "; "),
+                "Treatment: " + note.techniques.map { "\($0.technique.name) \($0.minutes) min" }.joined(separator: ", "), "Plan: \(note.plan)",
+                "Signed \(note.signedAt.map(zone.local) ?? "")"].filter { !$0.isEmpty })
+        }))
+        if let program = try await HomeProgramRepository(database: database).current(clientId: client.id) {
+            sections.append(Section(title: "Home program", entries: [.init(heading: "Version \(program.version), \(zone.local(program.createdAt))",
+                                                                           lines: program.items.compactMap { item in item.exercise.map { "\($0.name): \(item.dose.text)" } })]))
+        }
+        let window = TimeRange(start: Instant(milliseconds: 0), end: services.now.adding(seconds: 800 * 86_400))
+        sections.append(Section(title: "Appointments", entries: [.init(heading: "All", lines: try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).map {
+            "\(zone.local($0.start)): \($0.status.rawValue)"
+        })]))
+        sections.append(Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await BillingRepository(database: database).receipts(clientId: client.id).map {
+            "Receipt \($0.number), \(zone.local($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
+        })]))
+        return sections
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LumbarCore
+import LumbarStorage
+@testable import LumbarWeb
+import Testing
+import TestSupport
+
+/// The whole record, printed or downloaded, and the retention report.
+@Suite struct RecordWebTests {
+    @Test func theRecordPrintsAndDownloadsForThoseAllowed() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers(["allergies": ["<script>alert(1)</script> oils"]]))
+            try await ada.post("\(intake)/submit", [:])
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            let path = try #require(try await theo.post("/clients/\(fixture.clientA.id)/visits", [:]).location)
+            try await theo.get(path)
+            try await theo.post(path, pairs: [("painNow", "4"), ("subjective", "Better <b>today</b>"), ("plan", "Weekly."), ("go", "sign")])
+
+            let printed = try await theo.get("/clients/\(fixture.clientA.id)/record")
+            for part in ["Identity and contact", "Intakes and triage", "Consents", "Treatment plans", "Visit notes", "Appointments", "Receipts"] {
+                #expect(printed.body.contains("<h2>\(part)</h2>"), "\(part)")
+            }
+            #expect(printed.body.contains("Better &lt;b&gt;today&lt;/b&gt;") && printed.body.contains("&lt;script&gt;alert(1)&lt;/script&gt; oils"))
+            #expect(!printed.body.contains("<script>alert"))
+
+            let own = try await ada.get("/me/record")
+            #expect(own.status == .ok && own.body.contains("Visit notes"))
+            let download = try await ada.get("/me/record.json")
+            #expect(download.headers[.contentDisposition]?.contains("my-record.json") == true)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(download.body.utf8)) as? [String: Any])
+            #expect(json["client"] as? String == "Ada Alpha" && (json["sections"] as? [Any])?.count == 7)
+
+            let desk = Browser(client)
+            _ = try await desk.signIn("desk@example.com")
+            #expect(try await desk.get("/clients/\(fixture.clientA.id)/record").status == .forbidden)
+            let audit = try await fixture.audit(client: fixture.clientA.id)
+            #expect(audit.contains { $0.action == .print && $0.detail == "whole record, printable" })
+            #expect(audit.contains { $0.action == .export && $0.detail == "own record, download" && $0.actorId == fixture.clientAAccount.id })
+        }
+    }
+
+    @Test func theRetentionReportListsOnlyRecordsPastTheirDate() async throws {
+        let fixture = try await WebFixture.make()
+        let longAgo = fixture.clock.now.adding(seconds: -11 * 366 * 86_400)
+        _ = try await fixture.services.clients.create(Client(id: "", firstName: "Olga", lastName: "Oldrecord", dateOfBirth: LocalDate(year: 1950, month: 1, day: 1)), at: longAgo)
+        _ = try await fixture.services.clients.create(Client(id: "", firstName: "Mia", lastName: "Minor", dateOfBirth: LocalDate(year: 2012, month: 1, day: 1)), at: longAgo)
+        try await fixture.test { client in
+            let owner = Browser(client)
+            _ = try await owner.signIn("owner@example.com", code: fixture.ownerCode)
+            let report = try await owner.get("/records/retention")
+            #expect(report.body.contains("Olga Oldrecord") && !report.body.contains("Mia Minor") && !report.body.contains("Ada Alpha"))
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            #expect(try await theo.get("/records/retention").status == .forbidden)
+            #expect(try await fixture.services.clients.list(matching: "Oldrecord").count == 1, "listed for review, never removed")
+        }
+    }
+}
