@@ -12,7 +12,7 @@ struct CalendarRoutes {
 
     struct Page {
         struct LocationLink { let id: String; let name: String; let selected: Bool }
-        struct Item { let id: String; let time: String; let client: String; let service: String; let room: String?; let status: String; let actionable: Bool }
+        struct Item { let id: String; let time: String; let clientId: String; let client: String; let service: String; let room: String?; let status: String; let actionable: Bool }
         struct Cell { let appointments: [Item] }
         struct Row { let name: String; let cells: [Cell] }
         let chrome: Chrome
@@ -132,7 +132,7 @@ struct CalendarRoutes {
             func row(_ name: String, actionable: Bool, _ belongs: @escaping (Appointment) -> Bool) -> Page.Row {
                 Page.Row(name: name, cells: days.map { day in
                     Page.Cell(appointments: appointments.filter { belongs($0) && zone.local($0.start).date == day }.map {
-                        Page.Item(id: $0.id, time: zone.local($0.start).time.description, client: clientNames[$0.clientId] ?? "client",
+                        Page.Item(id: $0.id, time: zone.local($0.start).time.description, clientId: $0.clientId, client: clientNames[$0.clientId] ?? "client",
                                   service: serviceNames[$0.serviceId] ?? "", room: $0.roomId.flatMap { roomNames[$0] }, status: $0.status.rawValue,
                                   actionable: actionable && $0.status == .booked)
                     })

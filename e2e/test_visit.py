@@ -1,0 +1,74 @@
+"""Journey: the therapist opens the appointment from the calendar, sees the intake's triage, marks the body chart,
+writes and signs a SOAP note and amends it, records the payment and prints a one-page receipt; the client
+downloads their record."""
+import base64
+import re
+
+from selenium.webdriver.common.by import By
+
+from flows import book_as_new_client, open_clinic_for_booking, sign_out
+from pages import choose, fill, follow, heading, submit
+from test_intake import fill_intake
+from test_program import sign_in
+
+
+def test_visit_charted_billed_and_downloaded(server, browser):
+    base = server["base"]
+    open_clinic_for_booking(browser, base)
+    chosen = book_as_new_client(browser, base, firstName="Ada", lastName="Alpha", email="ada@example.com", phone="416-555-0101")
+    fill_intake(browser)
+    follow(browser, "Next: consent to treatment")
+    choose(browser, "agree", "yes")
+    submit(browser, "Sign")
+    sign_out(browser)
+
+    # The therapist finds the appointment on the calendar and marks the arrival.
+    sign_in(browser, base, "theo@example.com", "a temporary passphrase")
+    browser.get(base + "/calendar?view=week")
+    if "Ada Alpha" not in browser.page_source:
+        follow(browser, "Later →")
+    submit(browser, "Arrived")
+    follow(browser, "Ada Alpha")
+    assert "Intake and triage" in browser.page_source and browser.find_element(By.ID, "triage").is_displayed()
+
+    # A SOAP note: pain, what the client says, a region tapped on the body chart, a technique, the plan.
+    submit(browser, "Start a visit note")
+    choose(browser, "painNow", "5")
+    fill(browser, subjective="Stiff after a long drive.", plan="Weekly for four weeks.")
+    browser.find_element(By.CSS_SELECTOR, "polygon[data-region='lumbar-left']").click()
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("id") == "mark-lumbar-left", "tapping a region picks it in the table"
+    fill(browser, **{"mark-lumbar-left": "tension", "intensity-lumbar-left": "7"})
+    choose(browser, "technique", "swedish")
+    fill(browser, **{"technique-swedish-minutes": "45"})
+    submit(browser, "Sign and lock")
+    assert browser.find_element(By.ID, "note-status").text == "signed"
+    assert "Stiff after a long drive." in browser.page_source
+
+    # An amendment keeps the original and says why.
+    submit(browser, "Amend this note")
+    fill(browser, amendReason="Drive was two hours, not one", subjective="Stiff after a two-hour drive.")
+    submit(browser, "Sign and lock")
+    assert "Drive was two hours, not one" in browser.find_element(By.ID, "amendments-heading").find_element(By.XPATH, "..").text
+    assert "Stiff after a long drive." in browser.page_source, "the original stays as written"
+
+    # Payment and a receipt that prints on one page.
+    follow(browser, "Back to the chart")
+    follow(browser, "Payments and receipts")
+    submit(browser, "Record payment")
+    assert browser.find_element(By.ID, "total-owed").text == "$0.00"
+    submit(browser, "Issue receipt")
+    assert "Ada Alpha" in browser.find_element(By.ID, "receipt-client").text and "registration R12345" in browser.page_source
+    pdf = base64.b64decode(browser.print_page())
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    browser.get(base + "/")
+    sign_out(browser)
+
+    # The client downloads their record.
+    sign_in(browser, base, "ada@example.com", "a long enough passphrase")
+    browser.get(base + "/me")
+    assert browser.find_elements(By.CSS_SELECTOR, "#my-receipts a"), "the receipt is on the client's record"
+    assert browser.find_element(By.LINK_TEXT, "Download my record").get_attribute("href").endswith("/me/record.json")
+    # What the download link fetches (a download itself does not show in the page).
+    record = browser.execute_script("return fetch('/me/record.json').then(r => r.text())")
+    assert '"client":"Ada Alpha"' in record and "Stiff after a two-hour drive." in record
