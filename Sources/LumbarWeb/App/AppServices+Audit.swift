@@ -1,5 +1,7 @@
+import Hummingbird
 import LumbarCore
 import LumbarStorage
+import LumbarZones
 
 extension AppServices {
     /// Writes one PHIPA audit row for what `account` just did.
@@ -19,6 +21,22 @@ extension AppServices {
         let policy = try await policy()
         guard policy.canSeeContact(account.role, relation) else { throw PageError.notFound }
         return ClientAccess(client: client, relation: relation, policy: policy, role: account.role)
+    }
+}
+
+extension AppServices {
+    /// The signed-in staff member and the client in the path, if they may see (or, for `write`, change) the
+    /// client's clinical record: 403 when they may see only contact details, 404 when not even those.
+    func clinicalAccess(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
+        let account = try context.staff()
+        let access = try await clientAccess(account, try context.parameters.require("id"))
+        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
+        return (account, access)
+    }
+
+    /// The clinic's time zone, for turning instants into the clinic's dates and times.
+    func clinicZone() async throws -> FoundationZone {
+        FoundationZone(identifier: try await clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
     }
 }
 

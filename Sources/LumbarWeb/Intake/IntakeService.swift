@@ -20,7 +20,7 @@ struct IntakeService: Sendable {
 
     /// Today in the clinic's own time zone.
     func today() async throws -> LocalDate {
-        let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+        let zone = try await services.clinicZone()
         return zone.local(services.now).date
     }
 

@@ -69,7 +69,7 @@ struct RecordRoutes {
         }
         router.get("/records/retention") { _, context -> Response in
             let owner = try context.owner()
-            let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+            let zone = try await services.clinicZone()
             let today = zone.local(services.now).date
             let rows = try await services.clients.lastVisits().compactMap { entry -> RetentionPage.Row? in
                 let last = zone.local(entry.lastVisit ?? entry.registered).date

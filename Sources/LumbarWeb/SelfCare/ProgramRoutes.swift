@@ -57,18 +57,18 @@ struct ProgramRoutes {
                             body: .init(byteBuffer: ByteBuffer(string: Illustration.svg(exercise))))
         }
         router.get("/clients/:id/program") { request, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             let saved = FormData(encoded: request.uri.query ?? "").has("saved")
             return try await editor(context, account: account, client: access.client, form: nil, problems: [],
                                     notice: saved ? "Saved. The client sees this version now." : nil)
         }
         router.get("/clients/:id/program/chart.svg") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             try await services.audit(account, context, .view, .selfCare, client: access.client.id, detail: "diary chart")
             return HandoutPage.svg(AdherenceChart.svg(try await program.adherence(clientId: access.client.id)))
         }
         router.post("/clients/:id/program") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let zone = try await program.zone()
             var problems: [FieldProblem] = []
             let form = context.form
@@ -109,7 +109,7 @@ struct ProgramRoutes {
             return .seeOther("/clients/\(access.client.id)/program?saved=1")
         }
         router.get("/clients/:id/program/print") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             guard let current = try await program.programs.current(clientId: access.client.id) else { throw PageError.notFound }
             try await services.audit(account, context, .print, .selfCare, client: access.client.id, detail: "home program handout v\(current.version)")
             return try await HandoutPage.render(services, client: access.client, program: current, context: context)
@@ -117,12 +117,6 @@ struct ProgramRoutes {
     }
 
     /// The signed-in staff member and the client, if they may see (or, for `write`, change) clinical records.
-    private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
-        let account = try context.staff()
-        let access = try await services.clientAccess(account, try context.parameters.require("id"))
-        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
-        return (account, access)
-    }
 
     /// "2026-11-23T18:00" (what a datetime-local field posts) or "2026-11-23 18:00".
     static func localDateTime(_ text: String) -> LocalDateTime? {

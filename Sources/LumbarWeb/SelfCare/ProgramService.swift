@@ -10,7 +10,7 @@ struct ProgramService: Sendable {
     var programs: HomeProgramRepository { HomeProgramRepository(database: services.database) }
 
     func zone() async throws -> FoundationZone {
-        FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+        try await services.clinicZone()
     }
 
     /// The engine's self-care suggestions for the client's latest intake, at starting variants; with the phase.

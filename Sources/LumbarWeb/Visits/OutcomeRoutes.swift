@@ -30,7 +30,7 @@ struct OutcomeRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/outcomes/:file") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             let panel = try await ProgressPanel.make(services, clientId: access.client.id)
             let file = try context.parameters.require("file")
             guard file == "pain.svg" || file == "function.svg" else { throw PageError.notFound }
@@ -40,12 +40,12 @@ struct OutcomeRoutes {
                 : HandoutPage.svg(OutcomeChart.svg(panel.function, title: "Function (PSFS mean 0-10): higher is better"))
         }
         router.get("/clients/:id/referral-letter") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let panel = try await ProgressPanel.make(services, clientId: access.client.id)
             return try await letter(context, account: account, client: access.client, recipient: "", reason: panel.prompt ?? "", problems: [], printable: false)
         }
         router.post("/clients/:id/referral-letter") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let recipient = context.form["recipient"].trimmed, reason = context.form["reason"].trimmed
             var problems: [FieldProblem] = []
             if recipient.isEmpty || recipient.count > 200 { problems.append(FieldProblem("recipient", "Name the physician or clinic the letter is for.")) }
@@ -65,12 +65,6 @@ struct OutcomeRoutes {
         }
     }
 
-    private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
-        let account = try context.staff()
-        let access = try await services.clientAccess(account, try context.parameters.require("id"))
-        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
-        return (account, access)
-    }
 
     private func letter(_ context: AppRequestContext, account: Account, client: Client, recipient: String, reason: String, problems: [FieldProblem],
                         printable: Bool, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -36,11 +36,11 @@ struct PlanRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/plan") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             return try await page(context, account: account, client: access.client, form: nil, problems: [])
         }
         router.post("/clients/:id/plan") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let form = context.form
             let statuses = try await Self.engineStatuses(services, clientId: access.client.id)
             let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: access.client.id)
@@ -68,12 +68,6 @@ struct PlanRoutes {
         }
     }
 
-    private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
-        let account = try context.staff()
-        let access = try await services.clientAccess(account, try context.parameters.require("id"))
-        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
-        return (account, access)
-    }
 
     /// The engine's technique statuses at the latest signed visit, or at intake when there is no visit yet.
     static func engineStatuses(_ services: AppServices, clientId: String) async throws -> [Technique: TechniqueStatus] {

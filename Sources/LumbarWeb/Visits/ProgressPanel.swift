@@ -14,7 +14,7 @@ struct ProgressPanel: Sendable {
     let hasData: Bool
 
     static func make(_ services: AppServices, clientId: String) async throws -> ProgressPanel {
-        let zone = FoundationZone(identifier: try await services.clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
+        let zone = try await services.clinicZone()
         let responses = try await QuestionnaireRepository(database: services.database).responses(clientId: clientId)
         func series(_ instrument: Instrument) -> OutcomeSeries {
             OutcomeSeries(instrument, responses.filter { $0.instrument == instrument }.map { .init(day: zone.local($0.at).date, score: $0.score) })

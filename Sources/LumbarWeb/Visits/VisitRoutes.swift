@@ -17,7 +17,7 @@ struct VisitRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.post("/clients/:id/visits") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let visit = try await IntakePanel.todaysVisit(services, clientId: access.client.id)
             let diary = try await HomeProgramRepository(database: services.database).current(clientId: access.client.id) == nil ? ""
                 : try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
@@ -27,13 +27,13 @@ struct VisitRoutes {
             return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
         }
         router.get("/clients/:id/visits/:note") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             let note = try await own(context, access)
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "visit note")
             return try await VisitPage.render(services, account: account, access: access, note: note, problems: [], context: context)
         }
         router.post("/clients/:id/visits/:note") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let stored = try await own(context, access)
             guard stored.status == .draft, stored.authorId == account.id else { throw PageError.badForm("Only the author can change a draft; a signed note is changed by amendment.") }
             let (note, problems) = Self.read(context.form, into: stored)
@@ -63,7 +63,7 @@ struct VisitRoutes {
             return .seeOther("/clients/\(access.client.id)/visits/\(note.amends ?? note.id)#note-\(note.id)")
         }
         router.post("/clients/:id/visits/:note/autosave") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let stored = try await own(context, access)
             guard stored.status == .draft, stored.authorId == account.id else { return Response(status: .conflict) }
             let (note, _) = Self.read(context.form, into: stored)
@@ -74,7 +74,7 @@ struct VisitRoutes {
             return Response(status: .noContent)
         }
         router.post("/clients/:id/visits/:note/amend") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: true)
+            let (account, access) = try await services.clinicalAccess(context, write: true)
             let original = try await own(context, access)
             guard original.status == .signed else { throw PageError.badForm("Only a signed note is amended; a draft can simply be edited.") }
             var copy = original
@@ -91,7 +91,7 @@ struct VisitRoutes {
             return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
         }
         router.get("/clients/:id/visits/:note/chart.svg") { _, context -> Response in
-            let (account, access) = try await clinical(context, write: false)
+            let (account, access) = try await services.clinicalAccess(context, write: false)
             let note = try await own(context, access)
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "body chart")
             return HandoutPage.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
@@ -113,12 +113,6 @@ struct VisitRoutes {
         return responses
     }
 
-    private func clinical(_ context: AppRequestContext, write: Bool) async throws -> (Account, ClientAccess) {
-        let account = try context.staff()
-        let access = try await services.clientAccess(account, try context.parameters.require("id"))
-        guard write ? access.writesClinical : access.seesClinical else { throw PageError.forbidden }
-        return (account, access)
-    }
 
     /// The note in the path, if it is this client's.
     private func own(_ context: AppRequestContext, _ access: ClientAccess) async throws -> VisitNote {
