@@ -2,7 +2,9 @@
 writes and signs a SOAP note and amends it, records the payment and prints a one-page receipt; the client
 downloads their record."""
 import base64
+import os
 import re
+import subprocess
 
 from selenium.webdriver.common.by import By
 
@@ -52,8 +54,14 @@ def test_visit_charted_billed_and_downloaded(server, browser):
     assert "Drive was two hours, not one" in browser.find_element(By.ID, "amendments-heading").find_element(By.XPATH, "..").text
     assert "Stiff after a long drive." in browser.page_source, "the original stays as written"
 
-    # Payment and a receipt that prints on one page.
+    # The plan for the episode, started from the client's activities and the assessment.
     follow(browser, "Back to the chart")
+    follow(browser, "Treatment plan")
+    submit(browser, "Save plan")
+    assert "Current plan (version 1)" in browser.page_source, browser.find_element(By.TAG_NAME, "main").text[:1500]
+    follow(browser, "Back to the chart")
+
+    # Payment and a receipt that prints on one page.
     follow(browser, "Payments and receipts")
     submit(browser, "Record payment")
     assert browser.find_element(By.ID, "total-owed").text == "$0.00"
@@ -72,3 +80,11 @@ def test_visit_charted_billed_and_downloaded(server, browser):
     # What the download link fetches (a download itself does not show in the page).
     record = browser.execute_script("return fetch('/me/record.json').then(r => r.text())")
     assert '"client":"Ada Alpha"' in record and "Stiff after a two-hour drive." in record
+
+    # The same record for another health system: a FHIR R4 bundle that validates against the official definitions.
+    bundle = browser.execute_script("return fetch('/me/record.fhir.json').then(r => r.text())")
+    checked = subprocess.run([os.environ["LUMBAR_FHIR_PYTHON"], os.path.join(os.path.dirname(__file__), "fhir_validate.py")],
+                             input=bundle, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr[-2000:]
+    for resource in ("CarePlan", "Consent", "Encounter", "Observation", "Patient", "Practitioner", "QuestionnaireResponse"):
+        assert resource in checked.stdout.split(), (resource, checked.stdout)

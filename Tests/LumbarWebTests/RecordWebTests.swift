@@ -63,3 +63,51 @@ import TestSupport
         }
     }
 }
+
+/// The FHIR R4 export: the resources the record needs, linked inside the bundle.
+@Suite struct FHIRExportTests {
+    @Test func theBundleHoldsTheWholeRecordLinkedTogether() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers())
+            try await ada.post("\(intake)/submit", [:])
+            try await ada.get("\(intake)/consent/treatment")
+            try await ada.post("\(intake)/consent/treatment", ["signerName": "Ada Alpha", "agree": "yes"])
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            try await theo.get("/clients/\(fixture.clientA.id)")
+            let path = try #require(try await theo.post("/clients/\(fixture.clientA.id)/visits", [:]).location)
+            try await theo.get(path)
+            try await theo.post(path, pairs: [("painNow", "4"), ("subjective", "Easier."), ("plan", "Weekly."), ("go", "sign")])
+            try await theo.get("/clients/\(fixture.clientA.id)/plan")
+            try await theo.post("/clients/\(fixture.clientA.id)/plan", pairs: [("goal-1", "Lift my toddler"), ("technique", "swedish"), ("area", "lumbar-left"),
+                                                                           ("pressure", "light"), ("frequency", "weekly"), ("visits", "4"), ("reassessOn", "2030-01-01")])
+            let export = try await ada.get("/me/record.fhir.json")
+            #expect(export.status == .ok && export.headers[.contentType]?.hasPrefix("application/fhir+json") == true)
+            let bundle = try #require(try JSONSerialization.jsonObject(with: Data(export.body.utf8)) as? [String: Any])
+            #expect(bundle["resourceType"] as? String == "Bundle" && bundle["type"] as? String == "collection")
+            let entries = try #require(bundle["entry"] as? [[String: Any]])
+            let resources = entries.compactMap { $0["resource"] as? [String: Any] }
+            let types = Set(resources.compactMap { $0["resourceType"] as? String })
+            #expect(types == ["Patient", "Practitioner", "Encounter", "Observation", "QuestionnaireResponse", "CarePlan", "Consent"])
+            let urls = Set(entries.compactMap { $0["fullUrl"] as? String })
+            for resource in resources {
+                for key in ["subject", "patient", "author"] {
+                    if let reference = (resource[key] as? [String: Any])?["reference"] as? String { #expect(urls.contains(reference), "\(key) \(reference)") }
+                }
+            }
+            let pain = resources.filter { $0["resourceType"] as? String == "Observation" }
+            #expect(pain.count == 2 && pain.allSatisfy { (($0["code"] as? [String: Any])?["coding"] as? [[String: Any]])?.first?["code"] as? String == "72514-3" })
+            let consent = try #require(resources.first { $0["resourceType"] as? String == "Consent" })
+            let attached = ((consent["sourceAttachment"] as? [String: Any])?["data"] as? String).flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+            #expect(attached?.contains("Your right to stop") == true, "the exact text agreed to travels with the consent")
+            #expect(try await fixture.audit(client: fixture.clientA.id).contains { $0.action == .export && $0.detail == "own record, FHIR R4 bundle" })
+            #expect(try await theo.get("/clients/\(fixture.clientA.id)/record.fhir.json").status == .ok)
+            let ben = Browser(client)
+            _ = try await ben.signIn("ben@example.com")
+            #expect(!(try await ben.get("/me/record.fhir.json").body.contains("Ada")))
+        }
+    }
+}

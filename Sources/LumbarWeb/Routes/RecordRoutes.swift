@@ -67,6 +67,16 @@ struct RecordRoutes {
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"my-record.json\"",
                                                    .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: json.string)))
         }
+        router.get("/clients/:id/record.fhir.json") { _, context -> Response in
+            let (account, access) = try await services.clinicalAccess(context, write: false)
+            try await services.audit(account, context, .export, .record, client: access.client.id, detail: "whole record, FHIR R4 bundle")
+            return Self.download(try await FHIRBundle(services: services).json(for: access.client), name: "record.fhir.json")
+        }
+        router.get("/me/record.fhir.json") { _, context -> Response in
+            let (account, client) = try await me(context)
+            try await services.audit(account, context, .export, .record, client: client.id, detail: "own record, FHIR R4 bundle")
+            return Self.download(try await FHIRBundle(services: services).json(for: client), name: "my-record.fhir.json")
+        }
         router.get("/records/retention") { _, context -> Response in
             let owner = try context.owner()
             let zone = try await services.clinicZone()
@@ -83,6 +93,11 @@ struct RecordRoutes {
                                                                                  clinicName: try await services.clinic.profile()?.name),
                                                                   rows: rows, today: today.description))
         }
+    }
+
+    static func download(_ json: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/fhir+json; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+                                        .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
     private func me(_ context: AppRequestContext) async throws -> (Account, Client) {

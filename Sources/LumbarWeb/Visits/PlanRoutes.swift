@@ -104,6 +104,10 @@ struct PlanRoutes {
         let activities = (1...5).map { intake?.answers["psfs.activity.\($0)"].trimmed ?? "" }.filter { !$0.isEmpty }
         let goals = current?.goals ?? activities.map { "Back to: \($0)" }
         let today = try await IntakeService(services: services).today()
+        // A first plan starts from what the assessment recommends; with nothing recommended, Swedish massage, the
+        // safest default (clinical reference §4), when it is open to this client.
+        let recommended = Set(Technique.allCases.filter { statuses[$0] == .recommended })
+        let defaults = !recommended.isEmpty ? recommended : (statuses[.swedish].map { $0.strictness == 0 } ?? false) ? [.swedish] : Set<Technique>()
         let chosenAreas = Set(form.map { $0.all("area") } ?? (current?.areas ?? [.lumbarLeft, .lumbarRight]).map(\.rawValue))
         let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
         let pressure = form?["pressure"] ?? current?.pressure.rawValue ?? intake?.answers["pressure"].nilIfEmpty ?? "moderate"
@@ -121,7 +125,7 @@ struct PlanRoutes {
             techniques: Technique.allCases.map { technique in
                 let previous = current?.techniques.first { $0.technique == technique }
                 return TechniqueRow(id: technique.rawValue, name: technique.name, status: statuses[technique]?.rawValue ?? "no assessment",
-                                    chosen: form.map { $0.all("technique").contains(technique.rawValue) } ?? previous?.chosen ?? (statuses[technique] == .recommended),
+                                    chosen: form.map { $0.all("technique").contains(technique.rawValue) } ?? previous?.chosen ?? defaults.contains(technique),
                                     note: form?["note-\(technique.rawValue)"] ?? previous?.note ?? "",
                                     error: problems.first { $0.field == "note-\(technique.rawValue)" }?.message)
             },
