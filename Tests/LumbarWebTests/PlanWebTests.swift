@@ -33,6 +33,7 @@ import TestSupport
             #expect(try await theo.post("/clients/\(fixture.clientA.id)/plan", pairs: base).location == "/clients/\(fixture.clientA.id)/plan")
             let first = try await theo.get("/clients/\(fixture.clientA.id)/plan")
             #expect(first.body.contains("Current plan (version 1)") && !first.body.contains("Still needed"), "the intake's consent covers the first plan")
+            #expect(first.body.contains("Assessment and treatment: signed by Ada Alpha"), "the plan names the consent it relies on")
 
             fixture.clock.advance(seconds: 60)
             _ = try await theo.signIn("theo@example.com")

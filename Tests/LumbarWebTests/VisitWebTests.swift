@@ -168,3 +168,36 @@ import TestSupport
         }
     }
 }
+
+/// Disability questionnaires repeated between visits, where the clinic uses them, and charted.
+@Suite struct RepeatQuestionnaireTests {
+    @Test func aClientRepeatsTheRMDQAndTheTherapistSeesTheTrend() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.services.clinic.setIntakeScreens([.rmdq])
+        try await fixture.test { client in
+            let ada = Browser(client)
+            _ = try await ada.signIn("ada@example.com")
+            var answers = IntakeWebTests.answers()
+            for item in 1...24 { answers["q.rmdq.\(item)"] = [item <= 12 ? "yes" : "no"] }
+            let intake = try await IntakeWebTests.fillIntake(ada, answers, form: IntakeForm(screens: [.rmdq]))
+            try await ada.post("\(intake)/submit", [:])
+            let me = try await ada.get("/me")
+            #expect(me.body.contains("/me/questionnaires/rmdq"))
+            #expect(try await ada.get("/me/questionnaires/odi").status == .notFound, "only what the clinic uses")
+            fixture.clock.advance(seconds: 60)
+            try await ada.get("/me/questionnaires/rmdq")
+            let partial = try await ada.post("/me/questionnaires/rmdq", ["q.rmdq.1": "yes"])
+            #expect(partial.status == .unprocessableContent && partial.body.contains("id=\"q.rmdq.2-error\""))
+            var later = [String: String]()
+            for item in 1...24 { later["q.rmdq.\(item)"] = item <= 5 ? "yes" : "no" }
+            #expect(try await ada.post("/me/questionnaires/rmdq", later).location == "/me?questionnaire=1")
+            let scores = try await QuestionnaireRepository(database: fixture.services.database).responses(clientId: fixture.clientA.id).filter { $0.instrument == .rmdq }
+            #expect(scores.map(\.score) == [12, 5])
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            #expect(try await theo.get("/clients/\(fixture.clientA.id)").body.contains("/outcomes/rmdq.svg"))
+            let chart = try await theo.get("/clients/\(fixture.clientA.id)/outcomes/rmdq.svg")
+            #expect(chart.status == .ok && chart.body.contains("meaningful change"))
+        }
+    }
+}

@@ -175,7 +175,7 @@ public enum IntakeCatalogue {
         return IntakeStep(id: "activities", title: psfs.title, intro: psfs.instructions, kind: .activities, questions: questions)
     }
 
-    static func questionnaire(_ definition: QuestionnaireDefinition) -> IntakeStep {
+    public static func questionnaire(_ definition: QuestionnaireDefinition) -> IntakeStep {
         let questions = definition.items.map { item in
             IntakeQuestion("q.\(definition.instrument.rawValue).\(item.id)", item.text, help: definition.demo ? "Demo wording." : "",
                            kind: .choice(item.options.map { Option($0.value, $0.label) }))

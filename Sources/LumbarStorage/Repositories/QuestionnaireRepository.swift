@@ -28,6 +28,11 @@ public struct QuestionnaireRepository: Sendable {
         return definitions
     }
 
+    /// Stores one response on its own (a repeat questionnaire between visits).
+    public func record(_ response: QuestionnaireResponse, recordedBy: String?) async throws {
+        try await database.write { db in try await Self.insert(response, recordedBy: recordedBy, on: db) }
+    }
+
     static func insert(_ response: QuestionnaireResponse, recordedBy: String?, on db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO questionnaire_responses (id, client_id, intake_id, instrument, definition_version, answers, score, created_at, recorded_by)

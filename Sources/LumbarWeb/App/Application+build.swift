@@ -55,6 +55,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     BillingRoutes(services: services).register(on: router)
     PlanRoutes(services: services).register(on: router)
     RecordRoutes(services: services).register(on: router)
+    QuestionnaireRoutes(services: services).register(on: router)
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)

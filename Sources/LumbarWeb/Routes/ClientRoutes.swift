@@ -51,7 +51,11 @@ struct ClientRoutes {
         let progress: ProgressPanel?
         /// The client's own receipts, on their record.
         let receipts: [ReceiptLink]
+        /// Repeat questionnaires the clinic uses, offered to the client on their record.
+        let questionnaires: [QuestionnaireLink]
     }
+
+    struct QuestionnaireLink: Sendable { let code: String; let name: String }
 
     struct ReceiptLink: Sendable { let id: String; let label: String }
 
@@ -124,7 +128,8 @@ struct ClientRoutes {
             let notice = query.has("booked") ? "You're booked. A confirmation is on its way to your email."
                 : query.has("cancelled") ? "Your appointment is cancelled."
                 : query.has("waitlist") ? "You're on the waitlist. We'll email you if an earlier time opens."
-                : query.has("withdrawn") ? "Your consent is withdrawn. Your therapist will see this before your next treatment." : nil
+                : query.has("withdrawn") ? "Your consent is withdrawn. Your therapist will see this before your next treatment."
+                : query.has("questionnaire") ? "Thank you. Your answers are saved for your therapist." : nil
             return try await recordPage(context, account: account, access: try await services.clientAccess(account, client.id), notice: notice)
         }
         router.post("/clients/:id/notes") { _, context -> Response in
@@ -211,6 +216,12 @@ struct ClientRoutes {
         }
     }
 
+    /// Repeat questionnaires for a client with a sent intake, on their own record.
+    private func questionnaireLinks(_ client: Client, ownView: Bool) async throws -> [QuestionnaireLink] {
+        guard ownView, try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id) != nil else { return [] }
+        return try await QuestionnaireRoutes(services: services).offered().map { QuestionnaireLink(code: $0.rawValue, name: $0.name) }
+    }
+
     /// The last week of the home-program diary, for staff who see clinical records; nil without a program.
     private func diarySummary(_ access: ClientAccess, ownView: Bool) async throws -> String? {
         guard access.seesClinical, !ownView,
@@ -249,7 +260,8 @@ struct ClientRoutes {
             progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
             receipts: ownView ? try await BillingRepository(database: services.database).receipts(clientId: client.id).map {
                 ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
-            } : [])
+            } : [],
+            questionnaires: try await questionnaireLinks(client, ownView: ownView))
         return services.views.page("client", page, status: status)
     }
 }

@@ -33,8 +33,12 @@ struct OutcomeRoutes {
             let (account, access) = try await services.clinicalAccess(context, write: false)
             let panel = try await ProgressPanel.make(services, clientId: access.client.id)
             let file = try context.parameters.require("file")
-            guard file == "pain.svg" || file == "function.svg" else { throw PageError.notFound }
+            let disability = panel.disability.first { "\($0.instrument.rawValue).svg" == file }
+            guard file == "pain.svg" || file == "function.svg" || disability != nil else { throw PageError.notFound }
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "outcome chart")
+            if let disability {
+                return HandoutPage.svg(OutcomeChart.svg(disability, title: "\(disability.instrument.name): lower is better"))
+            }
             return file == "pain.svg"
                 ? HandoutPage.svg(OutcomeChart.svg(panel.pain, title: "Pain (NPRS 0-10): lower is better"))
                 : HandoutPage.svg(OutcomeChart.svg(panel.function, title: "Function (PSFS mean 0-10): higher is better"))

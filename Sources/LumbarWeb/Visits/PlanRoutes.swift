@@ -22,6 +22,7 @@ struct PlanRoutes {
         let version: Int
         let summary: [String]
         let consentNeeded: [String]
+        let reliesOn: [String]
         let goals: [Goal]
         let techniques: [TechniqueRow]
         let areas: [Option]
@@ -95,6 +96,16 @@ struct PlanRoutes {
         return needed
     }
 
+    /// The consents on file that this plan rests on: treatment, and gluteal when the plan includes that area.
+    static func reliesOn(_ services: AppServices, plan: TreatmentPlan, zone: ZonedTime) async throws -> [String] {
+        let status = ConsentStatus(try await ConsentRepository(database: services.database).list(clientId: plan.clientId), intakeId: plan.intakeId, appointmentId: nil)
+        let kinds: [ConsentKind] = plan.sensitiveAreas.contains(.gluteal) ? [.treatment, .gluteal] : [.treatment]
+        return kinds.compactMap { kind in
+            guard case .given(let consent)? = status.states[kind] else { return nil }
+            return "\(kind.label): signed by \(consent.signerName), \(zone.local(consent.at)), text \(consent.textVersion)"
+        }
+    }
+
     private func page(_ context: AppRequestContext, account: Account, client: Client, form: FormData?, problems: [FieldProblem],
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let versions = try await plans.versions(clientId: client.id)
@@ -121,6 +132,7 @@ struct PlanRoutes {
                  "\(plan.visits) visits, \(plan.frequency); reassess on \(plan.reassessOn.spoken)"]
             } ?? [],
             consentNeeded: try await current.asyncMap { try await Self.consentNeeded(services, plan: $0) } ?? [],
+            reliesOn: try await current.asyncMap { try await Self.reliesOn(services, plan: $0, zone: zone) } ?? [],
             goals: (1...5).map { Goal(index: $0, text: form?["goal-\($0)"] ?? ($0 <= goals.count ? goals[$0 - 1] : "")) },
             techniques: Technique.allCases.map { technique in
                 let previous = current?.techniques.first { $0.technique == technique }

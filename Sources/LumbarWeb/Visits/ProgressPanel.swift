@@ -8,6 +8,9 @@ import LumbarZones
 struct ProgressPanel: Sendable {
     let pain: OutcomeSeries
     let function: OutcomeSeries
+    /// Disability (RMDQ, ODI) where the clinic uses them; empty series otherwise.
+    let disability: [OutcomeSeries]
+    let disabilityCharts: [String]
     let prompt: String?
     let urgency: String
     let visits: Int
@@ -27,7 +30,9 @@ struct ProgressPanel: Sendable {
             pain: series(.nprs), visits: visits.count, careStarted: intake?.submittedAt.map { zone.local($0).date },
             today: zone.local(services.now).date, intakeUrgency: intake?.urgency ?? .none, latestUrgency: notes.last?.urgency,
             cleared: try await intake.asyncMap { try await intakes.isCleared(intakeId: $0.id) } ?? false)
-        return ProgressPanel(pain: series(.nprs), function: series(.psfs), prompt: review.prompt, urgency: review.urgency.rawValue,
+        let disability = [series(.rmdq), series(.odi)].filter { !$0.points.isEmpty }
+        return ProgressPanel(pain: series(.nprs), function: series(.psfs), disability: disability,
+                             disabilityCharts: disability.map { "\($0.instrument.rawValue).svg" }, prompt: review.prompt, urgency: review.urgency.rawValue,
                              visits: visits.count, hasData: !responses.isEmpty)
     }
 }
