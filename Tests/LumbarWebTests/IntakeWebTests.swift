@@ -37,6 +37,15 @@ import TestSupport
         return base
     }
 
+    /// Ada signed in, with her intake filled and sent; returns her browser and the intake's path.
+    static func submitted(_ client: any TestClientProtocol, _ answers: [String: [String]] = answers(), form: IntakeForm = IntakeForm()) async throws -> (Browser, String) {
+        let ada = Browser(client)
+        _ = try await ada.signIn("ada@example.com")
+        let intake = try await fillIntake(ada, answers, form: form)
+        try await ada.post("\(intake)/submit", [:])
+        return (ada, intake)
+    }
+
     static func intake(_ fixture: WebFixture, _ base: String) async throws -> Intake {
         try #require(try await IntakeRepository(database: fixture.services.database).find(id: String(base.split(separator: "/").last!)))
     }

@@ -12,10 +12,7 @@ import TestSupport
     @Test func aPlanIsMadeChangedAndConsentedAgain() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in
-            let ada = Browser(client)
-            _ = try await ada.signIn("ada@example.com")
-            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers(["conditions": ["osteoporosis"], "medications": ["anticoagulant"]]))
-            try await ada.post("\(intake)/submit", [:])
+            let (ada, intake) = try await IntakeWebTests.submitted(client, IntakeWebTests.answers(["conditions": ["osteoporosis"], "medications": ["anticoagulant"]]))
             try await ada.get("\(intake)/consent/treatment")
             try await ada.post("\(intake)/consent/treatment", ["signerName": "Ada Alpha", "agree": "yes"])
 

@@ -12,10 +12,7 @@ import TestSupport
     @Test func theRecordPrintsAndDownloadsForThoseAllowed() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in
-            let ada = Browser(client)
-            _ = try await ada.signIn("ada@example.com")
-            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers(["allergies": ["<script>alert(1)</script> oils"]]))
-            try await ada.post("\(intake)/submit", [:])
+            let (ada, intake) = try await IntakeWebTests.submitted(client, IntakeWebTests.answers(["allergies": ["<script>alert(1)</script> oils"]]))
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
             try await theo.get("/clients/\(fixture.clientA.id)")
@@ -69,10 +66,7 @@ import TestSupport
     @Test func theBundleHoldsTheWholeRecordLinkedTogether() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in
-            let ada = Browser(client)
-            _ = try await ada.signIn("ada@example.com")
-            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers())
-            try await ada.post("\(intake)/submit", [:])
+            let (ada, intake) = try await IntakeWebTests.submitted(client, IntakeWebTests.answers())
             try await ada.get("\(intake)/consent/treatment")
             try await ada.post("\(intake)/consent/treatment", ["signerName": "Ada Alpha", "agree": "yes"])
             let theo = Browser(client)

@@ -14,10 +14,7 @@ import TestSupport
     func aNoteIsDraftedSignedLockedAndAmended(engine: Database.Engine) async throws {
         let fixture = try await WebFixture.make(engine)
         try await fixture.test { client in
-            let ada = Browser(client)
-            _ = try await ada.signIn("ada@example.com")
-            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers())
-            try await ada.post("\(intake)/submit", [:])
+            let (ada, intake) = try await IntakeWebTests.submitted(client, IntakeWebTests.answers())
 
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
@@ -100,10 +97,7 @@ import TestSupport
     @Test func glutealWorkNeedsWrittenAndSpokenConsent() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in
-            let ada = Browser(client)
-            _ = try await ada.signIn("ada@example.com")
-            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers())
-            try await ada.post("\(intake)/submit", [:])
+            let (ada, intake) = try await IntakeWebTests.submitted(client, IntakeWebTests.answers())
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
             try await theo.get("/clients/\(fixture.clientA.id)")
@@ -127,10 +121,7 @@ import TestSupport
     @Test func visitsRecordOutcomesAndStalledCarePromptsAReferralLetter() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in
-            let ada = Browser(client)
-            _ = try await ada.signIn("ada@example.com")
-            let intake = try await IntakeWebTests.fillIntake(ada, IntakeWebTests.answers(["painNow": ["6"]]))
-            try await ada.post("\(intake)/submit", [:])
+            let (ada, intake) = try await IntakeWebTests.submitted(client, IntakeWebTests.answers(["painNow": ["6"]]))
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
             for week in 0..<4 {
