@@ -92,6 +92,7 @@ import TestSupport
                     if let reference = (resource[key] as? [String: Any])?["reference"] as? String { #expect(urls.contains(reference), "\(key) \(reference)") }
                 }
             }
+            #expect(resources.filter { $0["resourceType"] as? String == "Encounter" }.count == 1, "one visit, one encounter")
             let pain = resources.filter { $0["resourceType"] as? String == "Observation" }
             #expect(pain.count == 2 && pain.allSatisfy { (($0["code"] as? [String: Any])?["coding"] as? [[String: Any]])?.first?["code"] as? String == "72514-3" })
             let consent = try #require(resources.first { $0["resourceType"] as? String == "Consent" })

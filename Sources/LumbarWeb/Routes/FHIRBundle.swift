@@ -83,7 +83,8 @@ struct FHIRBundle {
                 json.objects([practitioner.name]) { json, name in json.field("text", name) }
             }
         }
-        for note in notes {
+        // One Encounter per visit; an amendment corrects the visit's note, it is not another visit.
+        for note in notes where note.amends == nil {
             entry(note.id) { json in
                 json.field("resourceType", "Encounter")
                 json.field("status", "finished")
@@ -106,10 +107,6 @@ struct FHIRBundle {
                 json.field("start", note.createdAt.iso8601)
                 if let signed = note.signedAt { json.field("end", signed.iso8601) }
                 json.endObject()
-                if note.amends != nil {
-                    json.key("reasonCode")
-                    json.objects([note.amendReason ?? ""]) { json, reason in json.field("text", "Amendment: \(reason)") }
-                }
             }
         }
         for response in pain {
