@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the browser journeys against a debug build (builds it if needed). Needs chromium, chromium-driver, selenium.
+# Runs the browser journeys against the debug build (built if needed). Needs chromium, chromium-driver, selenium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build --product lumbar >/dev/null
+# The same build `swift test` made (testable), so CI does not compile everything a second time.
+swift build --build-tests >/dev/null
 # FHIR exports are checked with models generated from the official FHIR R4 definitions, in their own venv
 # (they need pydantic 1, which must not disturb the system's packages).
 if [ ! -x .build/fhir-venv/bin/python ] || ! .build/fhir-venv/bin/python -c "import fhir.resources" 2>/dev/null; then

@@ -8,7 +8,7 @@ import LumbarZones
 struct IntakePanel: Sendable {
     struct Reason: Sendable { let text: String; let extra: String }
     struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String }
-    struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String; let detail: String; let by: String }
+    struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String?; let detail: String; let by: String }
     struct ConsentRow: Sendable { let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
     struct Option: Sendable { let value: String; let label: String }
 
@@ -55,7 +55,7 @@ struct IntakePanel: Sendable {
         panel.canWrite = access.writesClinical
         panel.fill(result: (try? JSONValue.parse(latest.resultJSON ?? "")) ?? .null)
         panel.actions = try await service.intakes.actions(intakeId: latest.id).map {
-            ActionRow(when: zone.local($0.at), kind: $0.kind.label, recipient: $0.recipient, detail: $0.detail, by: $0.recordedByName)
+            ActionRow(when: zone.local($0.at), kind: $0.kind.label, recipient: $0.recipient.nilIfEmpty, detail: $0.detail, by: $0.recordedByName)
         }
         let visit = try await todaysVisit(services, clientId: access.client.id)
         panel.visitId = visit?.id

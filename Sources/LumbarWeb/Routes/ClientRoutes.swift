@@ -59,7 +59,7 @@ struct ClientRoutes {
 
     struct ReceiptLink: Sendable { let id: String; let label: String }
 
-    struct VisitRow: Sendable { let id: String; let when: String; let author: String; let status: String; let pain: String; let amended: Bool }
+    struct VisitRow: Sendable { let id: String; let when: String; let author: String; let status: String; let pain: String?; let amended: Bool }
 
     struct AppointmentRow {
         let id: String
@@ -212,7 +212,7 @@ struct ClientRoutes {
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
             VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
-                     pain: $0.painNow.map { "pain \($0)/10" } ?? "", amended: amended.contains($0.id))
+                     pain: $0.painNow.map { "pain \($0)/10" }, amended: amended.contains($0.id))
         }
     }
 

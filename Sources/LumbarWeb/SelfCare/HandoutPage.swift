@@ -18,7 +18,7 @@ struct HandoutPage: Sendable {
     let dense: Bool
     let crowded: Bool
     let thermal: String?
-    let note: String
+    let note: String?
 
     static func render(_ services: AppServices, client: Client, program: HomeProgram, context: AppRequestContext) async throws -> Response {
         let service = ProgramService(services: services)
@@ -28,7 +28,7 @@ struct HandoutPage: Sendable {
         let page = HandoutPage(
             chrome: Chrome(title: "Home program", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
             therapist: try await services.accounts.find(id: program.createdBy)?.name ?? "", version: program.version,
-            date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 6, crowded: cards.count > 9, thermal: try await service.thermal(program), note: program.note)
+            date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 6, crowded: cards.count > 9, thermal: try await service.thermal(program), note: program.note.nilIfEmpty)
         return services.views.page("program_handout", page)
     }
 

@@ -18,7 +18,7 @@ struct MyProgramRoutes {
         let programId: String
         let cards: [ProgramService.Card]
         let thermal: String?
-        let note: String
+        let note: String?
         let therapist: String
         let days: [Day]
         let done: [Choice]
@@ -120,7 +120,7 @@ struct MyProgramRoutes {
         let reminder = try await program.programs.reminder(clientId: client.id)
         func error(_ field: String) -> String? { problems.first { $0.field == field }?.message }
         let page = ProgramPage(
-            chrome: chrome, programId: current.id, cards: ProgramService.cards(current), thermal: try await program.thermal(current), note: current.note,
+            chrome: chrome, programId: current.id, cards: ProgramService.cards(current), thermal: try await program.thermal(current), note: current.note.nilIfEmpty,
             therapist: try await services.accounts.find(id: current.createdBy)?.name ?? "your therapist",
             days: (0...6).map { offset in
                 let day = today.adding(days: -offset)

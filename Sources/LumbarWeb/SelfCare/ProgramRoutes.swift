@@ -13,7 +13,7 @@ struct ProgramRoutes {
     struct Row: Sendable {
         let id: String
         let name: String
-        let level: String
+        let level: String?
         let groupTitle: String?
         let suggested: Bool
         let included: Bool
@@ -141,7 +141,7 @@ struct ProgramRoutes {
                 let dose = existing?.1.dose ?? exercise.dose
                 func value(_ field: String, _ stored: Int?) -> String { form.map { $0[prefix + field] } ?? stored.map(String.init) ?? "" }
                 rows.append(Row(
-                    id: exercise.id, name: exercise.name, level: exercise.level == .standard ? "" : exercise.level.rawValue,
+                    id: exercise.id, name: exercise.name, level: exercise.level == .standard ? nil : exercise.level.rawValue,
                     groupTitle: index == 0 ? exercise.code.rawValue : nil, suggested: suggested.contains(exercise.id),
                     included: included?.contains(exercise.id) ?? (existing != nil),
                     order: form.map { $0["order-\(exercise.id)"] } ?? existing.map { String($0.0 + 1) } ?? "",

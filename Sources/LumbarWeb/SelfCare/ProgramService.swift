@@ -31,7 +31,7 @@ struct ProgramService: Sendable {
         let steps: [String]
         let feel: String
         let stop: String
-        let note: String
+        let note: String?
         let picture: String
         let alt: String
     }
@@ -40,7 +40,7 @@ struct ProgramService: Sendable {
         program.items.enumerated().compactMap { index, item in
             guard let exercise = item.exercise else { return nil }
             return Card(number: index + 1, id: exercise.id, name: exercise.name, dose: item.dose.text, steps: exercise.steps, feel: exercise.feel,
-                        stop: exercise.stop, note: item.note, picture: "/exercises/\(exercise.id).svg",
+                        stop: exercise.stop, note: item.note.nilIfEmpty, picture: "/exercises/\(exercise.id).svg",
                         alt: "\(exercise.name): \(exercise.startLabel), then \(exercise.endLabel)")
         }
     }

@@ -9,10 +9,10 @@ import LumbarZones
 struct VisitPage: Sendable {
     struct Option: Sendable { let value: String; let label: String; let selected: Bool }
     struct RegionRow: Sendable { let id: String; let label: String; let view: String; let kinds: [Option]; let intensities: [Option]; let marked: String }
-    struct TechniqueRow: Sendable { let id: String; let name: String; let used: Bool; let areas: [Option]; let pressures: [Option]; let minutes: String; let status: String }
+    struct TechniqueRow: Sendable { let id: String; let name: String; let used: Bool; let areas: [Option]; let pressures: [Option]; let minutes: String; let status: String? }
     struct Line: Sendable { let text: String }
     struct Activity: Sendable { let index: Int; let name: String; let ratings: [Option]; let rating: String }
-    struct Amendment: Sendable { let id: String; let when: String; let author: String; let reason: String; let signed: Bool }
+    struct Amendment: Sendable { let id: String; let when: String; let author: String; let reason: String?; let signed: Bool }
 
     let chrome: Chrome
     let client: Client
@@ -29,7 +29,7 @@ struct VisitPage: Sendable {
     let painChoices: [Option]
     let painNow: String
     let subjective: String
-    let homeProgram: String
+    let homeProgram: String?
     let activities: [Activity]
     let findings: [Option]
     let findingsText: String
@@ -100,7 +100,7 @@ struct VisitPage: Sendable {
             author: note.authorName, created: zone.local(note.createdAt), signedAt: note.signedAt.map(zone.local) ?? "",
             isAmendment: note.amends != nil, amendReason: note.amendReason ?? "", original: note.amends,
             painChoices: (0...10).map { Option(value: String($0), label: String($0), selected: note.painNow == $0) },
-            painNow: note.painNow.map(String.init) ?? "not recorded", subjective: note.subjective, homeProgram: note.homeProgram,
+            painNow: note.painNow.map(String.init) ?? "not recorded", subjective: note.subjective, homeProgram: note.homeProgram.nilIfEmpty,
             activities: try await activities(services, clientId: note.clientId).enumerated().map { index, name in
                 let rating = index < note.psfs.count ? note.psfs[index] : nil
                 return Activity(index: index, name: name, ratings: [Option(value: "", label: "Not rated", selected: rating == nil)]
@@ -125,7 +125,7 @@ struct VisitPage: Sendable {
                 return TechniqueRow(id: technique.rawValue, name: technique.name, used: use != nil,
                                     areas: BodyRegion.allCases.filter { $0.view == .back }.map { Option(value: $0.rawValue, label: $0.label, selected: use?.areas.contains($0) == true) },
                                     pressures: PressurePreference.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: (use?.pressure ?? .moderate) == $0) },
-                                    minutes: use.map { String($0.minutes) } ?? "", status: assessment?.statuses[technique] ?? "")
+                                    minutes: use.map { String($0.minutes) } ?? "", status: assessment?.statuses[technique])
             },
             techniquesText: note.techniques.map { Line(text: "\($0.technique.name): \($0.areas.map(\.label).joined(separator: ", ")), \($0.pressure.rawValue) pressure, \($0.minutes) min") },
             glutealVerbal: note.glutealVerbalConsent, glutealWritten: consents.isGiven(.gluteal), plan: note.plan,
@@ -134,7 +134,7 @@ struct VisitPage: Sendable {
             assessmentNote: intake == nil ? "No intake yet, so the engine has nothing to assess." : note.status == .draft ? "Worked out from the intake and today's findings; stored when you sign." : "As assessed when the note was signed.",
             problems: problems, hasProblems: !problems.isEmpty,
             amendments: all.filter { $0.amends == root && $0.id != note.id }.map {
-                Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason ?? "", signed: $0.status == .signed)
+                Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason?.nilIfEmpty, signed: $0.status == .signed)
             })
         return services.views.page("visit", page, status: status)
     }
