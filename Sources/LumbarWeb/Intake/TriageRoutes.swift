@@ -25,7 +25,8 @@ struct TriageRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/intakes/:intake") { _, context -> Response in
-            let account = try context.signedIn()
+            // Staff only: a client reads their own answers in their printable record and download.
+            let account = try context.staff()
             let access = try await services.clientAccess(account, try context.parameters.require("id"))
             guard access.seesClinical, let record = try await intake.intakes.find(id: try context.parameters.require("intake")),
                   record.clientId == access.client.id, record.isSubmitted else { throw PageError.notFound }

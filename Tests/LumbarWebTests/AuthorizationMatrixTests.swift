@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LumbarCore
+import LumbarStorage
+@testable import LumbarWeb
+import Testing
+import TestSupport
+
+/// Every route of the app, tried by everyone who might try it, against one table of what each may do.
+/// Columns: anonymous, Ada (the client whose record it is), Ben (another client), front desk, Tara (a therapist
+/// who does not treat Ada), Theo (who does), the owner. `y`: must get through; `n`: must be refused (401, 403,
+/// 404 or sent to sign in); `-`: not judged (public token links, sign-in steps, setup).
+/// A route the app serves that is not in the table fails the test, so a new route must be placed here.
+@Suite struct AuthorizationMatrixTests {
+    static let table: [String: String] = [
+        "GET /": "nyyyyyy", "GET /account": "nyyyyyy", "GET /account/two-factor": "n------", "GET /audit": "nnnnnny", "GET /audit.csv": "nnnnnny",
+        "GET /book": "y------", "GET /book/confirm": "-------", "GET /book/times": "-------", "GET /calendar": "nnnyyyy", "GET /clients": "nnnyyyy",
+        "GET /clients/new": "nnnyyyy", "GET /clients/{id}": "nynynyy", "GET /clients/{id}/billing": "nnnynyy",
+        "GET /clients/{id}/intakes/{intake}": "nnnnnyy", "GET /clients/{id}/outcomes/{file}": "nnnnnyy", "GET /clients/{id}/plan": "nnnnnyy",
+        "GET /clients/{id}/program": "nnnnnyy", "GET /clients/{id}/program/chart.svg": "nnnnnyy", "GET /clients/{id}/program/print": "nnnnnyy",
+        "GET /clients/{id}/record": "nnnnnyy", "GET /clients/{id}/record.fhir.json": "nnnnnyy", "GET /clients/{id}/referral-letter": "nnnnnyy",
+        "GET /clients/{id}/visits/{note}": "nnnnnyy", "GET /clients/{id}/visits/{note}/chart.svg": "nnnnnyy", "GET /exercises/{file}": "yyyyyyy",
+        "GET /feeds/{file}": "-------", "GET /health": "yyyyyyy", "GET /intake": "nyynnnn", "GET /intake/thanks": "y------",
+        "GET /intake/{id}/consent/{kind}": "nynnnnn", "GET /intake/{id}/result": "nynnnnn", "GET /intake/{id}/review": "nynnnnn",
+        "GET /intake/{id}/step/{step}": "nynnnnn", "GET /login": "y------", "GET /login/code": "-------", "GET /me": "nyynnnn",
+        "GET /me/appointments/{id}/calendar.ics": "nynnnnn", "GET /me/program": "nyynnnn", "GET /me/program/chart.svg": "nyynnnn",
+        "GET /me/program/item/{number}": "nynnnnn", "GET /me/program/print": "nynnnnn", "GET /me/questionnaires/{instrument}": "nyynnnn",
+        "GET /me/record": "nyynnnn", "GET /me/record.fhir.json": "nyynnnn", "GET /me/record.json": "nyynnnn", "GET /openapi.yaml": "yyyyyyy",
+        "GET /password/forgot": "y------", "GET /password/reset": "-------", "GET /receipts/{receipt}": "nynynyy", "GET /records/retention": "nnnnnny",
+        "GET /scheduling": "nnnnnny", "GET /settings": "nnnnnny", "GET /settings/questionnaires": "nnnnnny",
+        "GET /settings/questionnaires/{instrument}/definition.json": "nnnnnny", "GET /setup": "nnnnnnn", "GET /staff": "nnnnnny",
+        "GET /waitlist/{token}": "-------",
+        "POST /account/calendar-feed": "nnnn---", "POST /account/calendar-feed/revoke": "nnn----", "POST /account/tokens": "nnn----",
+        "POST /account/tokens/{id}/revoke": "nnn----", "POST /account/two-factor": "n------", "POST /book/confirm": "-------",
+        "POST /calendar/appointments/{id}/move": "nnn----", "POST /calendar/appointments/{id}/status": "nnn----", "POST /calendar/book": "nnn----",
+        "POST /clients": "nnnyyyy", "POST /clients/{id}/appointments/{appointment}/payments": "nnnynyy",
+        "POST /clients/{id}/appointments/{appointment}/receipts": "nnnynyy", "POST /clients/{id}/consents": "nnnnnyy",
+        "POST /clients/{id}/consents/{consent}/withdraw": "nnnnnyy", "POST /clients/{id}/intake/tablet": "nnnynyy",
+        "POST /clients/{id}/intakes/{intake}/actions": "nnnnnyy", "POST /clients/{id}/notes": "nnnnnyy", "POST /clients/{id}/plan": "nnnnnyy",
+        "POST /clients/{id}/portal": "nnnynny", "POST /clients/{id}/program": "nnnnnyy", "POST /clients/{id}/referral-letter": "nnnnnyy",
+        "POST /clients/{id}/therapists": "nnnynny", "POST /clients/{id}/visits": "nnnnnyy", "POST /clients/{id}/visits/{note}": "nnnnnyy",
+        "POST /clients/{id}/visits/{note}/amend": "nnnnnyy", "POST /clients/{id}/visits/{note}/autosave": "nnnnnyy", "POST /intake": "nyynnnn",
+        "POST /intake/{id}/autosave/{step}": "nynnnnn", "POST /intake/{id}/consent/{kind}": "nynnnnn", "POST /intake/{id}/finish": "nynnnnn",
+        "POST /intake/{id}/step/{step}": "nynnnnn", "POST /intake/{id}/submit": "nynnnnn", "POST /login": "-------", "POST /login/code": "-------",
+        "POST /logout": "-------", "POST /me/appointments/{id}/cancel": "nynnnnn", "POST /me/appointments/{id}/waitlist": "n-nnnnn",
+        "POST /me/consents/{consent}/withdraw": "nynnnnn", "POST /me/program/log": "nynnnnn", "POST /me/program/reminder": "nyynnnn",
+        "POST /me/questionnaires/{instrument}": "nyynnnn", "POST /password/forgot": "-------", "POST /password/reset": "-------",
+        "POST /receipts/{receipt}/email": "nnnynyy", "POST /scheduling/hours": "nnnnnny", "POST /scheduling/locations": "nnnnnny",
+        "POST /scheduling/rules": "nnnnnny", "POST /scheduling/services": "nnnnnny", "POST /scheduling/time-off": "nnnnnny", "POST /settings": "nnnnnny",
+        "POST /settings/questionnaires/load": "nnnnnny", "POST /settings/questionnaires/screens": "nnnnnny", "POST /setup": "nnnnnnn",
+        "POST /staff": "nnnnnny", "POST /waitlist/{token}/accept": "-------",
+        // The JSON API takes bearer tokens only: a session cookie, whoever it belongs to, opens nothing.
+        "GET /api/v1/availability": "nnnnnnn", "GET /api/v1/clients": "nnnnnnn", "GET /api/v1/clients/{clientId}": "nnnnnnn",
+        "GET /api/v1/clients/{clientId}/notes": "nnnnnnn", "GET /api/v1/locations": "nnnnnnn", "GET /api/v1/me": "nnnnnnn", "GET /api/v1/services": "nnnnnnn",
+        "POST /api/v1/appointments": "nnnnnnn", "POST /api/v1/appointments/{appointmentId}/cancel": "nnnnnnn",
+        "POST /api/v1/appointments/{appointmentId}/reschedule": "nnnnnnn", "POST /api/v1/assessments": "nnnnnnn",
+    ]
+
+    static let actors = ["anonymous", "ada", "ben", "desk", "tara", "theo", "owner"]
+
+    @Test func everyRouteIsInTheTable() async throws {
+        let fixture = try await WebFixture.make()
+        let routes = Set(try buildRouter(services: fixture.services).routes.map { "\($0.method) \($0.path)" })
+        await TestDatabase.dispose(fixture.services.database)
+        #expect(routes.subtracting(Self.table.keys).sorted() == [], "routes missing from the authorization table")
+        #expect(Set(Self.table.keys).subtracting(routes).sorted() == [], "table rows for routes that no longer exist")
+    }
+
+    /// Ada's record with one of everything a path can name: intake, consent, visit note, plan, program, appointment,
+    /// payment and receipt.
+    struct Seed { let ids: [String: String] }
+
+    static func seed(_ setup: BookingAPITests.Setup) async throws -> Seed {
+        let fixture = setup.fixture
+        let services = fixture.services, database = services.database, ada = fixture.clientA, now = fixture.clock.now
+        try await services.clinic.setIntakeScreens([.rmdq])
+        let intakes = IntakeRepository(database: database)
+        var answers = IntakeWebTests.answers()
+        for item in 1...24 { answers["q.rmdq.\(item)"] = ["no"] }
+        let form = IntakeForm(screens: [.rmdq])
+        let draft = try await intakes.createDraft(clientId: ada.id, answers: IntakeAnswers(answers), startedBy: nil, at: now)
+        let input = try #require(form.assessmentInput(draft.answers, assessedOn: now.utcDate))
+        let result = AssessmentEngine().assess(input)
+        let audit = AuditEntry(at: now, actorId: nil, actorRole: nil, clientId: ada.id, infoType: .intake, action: .create, address: "seed")
+        try await intakes.submit(draft, .init(inputJSON: input.json, resultJSON: result.json, urgency: result.urgency, decision: result.decision,
+                                              history: IntakeForm.history(draft.answers), responses: [], alerts: [], audit: audit, recordedBy: nil), at: now)
+        let text = ConsentText.current(.treatment)
+        let consent = try await ConsentRepository(database: database).add(Consent(
+            clientId: ada.id, kind: .treatment, intakeId: draft.id, appointmentId: nil, textVersion: text.version, text: text.plainText,
+            signerName: "Ada Alpha", signature: .typed, signatureData: "Ada Alpha", recordedBy: nil, at: now), audit: audit)
+        let notes = VisitNoteRepository(database: database)
+        let note = try await notes.createDraft(VisitNote(clientId: ada.id, authorId: fixture.therapist.id, painNow: 4, subjective: "s", plan: "p", createdAt: now))
+        try await notes.sign(id: note.id, assessmentJSON: nil, urgency: .none, audit: audit, at: now)
+        _ = try await HomeProgramRepository(database: database).save(HomeProgram(
+            clientId: ada.id, intakeId: draft.id, items: [.init(exerciseId: "bridge", dose: Dose(sets: 2, reps: 10, often: "daily"))], note: "",
+            injuredAt: nil, createdBy: fixture.therapist.id, createdAt: now), audit: audit)
+        let booked = try await BookingService(services: services).book(
+            clientId: ada.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
+            starts: [Instant(milliseconds: 1_795_204_800_000)], bookedBy: fixture.frontDesk, channel: .staff)
+        try await services.appointments.setStatus(id: booked[0].id, .completed, at: now)
+        let billing = BillingRepository(database: database)
+        let receipt = try await billing.issueReceipt(appointmentId: booked[0].id, clientId: ada.id, by: fixture.frontDesk.id, audit: audit, at: now)
+        let program = try #require(try await HomeProgramRepository(database: database).current(clientId: ada.id))
+        return Seed(ids: ["client": ada.id, "intake": draft.id, "consent": consent, "note": note.id, "appointment": booked[0].id, "receipt": receipt.id,
+                          "program": program.id])
+    }
+
+    /// The path with every parameter filled from the seed.
+    static func path(_ pattern: String, _ seed: Seed) -> String {
+        var path = pattern.split(separator: " ")[1]
+        let idMeaning = pattern.contains("/intake/{id}") ? "intake" : pattern.contains("appointments/{id}") ? "appointment" : "client"
+        let file = pattern.hasPrefix("GET /exercises") ? "bridge.svg" : pattern.contains("/outcomes/") ? "pain.svg" : "nothing.ics"
+        let instrument = pattern.contains("/settings/") ? "nprs" : "rmdq"
+        for (name, value) in [("{id}", seed.ids[idMeaning]!), ("{clientId}", seed.ids["client"]!), ("{intake}", seed.ids["intake"]!),
+                              ("{note}", seed.ids["note"]!), ("{appointment}", seed.ids["appointment"]!), ("{appointmentId}", seed.ids["appointment"]!),
+                              ("{receipt}", seed.ids["receipt"]!), ("{consent}", seed.ids["consent"]!), ("{kind}", "treatment"), ("{step}", "about"),
+                              ("{number}", "1"), ("{file}", file), ("{instrument}", instrument), ("{token}", "no-such-token")] {
+            path = Substring(path.replacingOccurrences(of: name, with: value))
+        }
+        return String(path)
+    }
+
+    /// Refused: 401, 403, 404, or sent to sign in or to finish two-step sign-in.
+    static func refused(_ page: Browser.Page) -> Bool {
+        if [401, 403, 404].contains(page.status.code) { return true }
+        return page.status == .seeOther && (page.location?.hasPrefix("/login") == true || page.location == "/account/two-factor")
+    }
+
+    @Test(arguments: table.keys.sorted())
+    func route(_ pattern: String) async throws {
+        let expected = Array(try #require(Self.table[pattern]))
+        guard expected.contains(where: { $0 != "-" }) else { return }
+        let setup = try await BookingAPITests.setUp(clockAt: "2026-11-20T14:00:00Z")
+        let fixture = setup.fixture
+        let seed = try await Self.seed(setup)
+        let method = pattern.hasPrefix("POST") ? HTTPRequest.Method.post : .get
+        let path = Self.path(pattern, seed)
+        try await fixture.test { client in
+            for (index, actor) in Self.actors.enumerated() where expected[index] != "-" {
+                let browser = Browser(client)
+                switch actor {
+                case "anonymous": try await browser.get("/login")
+                case "owner": _ = try await browser.signIn("owner@example.com", code: fixture.ownerCode)
+                default: _ = try await browser.signIn("\(actor)@example.com")
+                }
+                if actor != "anonymous" { try await browser.get("/account") }
+                let page = method == .get ? try await browser.get(path)
+                    : try await browser.post(path, pairs: [("program", seed.ids["program"]!)])
+                let wasRefused = Self.refused(page)
+                #expect(wasRefused == (expected[index] == "n"),
+                        "\(pattern) as \(actor): \(page.status.code) \(page.location ?? "") (expected \(expected[index] == "n" ? "refused" : "allowed"))")
+            }
+        }
+    }
+}
