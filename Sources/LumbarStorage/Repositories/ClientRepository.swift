@@ -1,3 +1,4 @@
+import Foundation
 import LumbarCore
 import SQLKit
 
@@ -52,18 +53,21 @@ public struct ClientRepository: Sendable {
 
     /// Every client, or only those `therapistId` treats; optionally filtered by a name fragment.
     public func list(treatedBy therapistId: String? = nil, matching search: String = "") async throws -> [Client] {
-        let pattern = "%" + search.lowercased().trimmed + "%"
+        // The search is text, never a pattern: LIKE's own wildcards are escaped.
+        let literal = search.lowercased().trimmed.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%" + literal + "%"
         return try await database.read { db in
             if let therapistId {
                 return try await db.raw("""
                     SELECT c.* FROM clients c JOIN care_assignments ca ON ca.client_id = c.id
                     WHERE ca.therapist_id = \(bind: therapistId)
-                      AND LOWER(c.first_name || ' ' || c.last_name) LIKE \(bind: pattern)
+                      AND LOWER(c.first_name || ' ' || c.last_name) LIKE \(bind: pattern) ESCAPE '\\'
                     ORDER BY c.last_name, c.first_name LIMIT 500
                     """).all().map(Self.client)
             }
             return try await db.raw("""
-                SELECT * FROM clients WHERE LOWER(first_name || ' ' || last_name) LIKE \(bind: pattern)
+                SELECT * FROM clients WHERE LOWER(first_name || ' ' || last_name) LIKE \(bind: pattern) ESCAPE '\\'
                 ORDER BY last_name, first_name LIMIT 500
                 """).all().map(Self.client)
         }
