@@ -1,0 +1,99 @@
+import LumbarCore
+import SQLKit
+
+/// Realistic fake data for trying Lumbar and for measuring it at clinic scale: a clinic with ten therapists, one
+/// location, and the clients and appointments asked for (past ones attended, future ones booked), never
+/// overlapping. Every name is made up.
+public enum DemoData {
+    public struct Summary: Sendable, Equatable {
+        public let clients: Int
+        public let appointments: Int
+        public let ownerEmail: String
+    }
+
+    static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonah", "Kira", "Liam", "Maya", "Noor",
+                             "Owen", "Priya", "Quinn", "Rosa", "Sami", "Tess", "Uma", "Victor", "Wen", "Xavier", "Yara", "Zane"]
+    static let familyNames = ["Abbott", "Brar", "Chen", "Dubois", "Evans", "Fontaine", "Gill", "Haddad", "Ivanova", "Jones", "Khan", "Lam",
+                              "Martin", "Nguyen", "Okafor", "Patel", "Quesnel", "Roy", "Singh", "Tremblay", "Usman", "Vu", "Wong", "Young"]
+
+    /// `ownerHash`: a password hash for the demo owner (hashing belongs to the web layer).
+    public static func generate(database: Database, clients: Int, appointments: Int, now: Instant, ownerHash: String) async throws -> Summary {
+        let clinic = ClinicRepository(database: database)
+        let ownerEmail = "demo-owner@example.com"
+        if try await clinic.profile() == nil {
+            _ = try await clinic.setUp(ClinicProfile(name: "Demo Clinic", address: "1 Example Street, Toronto", timeZone: "America/Toronto"),
+                                       owner: AccountDraft(email: ownerEmail, name: "Demo Owner", role: .owner, password: "unused-here"),
+                                       passwordHash: ownerHash, totpSecret: "DEMODEMODEMODEMODEMO", at: now)
+        }
+        let accounts = AccountRepository(database: database)
+        var therapists = try await accounts.therapists()
+        for number in therapists.count..<10 {
+            therapists.append(try await accounts.create(AccountDraft(email: "demo-therapist-\(number)@example.com", name: "Demo Therapist \(number + 1)",
+                                                                     role: .therapist, collegeRegistration: "D\(10_000 + number)", password: "unused-here"),
+                                                        passwordHash: ownerHash, at: now))
+        }
+        let scheduling = SchedulingRepository(database: database)
+        var location = try await scheduling.locations().first
+        if location == nil {
+            location = try await scheduling.addLocation(name: "Demo location", address: "1 Example Street, Toronto", timeZone: "America/Toronto", rooms: [], at: now)
+        }
+        var service = try await scheduling.services().first
+        if service == nil {
+            service = try await scheduling.addService(BookableService(id: "", name: "Massage, 60 minutes", minutes: 60, bufferMinutes: 15, priceCents: 12_000,
+                                                                      taxBasisPoints: 1300, bookableOnline: true, audience: .any))
+        }
+        guard let location, let service else { throw StorageError.notFound }
+        let day = [WeeklyHours.Span(start: WallTime("09:00")!, end: WallTime("17:00")!)!]
+        for therapist in therapists { try await scheduling.setHours(therapistId: therapist.id, locationId: location.id, WeeklyHours(days: Array(repeating: day, count: 7))) }
+
+        var clientIds: [String] = []
+        clientIds.reserveCapacity(clients)
+        for batch in stride(from: 0, to: clients, by: 1000) {
+            let ids = (batch..<min(batch + 1000, clients)).map { _ in Database.newID() }
+            clientIds += ids
+            let start = batch
+            try await database.write { db in
+                for (offset, id) in ids.enumerated() {
+                    let n = start + offset
+                    let first = givenNames[n % givenNames.count], last = familyNames[(n / givenNames.count) % familyNames.count]
+                    try await db.raw("""
+                        INSERT INTO clients (id, first_name, last_name, email, phone, date_of_birth, emergency_contact, created_at)
+                        VALUES (\(bind: id), \(bind: first), \(bind: "\(last)-\(n)"), \(bind: "client\(n)@example.com"), \(bind: "416-555-\(1000 + n % 9000)"),
+                                \(bind: LocalDate(daysSinceEpoch: -7_000 + n % 20_000).description), '', \(bind: now.milliseconds))
+                        """).run()
+                }
+            }
+        }
+        let staff = therapists, clientList = clientIds
+        // Five 90-minute slots a day per therapist (60 minutes and the 15-minute turnover fit), going back from a
+        // few weeks ahead, so none overlap.
+        let slotsPerDay = 5, days = (appointments + staff.count * slotsPerDay - 1) / (staff.count * slotsPerDay)
+        // A second run goes further back in time, before the appointments already there.
+        let earliest = try await database.read { db in
+            try await db.raw("SELECT MIN(starts_at) AS first FROM appointments").first().flatMap { try $0.optionalInstant("first") }
+        }
+        let lastDay = earliest.map { $0.utcDate.adding(days: -1) } ?? now.utcDate.adding(days: 30)
+        let firstDay = lastDay.adding(days: 1 - days)
+        for batch in stride(from: 0, to: appointments, by: 1000) {
+            let range = batch..<min(batch + 1000, appointments)
+            try await database.write { db in
+                for index in range {
+                    let therapist = staff[index % staff.count]
+                    let slot = index / staff.count
+                    let date = firstDay.adding(days: slot / slotsPerDay)
+                    let start = Instant(milliseconds: (Int64(date.daysSinceEpoch) * 86_400 + Int64(14 * 3600 + (slot % slotsPerDay) * 5400)) * 1000)
+                    let end = start.adding(seconds: 3600)
+                    let status = start < now ? (index % 17 == 0 ? "no-show" : "completed") : "booked"
+                    try await db.raw("""
+                        INSERT INTO appointments (id, client_id, therapist_id, location_id, room_id, service_id, starts_at, ends_at, occupied_until, status,
+                                                  fee_cents, booked_by, created_at, changed_at)
+                        VALUES (\(bind: Database.newID()), \(bind: clientList[index % clientList.count]), \(bind: therapist.id),
+                                \(bind: location.id), NULL, \(bind: service.id), \(bind: start.milliseconds), \(bind: end.milliseconds),
+                                \(bind: end.adding(seconds: 900).milliseconds), \(bind: status), 0, \(bind: therapist.id), \(bind: now.milliseconds), \(bind: now.milliseconds))
+                        """).run()
+                }
+            }
+        }
+        return Summary(clients: clients, appointments: appointments, ownerEmail: ownerEmail)
+    }
+}
