@@ -66,6 +66,33 @@ public struct Dialect: Sendable {
         }
     }
 
+    /// Version 2 of the SQLite no-overlap triggers. The first checked therapist OR room in one condition, which no
+    /// index serves, so every booking scanned every appointment (found measuring 100,000 appointments). Each check
+    /// now uses its own index, bounded to appointments starting at most two days earlier: no service plus its
+    /// turnover lasts that long.
+    public func appointmentExclusionIndexed() -> [String] {
+        switch engine {
+        case .postgres:
+            return ["CREATE INDEX appointments_room_time ON appointments(room_id, starts_at)"]
+        case .sqlite:
+            let active = "status NOT IN ('cancelled', 'late-cancelled')"
+            func clash(_ column: String) -> String {
+                """
+                SELECT RAISE(ABORT, 'appointment overlap') WHERE EXISTS (
+                    SELECT 1 FROM appointments a WHERE a.\(column) = NEW.\(column) AND a.id <> NEW.id AND a.\(active)
+                      AND a.starts_at < NEW.occupied_until AND a.starts_at > NEW.starts_at - 172800000 AND NEW.starts_at < a.occupied_until)
+                """
+            }
+            return [
+                "DROP TRIGGER appointments_no_overlap_insert",
+                "DROP TRIGGER appointments_no_overlap_update",
+                "CREATE INDEX appointments_room_time ON appointments(room_id, starts_at)",
+                "CREATE TRIGGER appointments_no_overlap_insert BEFORE INSERT ON appointments WHEN NEW.\(active) BEGIN \(clash("therapist_id")); \(clash("room_id")); END",
+                "CREATE TRIGGER appointments_no_overlap_update BEFORE UPDATE ON appointments WHEN NEW.\(active) BEGIN \(clash("therapist_id")); \(clash("room_id")); END",
+            ]
+        }
+    }
+
     /// Makes overlapping active appointments of one therapist, or one room, impossible inside the database.
     /// PostgreSQL: exclusion constraints over `tstzrange` (btree_gist); SQLite: triggers that abort the write.
     public func appointmentExclusion() -> [String] {

@@ -280,5 +280,6 @@ public enum Schema {
                 """,
             ] + dialect.appendOnly("treatment_plans")
         },
+        Migration(11, "no-overlap checks that use indexes") { dialect in dialect.appointmentExclusionIndexed() },
     ]
 }
