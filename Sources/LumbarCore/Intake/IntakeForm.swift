@@ -106,10 +106,9 @@ public struct IntakeForm: Sendable {
             let activity = answers["psfs.activity.\(number)"].trimmed
             return activity.isEmpty ? nil : Int(answers["psfs.rating.\(number)"]).map { (activity, $0) }
         }
-        if let psfs = definitions[.psfs], let score = Instrument.psfs.score(rated.map(\.1)) {
-            let pairs = rated.enumerated().flatMap { index, pair in [("activity \(index + 1)", pair.0), ("rating \(index + 1)", String(pair.1))] }
-            responses.append(QuestionnaireResponse(clientId: clientId, intakeId: intakeId, instrument: .psfs, definitionVersion: psfs.version,
-                                                   answers: pairs, score: score, at: now))
+        if let psfs = definitions[.psfs],
+           let response = QuestionnaireResponse.psfs(rated.map { ($0.0, $0.1) }, clientId: clientId, intakeId: intakeId, definitionVersion: psfs.version, at: now) {
+            responses.append(response)
         }
         for step in steps {
             guard case .questionnaire(let instrument) = step.kind, let definition = definitions[instrument] else { continue }

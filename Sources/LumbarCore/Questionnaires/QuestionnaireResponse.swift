@@ -27,6 +27,15 @@ public struct QuestionnaireResponse: Sendable, Equatable {
             && lhs.answers.map(\.key) == rhs.answers.map(\.key) && lhs.answers.map(\.value) == rhs.answers.map(\.value)
     }
 
+    /// A PSFS response from the activities rated (1 to 5 of them), or nil when none was rated.
+    public static func psfs(_ rated: [(activity: String, rating: Int)], clientId: String, intakeId: String?, definitionVersion: String,
+                            at now: Instant) -> QuestionnaireResponse? {
+        guard let score = Instrument.psfs.score(rated.map(\.rating)) else { return nil }
+        let answers = rated.enumerated().flatMap { index, pair in [("activity \(index + 1)", pair.activity), ("rating \(index + 1)", String(pair.rating))] }
+        return QuestionnaireResponse(clientId: clientId, intakeId: intakeId, instrument: .psfs, definitionVersion: definitionVersion,
+                                     answers: answers, score: score, at: now)
+    }
+
     public var answersJSON: String {
         var json = JSONWriter(capacity: 256)
         json.beginObject()

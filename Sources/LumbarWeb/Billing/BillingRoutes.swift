@@ -147,8 +147,7 @@ struct BillingRoutes {
         let detail = try await details(receipt)
         let profile = try await services.clinic.profile()
         let paid = detail.payments.map(\.amountCents).reduce(0, +)
-        var chrome = Chrome(title: "Receipt \(receipt.number)", context: context, clinicName: profile?.name)
-        chrome.notice = nil
+        let chrome = Chrome(title: "Receipt \(receipt.number)", context: context, clinicName: profile?.name)
         let page = ReceiptPage(
             chrome: chrome, receiptId: receipt.id, number: receipt.number, duplicate: receipt.isDuplicate, clinicName: profile?.name ?? "",
             clinicAddress: profile?.address ?? "", hstNumber: profile?.hstNumber, clientName: client.fullName,
@@ -187,7 +186,7 @@ struct BillingRoutes {
         let servicesById = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let payments = try await billing.payments(clientId: client.id)
         let receipts = try await billing.receipts(clientId: client.id)
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         var totalOwed = 0
         let rows: [Row] = appointments.compactMap { appointment in
             guard let service = servicesById[appointment.serviceId] else { return nil }

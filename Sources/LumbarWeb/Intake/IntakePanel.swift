@@ -39,7 +39,7 @@ struct IntakePanel: Sendable {
 
     static func make(_ services: AppServices, access: ClientAccess, account: Account, context: AppRequestContext) async throws -> IntakePanel {
         let service = IntakeService(services: services)
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         var panel = IntakePanel()
         panel.clientId = access.client.id
         panel.canStartTablet = account.role.isStaff

@@ -31,7 +31,7 @@ struct TriageRoutes {
             guard access.seesClinical, let record = try await intake.intakes.find(id: try context.parameters.require("intake")),
                   record.clientId == access.client.id, record.isSubmitted else { throw PageError.notFound }
             let form = try await intake.form()
-            let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+            let zone = try await services.clinicTime()
             let rows = { (questions: [IntakeQuestion], answers: IntakeAnswers) in
                 questions.map { DetailPage.Row(prompt: $0.prompt, answer: QuestionView.spoken($0, answers)) }
             }

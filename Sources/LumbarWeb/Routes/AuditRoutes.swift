@@ -73,7 +73,7 @@ struct AuditRoutes {
     private func filter(_ request: Request, limit: Int = 500) async throws -> (AuditFilter, FormData, [FieldProblem]) {
         let form = FormData(encoded: request.uri.query ?? "")
         var problems: [FieldProblem] = []
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         func day(_ name: String) -> LocalDate? {
             let text = form[name]
             guard !text.isEmpty else { return nil }

@@ -207,7 +207,7 @@ struct ClientRoutes {
     /// Visit notes for staff who see clinical records: originals, newest first, each marked if amended.
     private func visitRows(_ access: ClientAccess, ownView: Bool) async throws -> [VisitRow] {
         guard access.seesClinical, !ownView else { return [] }
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         let notes = try await VisitNoteRepository(database: services.database).list(clientId: access.client.id)
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
@@ -236,7 +236,7 @@ struct ClientRoutes {
         try await services.audit(account, context, .view, .contact, client: client.id)
         var notes: [NoteRow] = []
         if access.seesClinical {
-            let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+            let zone = try await services.clinicTime()
             notes = try await services.chartNotes.list(clientId: client.id).map {
                 NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
             }

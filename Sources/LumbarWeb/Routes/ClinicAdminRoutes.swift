@@ -48,7 +48,7 @@ struct ClinicAdminRoutes {
             var alerts: [Alert] = []
             if account.role == .owner || account.role == .therapist {
                 let policy = try await services.policy()
-                let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+                let zone = try await services.clinicTime()
                 for (intake, name) in try await IntakeRepository(database: services.database).needingAction() {
                     let treats = account.role == .therapist ? try await services.clients.treats(therapistId: account.id, clientId: intake.clientId) : false
                     guard policy.canSeeClinical(account.role, .init(treats: treats)) else { continue }

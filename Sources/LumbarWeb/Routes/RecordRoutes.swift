@@ -116,7 +116,7 @@ struct RecordRoutes {
 
     /// Every part of the record, oldest first within each part, in words.
     static func sections(_ services: AppServices, client: Client) async throws -> [Section] {
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         let database = services.database
         let form = try await IntakeService(services: services).form()
         var sections: [Section] = []
@@ -163,13 +163,5 @@ struct RecordRoutes {
             "Receipt \($0.number), \(zone.local($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
         })]))
         return sections
-    }
-}
-
-extension Sequence {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var results: [T] = []
-        for element in self { results.append(try await transform(element)) }
-        return results
     }
 }

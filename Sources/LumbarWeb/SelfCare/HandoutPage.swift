@@ -31,8 +31,4 @@ struct HandoutPage: Sendable {
             date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 6, crowded: cards.count > 9, thermal: try await service.thermal(program), note: program.note.nilIfEmpty)
         return services.views.page("program_handout", page)
     }
-
-    static func svg(_ text: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
 }

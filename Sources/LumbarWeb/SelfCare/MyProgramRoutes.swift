@@ -69,7 +69,7 @@ struct MyProgramRoutes {
         router.get("/me/program/chart.svg") { _, context -> Response in
             let (account, client) = try await me(context)
             try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "diary chart")
-            return HandoutPage.svg(AdherenceChart.svg(try await program.adherence(clientId: client.id)))
+            return Response.svg(AdherenceChart.svg(try await program.adherence(clientId: client.id)))
         }
         router.post("/me/program/log") { _, context -> Response in
             let (account, client) = try await me(context)

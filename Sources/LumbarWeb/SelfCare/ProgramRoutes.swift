@@ -65,7 +65,7 @@ struct ProgramRoutes {
         router.get("/clients/:id/program/chart.svg") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: false)
             try await services.audit(account, context, .view, .selfCare, client: access.client.id, detail: "diary chart")
-            return HandoutPage.svg(AdherenceChart.svg(try await program.adherence(clientId: access.client.id)))
+            return Response.svg(AdherenceChart.svg(try await program.adherence(clientId: access.client.id)))
         }
         router.post("/clients/:id/program") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)
@@ -173,16 +173,5 @@ struct ProgramRoutes {
             })
         try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "home program and diary")
         return services.views.page("program_editor", page, status: status)
-    }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

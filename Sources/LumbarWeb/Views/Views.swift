@@ -36,6 +36,11 @@ extension Response {
                  body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// An SVG we drew (charts, body charts); never cached, since it shows someone's record.
+    static func svg(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "image/svg+xml", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// 303 See Other: the browser follows with a GET, so a reload never re-posts a form.
     static func seeOther(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])

@@ -37,11 +37,11 @@ struct OutcomeRoutes {
             guard file == "pain.svg" || file == "function.svg" || disability != nil else { throw PageError.notFound }
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "outcome chart")
             if let disability {
-                return HandoutPage.svg(OutcomeChart.svg(disability, title: "\(disability.instrument.name): lower is better"))
+                return Response.svg(OutcomeChart.svg(disability, title: "\(disability.instrument.name): lower is better"))
             }
             return file == "pain.svg"
-                ? HandoutPage.svg(OutcomeChart.svg(panel.pain, title: "Pain (NPRS 0-10): lower is better"))
-                : HandoutPage.svg(OutcomeChart.svg(panel.function, title: "Function (PSFS mean 0-10): higher is better"))
+                ? Response.svg(OutcomeChart.svg(panel.pain, title: "Pain (NPRS 0-10): lower is better"))
+                : Response.svg(OutcomeChart.svg(panel.function, title: "Function (PSFS mean 0-10): higher is better"))
         }
         router.get("/clients/:id/referral-letter") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)

@@ -120,7 +120,7 @@ struct PlanRoutes {
         let recommended = Set(Technique.allCases.filter { statuses[$0] == .recommended })
         let defaults = !recommended.isEmpty ? recommended : (statuses[.swedish].map { $0.strictness == 0 } ?? false) ? [.swedish] : Set<Technique>()
         let chosenAreas = Set(form.map { $0.all("area") } ?? (current?.areas ?? [.lumbarLeft, .lumbarRight]).map(\.rawValue))
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         let pressure = form?["pressure"] ?? current?.pressure.rawValue ?? intake?.answers["pressure"].nilIfEmpty ?? "moderate"
         let page = Page(
             chrome: Chrome(title: "Treatment plan: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),

@@ -71,7 +71,7 @@ struct VisitPage: Sendable {
 
     static func render(_ services: AppServices, account: Account, access: ClientAccess, note: VisitNote, problems: [FieldProblem],
                        context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let zone = ZonedTime(identifier: try await services.clinic.profile()?.timeZone ?? "UTC")
+        let zone = try await services.clinicTime()
         let repository = VisitNoteRepository(database: services.database)
         let all = try await repository.list(clientId: note.clientId)
         let root = note.amends ?? note.id

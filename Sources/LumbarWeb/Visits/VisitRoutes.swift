@@ -94,7 +94,7 @@ struct VisitRoutes {
             let (account, access) = try await services.clinicalAccess(context, write: false)
             let note = try await own(context, access)
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "body chart")
-            return HandoutPage.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
+            return Response.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
         }
     }
 
@@ -104,11 +104,9 @@ struct VisitRoutes {
         var responses = [QuestionnaireResponse(clientId: note.clientId, intakeId: nil, instrument: .nprs, definitionVersion: "visit",
                                                answers: [("pain", String(pain))], score: Double(pain), at: services.now)]
         let activities = try await VisitPage.activities(services, clientId: note.clientId)
-        let rated = zip(activities, note.psfs).compactMap { activity, rating in rating.map { (activity, $0) } }
-        if let score = Instrument.psfs.score(rated.map(\.1)) {
-            let answers = rated.enumerated().flatMap { index, pair in [("activity \(index + 1)", pair.0), ("rating \(index + 1)", String(pair.1))] }
-            responses.append(QuestionnaireResponse(clientId: note.clientId, intakeId: nil, instrument: .psfs, definitionVersion: "visit",
-                                                   answers: answers, score: score, at: services.now))
+        let rated = zip(activities, note.psfs).compactMap { activity, rating in rating.map { (activity: activity, rating: $0) } }
+        if let psfs = QuestionnaireResponse.psfs(rated, clientId: note.clientId, intakeId: nil, definitionVersion: "visit", at: services.now) {
+            responses.append(psfs)
         }
         return responses
     }
