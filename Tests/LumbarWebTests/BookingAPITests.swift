@@ -163,6 +163,39 @@ import TestSupport
         }
     }
 
+    /// Requests the generated API cannot read (found by fuzzing: they were 500s) get 4xx naming the field, and a
+    /// method an API address does not take gets 405 with Allow.
+    @Test func unreadableRequestsNameTheField() async throws {
+        let setup = try await Self.setUp()
+        try await setup.fixture.test { client in
+            func problems(_ response: TestResponse) -> [String] {
+                ((Self.json(response)["problems"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String }
+            }
+            let noDates = try await Self.get(client, "/api/v1/availability?serviceId=\(setup.service.id)&locationId=\(setup.location.id)&from=2026-11-26")
+            #expect(noDates.status == .badRequest)
+            #expect(problems(noDates) == ["to"])
+            let noBody = try await client.execute(uri: "/api/v1/appointments", method: .post, headers: [.authorization: "Bearer lmb_desk"])
+            #expect(noBody.status == .badRequest)
+            #expect(problems(noBody) == ["body"])
+            let broken = try await Self.post(client, "/api/v1/appointments", text: "{\"clientId\": ")
+            #expect(broken.status == .badRequest)
+            #expect(problems(broken) == ["body"])
+            let wrongType = try await Self.post(client, "/api/v1/appointments", text: #"{"clientId": 7, "serviceId": "s", "locationId": "l", "start": "x"}"#)
+            #expect(wrongType.status == .badRequest)
+            #expect(problems(wrongType) == ["clientId"])
+            let text = try await client.execute(uri: "/api/v1/appointments/abc/reschedule", method: .post,
+                                                headers: [.authorization: "Bearer lmb_desk", .contentType: "text/plain"], body: ByteBuffer(string: "hi"))
+            #expect(text.status == .unsupportedMediaType)
+            let longSearch = try await Self.get(client, "/api/v1/clients?q=" + String(repeating: "a", count: 101))
+            #expect(longSearch.status == .badRequest)
+            #expect(problems(longSearch) == ["q"])
+            let delete = try await client.execute(uri: "/api/v1/clients/abc", method: .delete, headers: [.authorization: "Bearer lmb_desk"])
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers[.allow] == "GET")
+            #expect(try await client.execute(uri: "/api/v1/nowhere", method: .delete, headers: [.authorization: "Bearer lmb_desk"]).status == .notFound)
+        }
+    }
+
     /// Random picks from what availability offers are always bookable, on both engines, across a DST change.
     @Test(arguments: TestDatabase.engines)
     func everyOfferedSlotCanBeBooked(engine: Database.Engine) async throws {

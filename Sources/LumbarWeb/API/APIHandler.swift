@@ -28,9 +28,13 @@ struct APIHandler: APIProtocol {
 
     func listClients(_ input: Operations.ListClients.Input) async throws -> Operations.ListClients.Output {
         let caller = try caller()
+        let query = input.query.q ?? ""
+        guard query.unicodeScalars.count <= 100 else {
+            return .badRequest(.init(body: .json(.init(error: "The search is too long.", problems: [.init(field: "q", message: "must be at most 100 characters")]))))
+        }
         let policy = try await services.policy()
         let scoped = caller.account.role == .therapist && !policy.sharedCare
-        let clients = try await services.clients.list(treatedBy: scoped ? caller.account.id : nil, matching: input.query.q ?? "")
+        let clients = try await services.clients.list(treatedBy: scoped ? caller.account.id : nil, matching: query)
         try await audit(caller, .view, .contact, client: nil, detail: "API client list, \(clients.count) shown")
         return .ok(.init(body: .json(.init(clients: clients.map(Self.client)))))
     }

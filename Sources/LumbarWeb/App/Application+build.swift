@@ -59,6 +59,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
 
     let api = router.group().add(middleware: APITokenMiddleware(services: services))
     AssessmentRoute(services: services).register(on: api)
-    try APIHandler(services: services).registerHandlers(on: api)
+    try APIHandler(services: services).registerHandlers(on: api, middlewares: [APIInputErrorMiddleware()])
+    router.add(middleware: APIMethodMiddleware(routes: router.routes))
     return router
 }

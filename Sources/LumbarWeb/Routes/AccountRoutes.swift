@@ -49,13 +49,11 @@ struct AccountRoutes {
         router.post("/account/tokens") { _, context -> Response in
             let account = try context.staff()
             let name = context.form["tokenName"].trimmed
-            guard !name.isEmpty, name.count <= 100 else {
+            guard !name.isEmpty, name.count <= APITokenIssuer.maxNameLength else {
                 let problems = [FieldProblem("tokenName", "Give the token a name of up to 100 characters.")]
                 return try await accountPage(context, account: account, problems: problems, status: .unprocessableContent)
             }
-            let token = "lmb_" + Secrets.token()
-            _ = try await services.apiTokens.create(accountId: account.id, name: name, tokenHash: Secrets.hash(token), at: services.now)
-            try await services.audit(account, context, .create, .account, client: nil, detail: "API token created")
+            let token = try await APITokenIssuer(database: services.database).issue(for: account, name: name, address: context.address, at: services.now)
             return try await accountPage(context, account: account, newToken: token)
         }
         router.post("/account/tokens/:id/revoke") { _, context -> Response in

@@ -1,0 +1,24 @@
+import LumbarCore
+import LumbarStorage
+
+/// Creates personal API tokens for staff, from the account page or the command line. The secret is returned once;
+/// only its hash is stored, and the creation is audited.
+public struct APITokenIssuer: Sendable {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    public enum Failure: Error, Equatable { case notStaff }
+
+    /// Names longer than this are refused (the account page says so beside the field).
+    public static let maxNameLength = 100
+
+    public func issue(for account: Account, name: String, address: String, at now: Instant) async throws -> String {
+        guard account.role.isStaff else { throw Failure.notStaff }
+        let token = "lmb_" + Secrets.token()
+        _ = try await APITokenRepository(database: database).create(accountId: account.id, name: name, tokenHash: Secrets.hash(token), at: now)
+        try await AuditRepository(database: database).append(AuditEntry(at: now, actorId: account.id, actorRole: account.role, clientId: nil,
+                                                                        infoType: .account, action: .create, address: address,
+                                                                        detail: "API token created"))
+        return token
+    }
+}
