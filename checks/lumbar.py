@@ -92,20 +92,28 @@ class Server:
 
 
 class Browser:
-    """A staff member's web session: the CSRF cookie is sent back in each form, as the pages do."""
+    """A person's web session. Each form carries the page's CSRF token (the session's once signed in), as pages do."""
+
+    CSRF = re.compile(r'name="_csrf" value="([^"]+)"')
 
     def __init__(self, base):
         self.base = base
         self.session = requests.Session()
+        self.csrf = None
+
+    def remember(self, response):
+        found = self.CSRF.search(response.text)
+        if found:
+            self.csrf = found.group(1)
+        return response
 
     def get(self, path):
-        return self.session.get(self.base + path, timeout=30)
+        return self.remember(self.session.get(self.base + path, timeout=30))
 
     def post(self, path, **form):
-        if "lumbar_csrf" not in self.session.cookies:
+        if self.csrf is None:
             self.get("/login")
-        form["_csrf"] = self.session.cookies["lumbar_csrf"]
-        return self.session.post(self.base + path, data=form, allow_redirects=False, timeout=30)
+        return self.remember(self.session.post(self.base + path, data=dict(form, _csrf=self.csrf), allow_redirects=False, timeout=30))
 
     def sign_in(self, email, password=PASSWORD):
         """Signs in, enrolling two-step sign-in on the first visit (staff must)."""
