@@ -10,7 +10,7 @@ import sys
 
 from lumbar import ROOT, Server
 
-EXAMPLES = os.environ.get("LUMBAR_FUZZ_EXAMPLES", "60")
+EXAMPLES = os.environ.get("LUMBAR_FUZZ_EXAMPLES", "150")
 
 CONFIG = """
 [checks.positive_data_acceptance]

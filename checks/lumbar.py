@@ -27,7 +27,7 @@ def free_port():
 
 def cli(*args, data=None, database_url=None, stdin=None):
     """Runs `lumbar ARGS` on the given storage; returns standard output, raising with its errors if it failed."""
-    storage = ["--database-url", database_url] if database_url else ["--data", data]
+    storage = ["--database-url", database_url] if database_url else ["--data", data] if data else []
     done = subprocess.run([BINARY, *args, *storage], input=stdin, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(f"lumbar {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks against a running server: API fuzzing, crash durability (SQLite, and PostgreSQL for bookings when
-# LUMBAR_TEST_POSTGRES_URL is set) and the backup drill. Uses the debug build `swift test` made.
+# Checks against a running server: API fuzzing, crash durability (SQLite, and PostgreSQL too when
+# LUMBAR_TEST_POSTGRES_URL is set) and the backup drill; `bash checks/run.sh crash` runs one. Uses the debug build `swift test` made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --build-tests >/dev/null
@@ -10,7 +10,9 @@ if [ ! -x .build/checks-venv/bin/python ] || ! .build/checks-venv/bin/python -c 
   .build/checks-venv/bin/pip install -q "schemathesis==4.32.5" "requests>=2.31"
 fi
 python=.build/checks-venv/bin/python
-for check in "${@:-fuzz}"; do
+checks=("$@")
+[ ${#checks[@]} -gt 0 ] || checks=(fuzz crash backup)
+for check in "${checks[@]}"; do
   echo "-- check: $check"
   "$python" "checks/$check.py"
 done
