@@ -8,8 +8,9 @@ public struct AvailabilityEngine: Sendable {
     /// Every (start, therapist) pair that can be booked, ordered by start then by the therapists' given order.
     public func slots(_ request: AvailabilityRequest) -> [Slot] {
         let limits = Limits(request)
-        var slots: [Slot] = []
-        for therapist in request.therapists {
+        // Each slot with its therapist's position, so the final order compares integers rather than looking up ids.
+        var slots: [(slot: Slot, therapist: Int)] = []
+        for (position, therapist) in request.therapists.enumerated() {
             let busy = Self.busy(request, therapist.id, therapist.hours)
             var day = request.from
             while day <= request.through {
@@ -20,7 +21,7 @@ public struct AvailabilityEngine: Sendable {
                     while minute + request.service.minutes <= span.end.minutes {
                         if let start = clock.instant(minute),
                            let slot = candidate(start, closing: closing, therapistId: therapist.id, request, limits, busy) {
-                            slots.append(slot)
+                            slots.append((slot, position))
                         }
                         minute += request.rules.slotStepMinutes
                     }
@@ -28,8 +29,7 @@ public struct AvailabilityEngine: Sendable {
                 day = day.adding(days: 1)
             }
         }
-        let order = Dictionary(request.therapists.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return slots.sorted { ($0.start, order[$0.therapistId]!) < ($1.start, order[$1.therapistId]!) }
+        return slots.sorted { ($0.slot.start.milliseconds, $0.therapist) < ($1.slot.start.milliseconds, $1.therapist) }.map(\.slot)
     }
 
     /// One slot per start time, taking the first therapist (in the given order) who is free: the "anyone" view.

@@ -16,6 +16,9 @@ struct SQLiteSource: ConnectionPoolSource {
         "PRAGMA synchronous = FULL",
         "PRAGMA busy_timeout = 10000",
         "PRAGMA foreign_keys = ON",
+        // Reads come from the mapped file and a 16 MB cache per connection instead of a read() per page.
+        "PRAGMA mmap_size = 268435456",
+        "PRAGMA cache_size = -16000",
     ]
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {

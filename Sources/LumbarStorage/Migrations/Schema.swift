@@ -281,5 +281,8 @@ public enum Schema {
             ] + dialect.appendOnly("treatment_plans")
         },
         Migration(11, "no-overlap checks that use indexes") { dialect in dialect.appointmentExclusionIndexed() },
+        Migration(12, "appointments by time, for the day's calendar and availability") { _ in
+            ["CREATE INDEX appointments_time ON appointments(starts_at)"]
+        },
     ]
 }

@@ -44,14 +44,21 @@ public struct APITokenRepository: Sendable {
     }
 
     /// The active staff account behind a token, if the token is live.
+    /// The active staff account an unrevoked token belongs to. "Last used" is kept to the minute: writing it on every
+    /// call would put each API read behind the write lock and a disk sync.
     public func account(tokenHash: String, at now: Instant) async throws -> Account? {
-        try await database.write { db in
-            guard let row = try await db.raw("""
-                SELECT a.* FROM api_tokens t JOIN accounts a ON a.id = t.account_id
+        let found = try await database.read { db in
+            try await db.raw("""
+                SELECT a.*, t.last_used_at AS token_last_used FROM api_tokens t JOIN accounts a ON a.id = t.account_id
                 WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND a.active = 1
-                """).first() else { return nil }
-            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now.milliseconds) WHERE token_hash = \(bind: tokenHash)").run()
-            return try AccountRepository.account(row)
+                """).first().map { row in (try AccountRepository.account(row), try row.optionalInstant("token_last_used")) }
         }
+        guard let (account, lastUsed) = found else { return nil }
+        if lastUsed.map({ now.milliseconds - $0.milliseconds > 60_000 }) ?? true {
+            try await database.write { db in
+                try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: now.milliseconds) WHERE token_hash = \(bind: tokenHash)").run()
+            }
+        }
+        return account
     }
 }
