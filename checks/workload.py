@@ -96,12 +96,12 @@ class Load:
             return dict(self.bookings), dict(self.notes)
 
 
-def slots_for(server, token, therapists, days=60):
-    """Free times for the given therapists over the next `days` days, shuffled."""
+def slots_for(server, token, therapists, days=60, after=2):
+    """Free times for the given therapists over `days` days from `after` days ahead, shuffled."""
     headers = {"Authorization": f"Bearer {token}"}
     location = requests.get(server.base + "/api/v1/locations", headers=headers, timeout=10).json()["locations"][0]["id"]
     service = requests.get(server.base + "/api/v1/services", headers=headers, timeout=10).json()["services"][0]["id"]
-    first = date.today() + timedelta(days=2)
+    first = date.today() + timedelta(days=after)
     found = []
     for therapist in therapists:
         answer = requests.get(server.base + "/api/v1/availability", headers=headers, timeout=30, params={

@@ -121,7 +121,7 @@ def main():
     service = requests.get(server.base + "/api/v1/services", headers=headers, timeout=10).json()["services"][0]["id"]
 
     # The chart: a client of the first therapist, with five signed visit notes.
-    slots = slots_for(server, token, therapists, days=60)
+    slots = slots_for(server, token, therapists, days=60) + slots_for(server, token, therapists, days=60, after=63)
     client = clients[0]
     mine = [slot for slot in slots if slot["therapistId"] == therapists[0]]
     while requests.post(server.base + "/api/v1/appointments", headers=headers, timeout=10, json={
