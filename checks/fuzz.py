@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from lumbar import ROOT, Server
+from lumbar import Server
 
 EXAMPLES = os.environ.get("LUMBAR_FUZZ_EXAMPLES", "150")
 
@@ -31,7 +31,7 @@ def main():
         done = subprocess.run([schemathesis, "--config-file", config, "run", server.base + "/openapi.yaml",
                                "--header", f"Authorization: Bearer {token}", "--checks", "all",
                                "--max-examples", EXAMPLES, "--seed", os.environ.get("LUMBAR_FUZZ_SEED", "20261125"),
-                               "--no-color"], cwd=ROOT)
+                               "--no-color"], cwd=server.data)
     finally:
         server.stop()
     log = open(os.path.join(server.data, "server.log")).read()
