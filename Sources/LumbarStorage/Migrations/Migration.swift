@@ -80,7 +80,7 @@ public struct Dialect: Sendable {
                 """
                 SELECT RAISE(ABORT, 'appointment overlap') WHERE EXISTS (
                     SELECT 1 FROM appointments a WHERE a.\(column) = NEW.\(column) AND a.id <> NEW.id AND a.\(active)
-                      AND a.starts_at < NEW.occupied_until AND a.starts_at > NEW.starts_at - 172800000 AND NEW.starts_at < a.occupied_until)
+                      AND a.starts_at < NEW.occupied_until AND a.starts_at > NEW.starts_at - \(Schema.longestOccupancy) AND NEW.starts_at < a.occupied_until)
                 """
             }
             return [

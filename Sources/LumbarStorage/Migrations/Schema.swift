@@ -1,6 +1,10 @@
 /// Every migration, in order. Never edit a shipped step: add a new one.
 /// Instants are BIGINT milliseconds since 1970 (UTC); flags are INTEGER 0/1, the same on both engines.
 public enum Schema {
+    /// Longer than any appointment with its turnover can occupy (a service is at most 480 minutes), in milliseconds:
+    /// the lower bound that lets overlap checks and time-window reads use the starts_at indexes.
+    static let longestOccupancy: Int64 = 172_800_000
+
     public static let migrations: [Migration] = [
         Migration(1, "clinic, accounts, sessions, audit log") { dialect in
             [

@@ -43,7 +43,6 @@ public struct APITokenRepository: Sendable {
         }
     }
 
-    /// The active staff account behind a token, if the token is live.
     /// The active staff account an unrevoked token belongs to. "Last used" is kept to the minute: writing it on every
     /// call would put each API read behind the write lock and a disk sync.
     public func account(tokenHash: String, at now: Instant) async throws -> Account? {

@@ -79,7 +79,7 @@ public struct AppointmentRepository: Sendable {
             // The lower bound on starts_at lets the index find the range; nothing occupies more than two days.
             var query = db.select().column("*").from("appointments")
                 .where("starts_at", .lessThan, window.end.milliseconds)
-                .where("starts_at", .greaterThan, window.start.milliseconds - Self.longestOccupancy)
+                .where("starts_at", .greaterThan, window.start.milliseconds - Schema.longestOccupancy)
                 .where("occupied_until", .greaterThan, window.start.milliseconds)
             if let locationId { query = query.where("location_id", .equal, locationId) }
             if let therapistId { query = query.where("therapist_id", .equal, therapistId) }
@@ -88,9 +88,6 @@ public struct AppointmentRepository: Sendable {
             return try await query.orderBy("starts_at").all().map(Self.appointment)
         }
     }
-
-    /// Longer than any appointment with its turnover can last (a service is at most 480 minutes), in milliseconds.
-    static let longestOccupancy: Int64 = 2 * 86_400_000
 
     static func appointment(_ row: any SQLRow) throws -> Appointment {
         Appointment(

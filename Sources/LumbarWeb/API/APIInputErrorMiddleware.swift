@@ -28,7 +28,8 @@ struct APIInputErrorMiddleware: ServerMiddleware {
         if cause.hasPrefix("Unexpected content type") {
             return (.unsupportedMediaType, [AssessmentProblem(field: "body", message: "must be application/json")])
         }
-        if cause.hasPrefix("Missing required request body") || (bodyLength == .known(0) && request.method == .post) || (bodyLength == nil && request.method == .post) {
+        let noBody = bodyLength == nil || bodyLength == .known(0)
+        if cause.hasPrefix("Missing required request body") || (noBody && request.method == .post) {
             return (.badRequest, [AssessmentProblem(field: "body", message: "is required: send a JSON object")])
         }
         if let decoding = error.underlyingError as? DecodingError {

@@ -8,7 +8,10 @@ struct APIMethodMiddleware: RouterMiddleware {
     let routes: [(segments: [Substring], method: HTTPRequest.Method)]
 
     init(routes: [Router<AppRequestContext>.RouteDescription]) {
-        self.routes = routes.map { ("\($0.path)", $0.method) }.filter { $0.0.hasPrefix("/api/") }.map { ($0.0.split(separator: "/"), $0.1) }
+        self.routes = routes.compactMap { route in
+            let path = "\(route.path)"
+            return path.hasPrefix("/api/") ? (path.split(separator: "/"), route.method) : nil
+        }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

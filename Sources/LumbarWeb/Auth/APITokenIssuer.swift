@@ -9,8 +9,10 @@ public struct APITokenIssuer: Sendable {
 
     public enum Failure: Error, Equatable { case notStaff }
 
-    /// Names longer than this are refused (the account page says so beside the field).
-    public static let maxNameLength = 100
+    /// What is wrong with a token's name, if anything: the account page shows it beside the field, the CLI prints it.
+    public static func nameProblem(_ name: String) -> String? {
+        name.isEmpty || name.count > 100 ? "Give the token a name of up to 100 characters." : nil
+    }
 
     public func issue(for account: Account, name: String, address: String, at now: Instant) async throws -> String {
         guard account.role.isStaff else { throw Failure.notStaff }

@@ -49,8 +49,8 @@ struct AccountRoutes {
         router.post("/account/tokens") { _, context -> Response in
             let account = try context.staff()
             let name = context.form["tokenName"].trimmed
-            guard !name.isEmpty, name.count <= APITokenIssuer.maxNameLength else {
-                let problems = [FieldProblem("tokenName", "Give the token a name of up to 100 characters.")]
+            if let problem = APITokenIssuer.nameProblem(name) {
+                let problems = [FieldProblem("tokenName", problem)]
                 return try await accountPage(context, account: account, problems: problems, status: .unprocessableContent)
             }
             let token = try await APITokenIssuer(database: services.database).issue(for: account, name: name, address: context.address, at: services.now)

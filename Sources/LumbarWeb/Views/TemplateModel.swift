@@ -16,7 +16,6 @@ enum TemplateModel {
                 return value
             }
             var children: [String: Any] = [:]
-            children.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
                 guard let label = child.label, let present = unwrapped(child.value) else { continue }
                 children[label] = tree(present)

@@ -21,8 +21,8 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try storage.configuration()
             let label = name.trimmed
-            if label.isEmpty || label.count > APITokenIssuer.maxNameLength {
-                printError("name: give the token a name of up to \(APITokenIssuer.maxNameLength) characters")
+            if let problem = APITokenIssuer.nameProblem(label) {
+                printError("name: \(problem)")
                 throw ExitCode(2)
             }
             let database = try storage.open(configuration, logger: Logger(label: "lumbar"))
