@@ -14,7 +14,7 @@ import TestSupport
     func paymentsAndReceiptsWithDuplicates(engine: Database.Engine) async throws {
         let setup = try await BookingAPITests.setUp(engine, clockAt: "2026-11-20T14:00:00Z")
         let fixture = setup.fixture
-        try await fixture.services.database.write { db in try await db.raw("UPDATE clinic SET hst_number = '123456789 RT0001' WHERE id = 1").run() }
+        try await fixture.services.database.write(changing: [.clinic]) { db in try await db.raw("UPDATE clinic SET hst_number = '123456789 RT0001' WHERE id = 1").run() }
         let booked = try await BookingService(services: fixture.services).book(
             clientId: fixture.clientA.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
             starts: [Instant(milliseconds: 1_795_204_800_000)], bookedBy: fixture.frontDesk, channel: .staff)

@@ -18,6 +18,9 @@ public final class Database: @unchecked Sendable {
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     private let logger: Logger
     private let writeGate = WriteGate()
+    /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
+    public let cache = ReadCache()
+    private let commitGroup = CommitGroup()
 
     public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
@@ -60,8 +63,20 @@ public final class Database: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: all of it is kept, or none. SQLite takes the write lock up front
-    /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer.
-    public func write<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+    /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer. What the transaction
+    /// changes of the cached settings is dropped from `cache` when it ends, committed or not.
+    public func write<T: Sendable>(changing cached: [ReadCache.Key] = [], _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+        defer { cache.drop(cached) }
+        return try await writeTransaction(body)
+    }
+
+    /// Runs `work` in a write transaction it may share with other `writeTogether` work that arrives meanwhile (group
+    /// commit); returns once that transaction has committed. For small independent rows, such as the audit log.
+    public func writeTogether(_ work: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        try await commitGroup.submit(work, to: self)
+    }
+
+    private func writeTransaction<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         guard engine == .sqlite else {
             // Concurrent inserts checked by an exclusion constraint can deadlock in PostgreSQL; the one it aborts is
             // run again, and then meets the constraint (or succeeds) like any other writer.

@@ -30,7 +30,7 @@ public struct AccountRepository: Sendable {
 
     public func create(_ draft: AccountDraft, passwordHash: String, totpSecret: String? = nil, at now: Instant) async throws -> Account {
         let id = Database.newID()
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             try await Self.insert(db, id: id, draft: draft, passwordHash: passwordHash, totpSecret: totpSecret, at: now)
         }
         return Account(id: id, email: draft.email, name: draft.name, role: draft.role, collegeRegistration: draft.collegeRegistration)
@@ -74,6 +74,10 @@ public struct AccountRepository: Sendable {
     }
 
     public func therapists() async throws -> [Account] {
+        try await database.cache.value(.therapists) { try await readTherapists() }
+    }
+
+    private func readTherapists() async throws -> [Account] {
         try await database.read { db in
             try await db.raw("SELECT * FROM accounts WHERE role = 'therapist' AND active = 1 ORDER BY name").all().map(Self.account)
         }
@@ -81,7 +85,7 @@ public struct AccountRepository: Sendable {
 
     /// Counts a failed password; locks the account until `lockUntil` when given.
     public func recordFailure(id: String, lockUntil: Instant?) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             try await db.raw("""
                 UPDATE accounts SET failed_logins = failed_logins + 1, locked_until = \(bind: lockUntil?.milliseconds)
                 WHERE id = \(bind: id)
@@ -90,13 +94,13 @@ public struct AccountRepository: Sendable {
     }
 
     public func recordSuccess(id: String) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             try await db.raw("UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
         }
     }
 
     public func setPassword(id: String, hash: String) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             try await db.raw("UPDATE accounts SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
             // A new password ends every other session.
             try await db.raw("DELETE FROM sessions WHERE account_id = \(bind: id)").run()
@@ -105,14 +109,14 @@ public struct AccountRepository: Sendable {
 
     /// Stores a pending secret; the second factor is on only after `enableTOTP`.
     public func setTOTPSecret(id: String, secret: String) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             try await db.raw("UPDATE accounts SET totp_secret = \(bind: secret), totp_enabled = 0 WHERE id = \(bind: id)").run()
         }
     }
 
     /// Turns two-factor on and replaces the recovery codes, in one transaction.
     public func enableTOTP(id: String, recoveryCodeHashes: [String]) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             try await db.raw("UPDATE accounts SET totp_enabled = 1 WHERE id = \(bind: id)").run()
             try await db.raw("DELETE FROM recovery_codes WHERE account_id = \(bind: id)").run()
             for hash in recoveryCodeHashes {
@@ -123,7 +127,7 @@ public struct AccountRepository: Sendable {
 
     /// Spends one recovery code; false when it is unknown or already used.
     public func useRecoveryCode(id: String, hash: String, at now: Instant) async throws -> Bool {
-        try await database.write { db in
+        try await database.write(changing: [.therapists]) { db in
             let row = try await db.raw("""
                 SELECT code_hash FROM recovery_codes WHERE account_id = \(bind: id) AND code_hash = \(bind: hash) AND used_at IS NULL
                 """).first()

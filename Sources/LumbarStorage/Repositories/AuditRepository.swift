@@ -23,8 +23,9 @@ public struct AuditRepository: Sendable {
     let database: Database
     public init(database: Database) { self.database = database }
 
+    /// Durable when it returns; rows appended at the same moment share one commit.
     public func append(_ entry: AuditEntry) async throws {
-        try await database.write { db in try await Self.append(entry, on: db) }
+        try await database.writeTogether { db in try await Self.append(entry, on: db) }
     }
 
     /// Appends inside a caller's transaction, so the change and its audit row commit together.

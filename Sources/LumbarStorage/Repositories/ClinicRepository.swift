@@ -7,6 +7,10 @@ public struct ClinicRepository: Sendable {
     public init(database: Database) { self.database = database }
 
     public func profile() async throws -> ClinicProfile? {
+        try await database.cache.value(.clinic) { try await readProfile() }
+    }
+
+    private func readProfile() async throws -> ClinicProfile? {
         try await database.read { db in
             guard let row = try await db.raw("SELECT * FROM clinic WHERE id = 1").first() else { return nil }
             return ClinicProfile(
@@ -19,7 +23,7 @@ public struct ClinicRepository: Sendable {
     /// Creates the clinic and its owner together; fails with `.conflict` once setup has happened.
     public func setUp(_ profile: ClinicProfile, owner: AccountDraft, passwordHash: String, totpSecret: String, at now: Instant) async throws -> Account {
         let accountId = Database.newID()
-        try await database.write { db in
+        try await database.write(changing: [.clinic, .therapists]) { db in
             if try await db.raw("SELECT id FROM clinic WHERE id = 1").first() != nil {
                 throw StorageError.conflict("The clinic is already set up.")
             }
@@ -34,7 +38,7 @@ public struct ClinicRepository: Sendable {
     }
 
     public func update(sharedCare: Bool, acuteWeeks: Int) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.clinic]) { db in
             try await db.raw("UPDATE clinic SET shared_care = \(bind: sharedCare.stored), acute_weeks = \(bind: acuteWeeks) WHERE id = 1").run()
         }
     }

@@ -9,7 +9,7 @@ public struct SchedulingRepository: Sendable {
     public func addLocation(name: String, address: String, timeZone: String, rooms: [String], at now: Instant) async throws -> Location {
         let id = Database.newID()
         let roomRows = rooms.map { Location.Room(id: Database.newID(), name: $0) }
-        try await database.write { db in
+        try await database.write(changing: [.locations]) { db in
             try await db.raw("""
                 INSERT INTO locations (id, name, address, time_zone, created_at)
                 VALUES (\(bind: id), \(bind: name), \(bind: address), \(bind: timeZone), \(bind: now.milliseconds))
@@ -22,6 +22,10 @@ public struct SchedulingRepository: Sendable {
     }
 
     public func locations() async throws -> [Location] {
+        try await database.cache.value(.locations) { try await readLocations() }
+    }
+
+    private func readLocations() async throws -> [Location] {
         try await database.read { db in
             let rooms = try await db.raw("SELECT * FROM rooms WHERE active = 1 ORDER BY name").all()
             var byLocation: [String: [Location.Room]] = [:]
@@ -42,7 +46,7 @@ public struct SchedulingRepository: Sendable {
         var stored = service
         stored.id = Database.newID()
         let row = stored
-        try await database.write { db in
+        try await database.write(changing: [.services]) { db in
             try await db.raw("""
                 INSERT INTO services (id, name, minutes, buffer_minutes, price_cents, tax_basis_points, online, audience)
                 VALUES (\(bind: row.id), \(bind: row.name), \(bind: row.minutes), \(bind: row.bufferMinutes), \(bind: row.priceCents),
@@ -53,6 +57,10 @@ public struct SchedulingRepository: Sendable {
     }
 
     public func services() async throws -> [BookableService] {
+        try await database.cache.value(.services) { try await readServices() }
+    }
+
+    private func readServices() async throws -> [BookableService] {
         try await database.read { db in
             try await db.raw("SELECT * FROM services WHERE active = 1 ORDER BY name").all().map { row in
                 BookableService(id: try row.string("id"), name: try row.string("name"), minutes: try row.int("minutes"),
@@ -114,6 +122,10 @@ public struct SchedulingRepository: Sendable {
     }
 
     public func rules() async throws -> BookingRules {
+        try await database.cache.value(.bookingRules) { try await readRules() }
+    }
+
+    private func readRules() async throws -> BookingRules {
         try await database.read { db in
             guard let row = try await db.raw("SELECT * FROM booking_rules WHERE id = 1").first() else { return BookingRules() }
             return BookingRules(minimumNoticeMinutes: try row.int("minimum_notice_minutes"), maximumAdvanceDays: try row.int("maximum_advance_days"),
@@ -123,7 +135,7 @@ public struct SchedulingRepository: Sendable {
     }
 
     public func setRules(_ rules: BookingRules) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.bookingRules]) { db in
             try await db.raw("""
                 UPDATE booking_rules SET minimum_notice_minutes = \(bind: rules.minimumNoticeMinutes), maximum_advance_days = \(bind: rules.maximumAdvanceDays),
                     slot_step_minutes = \(bind: rules.slotStepMinutes), cancellation_window_hours = \(bind: rules.cancellationWindowHours),

@@ -1,0 +1,44 @@
+import SQLKit
+
+/// Group commit: small independent writes that arrive while a transaction is committing wait for it, then commit
+/// together in the next one, so a busy clinic pays one durable commit for many audit rows instead of one each.
+/// Every caller still returns only after its own write is durable.
+actor CommitGroup {
+    typealias Work = @Sendable (any SQLDatabase) async throws -> Void
+
+    private var waiting: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
+    private var committing = false
+
+    func submit(_ work: @escaping Work, to database: Database) async throws {
+        try await withCheckedThrowingContinuation { done in
+            waiting.append((work, done))
+            if !committing {
+                committing = true
+                Task { await self.commitWaiting(to: database) }
+            }
+        }
+    }
+
+    private func commitWaiting(to database: Database) async {
+        while !waiting.isEmpty {
+            let batch = waiting
+            waiting = []
+            let works = batch.map(\.work)
+            do {
+                try await database.write { db in for work in works { try await work(db) } }
+                for entry in batch { entry.done.resume() }
+            } catch {
+                // One failing write must not take the others with it: each is tried again on its own.
+                for entry in batch {
+                    do {
+                        try await database.write(entry.work)
+                        entry.done.resume()
+                    } catch {
+                        entry.done.resume(throwing: error)
+                    }
+                }
+            }
+        }
+        committing = false
+    }
+}
