@@ -11,7 +11,9 @@ public struct AppointmentRepository: Sendable {
     public static let taken = "That time was just taken. Please choose another."
 
     /// Saves every appointment (one, or a recurring series) and its mail together, or none of them.
-    public func book(_ appointments: [Appointment], bookedBy: String, mail: [QueuedMail], at now: Instant) async throws {
+    /// Saves new appointments with their mail and audit row in one transaction; each booked therapist joins the
+    /// client's care team (so they may open the record they will treat from).
+    public func book(_ appointments: [Appointment], bookedBy: String, mail: [QueuedMail], audit: AuditEntry? = nil, at now: Instant) async throws {
         do {
             try await database.write { db in
                 for appointment in appointments {
@@ -24,7 +26,11 @@ public struct AppointmentRepository: Sendable {
                             \(bind: bookedBy), \(bind: now.milliseconds), \(bind: now.milliseconds), \(bind: appointment.seriesId))
                         """).run()
                 }
+                for therapistId in Set(appointments.map(\.therapistId)).sorted() {
+                    try await ClientRepository.assign(db, therapistId: therapistId, clientId: appointments[0].clientId, at: now)
+                }
                 try await OutboxRepository.enqueue(mail, on: db, at: now)
+                if let audit { try await AuditRepository.append(audit, on: db) }
             }
         } catch where Self.isOverlap(error) {
             throw StorageError.conflict(Self.taken)

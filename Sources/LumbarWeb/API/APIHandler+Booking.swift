@@ -64,8 +64,8 @@ extension APIHandler {
             let local = context.zone.local(start)
             let wallStarts = (0..<weeks).compactMap { context.zone.instant(LocalDateTime(local.date.adding(days: 7 * $0), local.time)) }
             let booked = try await booking.book(clientId: body.clientId, serviceId: body.serviceId, locationId: body.locationId, therapistId: body.therapistId,
-                                                starts: wallStarts.count == weeks ? wallStarts : starts, bookedBy: caller.account, channel: .staff)
-            try await audit(caller, .create, .appointment, client: body.clientId, detail: "API booking, \(booked.count) appointment(s)")
+                                                starts: wallStarts.count == weeks ? wallStarts : starts, bookedBy: caller.account, channel: .staff,
+                                                audit: auditEntry(caller, .create, .appointment, client: body.clientId, detail: "API booking, \(weeks) appointment(s)"))
             let rfc = RFC3339(zone: context.zone.identifier)
             return .created(.init(body: .json(.init(appointments: booked.map { Self.appointment($0, rfc) }))))
         } catch let failure as BookingService.Failure {

@@ -13,8 +13,13 @@ struct APIHandler: APIProtocol {
     }
 
     func audit(_ caller: APICaller, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType, client: String?, detail: String = "") async throws {
-        try await services.audit.append(AuditEntry(at: services.now, actorId: caller.account.id, actorRole: caller.account.role, clientId: client,
-                                                   infoType: info, action: action, address: caller.address, detail: detail))
+        try await services.audit.append(auditEntry(caller, action, info, client: client, detail: detail))
+    }
+
+    /// The audit row for a write that commits it together with the change.
+    func auditEntry(_ caller: APICaller, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType, client: String?, detail: String = "") -> AuditEntry {
+        AuditEntry(at: services.now, actorId: caller.account.id, actorRole: caller.account.role, clientId: client,
+                   infoType: info, action: action, address: caller.address, detail: detail)
     }
 
     static func error(_ message: String) -> Components.Schemas.ErrorBody { .init(error: message, problems: []) }

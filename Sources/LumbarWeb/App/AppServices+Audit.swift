@@ -7,9 +7,14 @@ extension AppServices {
     /// Writes one PHIPA audit row for what `account` just did.
     func audit(_ account: Account?, _ context: AppRequestContext, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType,
                client: String?, detail: String = "") async throws {
-        try await audit.append(AuditEntry(
-            at: now, actorId: account?.id, actorRole: account?.role, clientId: client, infoType: info, action: action,
-            address: context.address, detail: detail))
+        try await audit.append(auditEntry(account, context, action, info, client: client, detail: detail))
+    }
+
+    /// The audit row for what `account` is doing, for a write that commits it together with the change.
+    func auditEntry(_ account: Account?, _ context: AppRequestContext, _ action: AuditEntry.Action, _ info: AuditEntry.InfoType,
+                    client: String?, detail: String = "") -> AuditEntry {
+        AuditEntry(at: now, actorId: account?.id, actorRole: account?.role, clientId: client, infoType: info, action: action,
+                   address: context.address, detail: detail)
     }
 
     /// The client, if `account` may see at least their contact details; otherwise 404 (existence is not revealed).

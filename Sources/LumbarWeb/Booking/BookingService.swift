@@ -86,8 +86,9 @@ struct BookingService: Sendable {
     }
 
     /// Books one appointment, or a weekly series; every occurrence must fit or nothing is saved.
+    /// `audit`, when given, commits with the booking; otherwise the caller audits what it did.
     func book(clientId: String, serviceId: String, locationId: String, therapistId: String?, starts: [Instant], bookedBy: Account,
-              channel: Channel) async throws -> [Appointment] {
+              channel: Channel, audit: AuditEntry? = nil) async throws -> [Appointment] {
         guard let client = try await services.clients.find(id: clientId) else { throw Failure.notFound("clientId") }
         if channel == .online, let block = try await IntakeService(services: services).bookingBlock(clientId: client.id) {
             throw Failure.blocked(block.title)
@@ -124,13 +125,9 @@ struct BookingService: Sendable {
         }
         let mail = try await confirmation(appointments, client: client, context: context)
         do {
-            try await services.appointments.book(appointments, bookedBy: bookedBy.id, mail: mail, at: services.now)
+            try await services.appointments.book(appointments, bookedBy: bookedBy.id, mail: mail, audit: audit, at: services.now)
         } catch StorageError.conflict {
             throw Failure.taken
-        }
-        // The therapist who will treat the client may now see their record.
-        for therapist in Set(appointments.map(\.therapistId)) {
-            try await services.clients.assign(therapistId: therapist, clientId: client.id, at: services.now)
         }
         return appointments
     }

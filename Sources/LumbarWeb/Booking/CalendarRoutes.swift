@@ -54,9 +54,10 @@ struct CalendarRoutes {
             // Weekly visits keep the same wall-clock time, across daylight-saving changes too.
             let starts = (0..<weeks).compactMap { zone.instant(LocalDateTime(date.adding(days: 7 * $0), time)) }
             do {
-                let booked = try await booking.book(clientId: form["client"], serviceId: form["service"], locationId: location.id,
-                                                    therapistId: form["therapist"].isEmpty ? nil : form["therapist"], starts: starts, bookedBy: account, channel: .staff)
-                try await services.audit(account, context, .create, .appointment, client: form["client"], detail: "\(booked.count) booked by staff")
+                // All or nothing, so the audit row can say how many before they are saved, and commit with them.
+                _ = try await booking.book(clientId: form["client"], serviceId: form["service"], locationId: location.id,
+                                           therapistId: form["therapist"].isEmpty ? nil : form["therapist"], starts: starts, bookedBy: account, channel: .staff,
+                                           audit: services.auditEntry(account, context, .create, .appointment, client: form["client"], detail: "\(starts.count) booked by staff"))
             } catch let failure as BookingService.Failure {
                 switch failure {
                 case .invalid(let collisions):

@@ -229,8 +229,8 @@ struct ClientBookingRoutes {
                 try await services.audit(account, context, .change, .appointment, client: client.id, detail: "rescheduled online")
             } else {
                 _ = try await booking.book(clientId: client.id, serviceId: form["service"], locationId: form["location"], therapistId: therapistId,
-                                           starts: [start], bookedBy: account, channel: .online)
-                try await services.audit(account, context, .create, .appointment, client: client.id, detail: "booked online")
+                                           starts: [start], bookedBy: account, channel: .online,
+                                           audit: services.auditEntry(account, context, .create, .appointment, client: client.id, detail: "booked online"))
             }
         } catch BookingService.Failure.blocked {
             return .seeOther("/book")
