@@ -166,26 +166,3 @@ extension APIHandler {
         .init(error: message, problems: [.init(field: field, message: message)])
     }
 }
-
-/// RFC 3339 timestamps with the location's UTC offset, e.g. `2026-11-25T10:00:00-05:00`.
-struct RFC3339 {
-    let formatter: ISO8601DateFormatter
-
-    init(zone: String) {
-        formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!
-    }
-
-    func format(_ instant: Instant) -> String {
-        formatter.string(from: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000))
-    }
-
-    /// Requires an explicit offset or Z, so a time is never read in the wrong zone.
-    static func parse(_ text: String) -> Instant? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        guard text.count <= 40, let date = formatter.date(from: text) else { return nil }
-        return Instant(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
-    }
-}
