@@ -111,6 +111,7 @@ let package = Package(
                 "LumbarWeb", "LumbarZones", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: settings
         ),

@@ -1,11 +1,17 @@
 import Foundation
 import LumbarCore
+import LumbarZones
 
 /// Converts between UTC instants and a clinic's wall clock (IANA zone), daylight saving included.
 struct ZonedTime: Sendable {
     let zone: TimeZone
 
-    init(identifier: String) { zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")! }
+    private let rules: FoundationZone
+
+    init(identifier: String) {
+        zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
+        rules = FoundationZone(identifier: zone.identifier) ?? FoundationZone(identifier: "UTC")!
+    }
 
     /// The instant the given local day begins in this zone.
     func startOf(_ day: LocalDate) -> Instant {
@@ -17,10 +23,8 @@ struct ZonedTime: Sendable {
 
     /// "2026-11-24 14:05" on the clinic's wall clock.
     func local(_ instant: Instant) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = zone
-        formatter.locale = Locale(identifier: "en_CA")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000))
+        // From the zone's calendar, not a DateFormatter: building one per call was a tenth of a chart page's time.
+        let local = rules.local(instant)
+        return "\(local.date) \(local.time)"
     }
 }
