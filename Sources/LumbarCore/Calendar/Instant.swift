@@ -36,7 +36,8 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
 }
 
 extension Int64 {
-    func floorDivided(by divisor: Int64) -> Int64 {
+    /// Division rounding towards minus infinity, so instants before 1970 fall on the right day.
+    public func floorDivided(by divisor: Int64) -> Int64 {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
