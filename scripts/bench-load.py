@@ -3,7 +3,7 @@ appointments, all against one server in one run:
 
 - wrk on loopback: a trivial route (/health), the availability endpoint (a week, anyone free) and a chart page (a
   client's record with five signed visit notes, as their therapist); throughput of each as a ratio of the trivial
-  route's, and p99 latency;
+  route's, and p99 latency; also the cheapest API call and a light signed-in page, what any such request costs;
 - durable writes: bookings per second through the API (SQLite, WAL, full sync), as a ratio of a raw sqlite3 loop
   doing one insert per transaction in the same folder;
 - resident memory idle, and its peak over all of the above.
@@ -144,6 +144,10 @@ def main():
     assert requests.get(availability, headers=headers, timeout=10).status_code == 200
 
     trivial = wrk(server.base + "/health")
+    # What any signed-in request costs before it does its own work: the cheapest API call (token checked, a few fields
+    # of JSON) and a light page (session read, the layout and a short form rendered).
+    api_floor = wrk(server.base + "/api/v1/me", headers=[f"Authorization: Bearer {token}"])
+    page_floor = wrk(server.base + "/account", headers=[cookie])
     available = wrk(availability, headers=[f"Authorization: Bearer {token}"])
     chart = wrk(f"{server.base}/clients/{client}", headers=[cookie])
 
@@ -160,9 +164,11 @@ def main():
 
     print(f"wrk: 1 thread, {CONNECTIONS} connections, {SECONDS} s per route, loopback, release build")
     print(f"  {'route':<34} {'requests/s':>11} {'ratio':>6} {'p99':>9}")
-    for name, (rate, p99) in (("GET /health (trivial)", trivial), ("GET /api/v1/availability (7 days)", available),
+    for name, (rate, p99) in (("GET /health (trivial)", trivial), ("GET /api/v1/me (cheapest API call)", api_floor),
+                              ("GET /account (a light page)", page_floor), ("GET /api/v1/availability (7 days)", available),
                               ("GET /clients/ID (chart page)", chart)):
         print(f"  {name:<34} {rate:>11,.0f} {rate / trivial[0]:>6.2f} {p99:>7.1f}ms")
+    print(f"  availability / cheapest API call: {available[0] / api_floor[0]:.2f}; chart / light page: {chart[0] / page_floor[0]:.2f}")
     print(f"durable writes: {bookings[0]:,.0f} bookings/s through the API (p99 {bookings[1]:.1f} ms, {booked:,.0f} booked of"
           f" {len(bodies):,} offered times); raw sqlite3 loop {raw:,.0f} inserts/s; ratio {bookings[0] / raw:.2f}")
     print(f"memory: {idle:.0f} MB resident idle, {peak:.0f} MB peak under the load above")
