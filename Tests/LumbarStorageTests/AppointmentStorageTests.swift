@@ -62,6 +62,27 @@ import TestSupport
     }
 
     @Test(arguments: TestDatabase.engines)
+    func simultaneousBookingsForOneClientJoinTheCareTeamOnce(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { (database: Database) async throws in
+            let clinic = try await Self.seed(database)
+            let repository = AppointmentRepository(database: database)
+            // Twelve different days, all at once: each booking adds the therapist to the care team if not there yet.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for day in 1...12 {
+                    group.addTask {
+                        try await repository.book([Self.appointment(clinic, startingAt: Self.now.adding(seconds: Int64(day) * 86_400))],
+                                                  bookedBy: clinic.therapist.id, mail: [], at: Self.now)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await ClientRepository(database: database).therapists(of: clinic.client.id).map(\.id) == [clinic.therapist.id])
+            let window = TimeRange(start: Self.now, end: Self.now.adding(seconds: 14 * 86_400))
+            #expect(try await repository.list(window: window).count == 12)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
     func overlapsAndBuffersAreRefusedButCancelledTimeIsFree(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let clinic = try await Self.seed(database)

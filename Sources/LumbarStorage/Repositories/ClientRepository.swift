@@ -85,14 +85,12 @@ public struct ClientRepository: Sendable {
         try await database.write { db in try await Self.assign(db, therapistId: therapistId, clientId: clientId, at: now) }
     }
 
-    /// Adds the therapist to the client's care team inside a caller's transaction; nothing if already there.
+    /// Adds the therapist to the client's care team inside a caller's transaction; nothing if already there. One
+    /// statement, so two bookings for the same pair at once cannot both try to add it (PostgreSQL would refuse one).
     static func assign(_ db: any SQLDatabase, therapistId: String, clientId: String, at now: Instant) async throws {
-        let existing = try await db.raw("""
-            SELECT 1 AS yes FROM care_assignments WHERE therapist_id = \(bind: therapistId) AND client_id = \(bind: clientId)
-            """).first()
-        guard existing == nil else { return }
         try await db.raw("""
             INSERT INTO care_assignments (therapist_id, client_id, created_at) VALUES (\(bind: therapistId), \(bind: clientId), \(bind: now.milliseconds))
+            ON CONFLICT (therapist_id, client_id) DO NOTHING
             """).run()
     }
 
