@@ -25,7 +25,14 @@ public struct AuditRepository: Sendable {
 
     /// Durable when it returns; rows appended at the same moment share one commit.
     public func append(_ entry: AuditEntry) async throws {
-        try await database.writeTogether { db in try await Self.append(entry, on: db) }
+        try await append([entry])
+    }
+
+    /// Several rows for one request, committed together (and with any others appended at the same moment).
+    public func append(_ entries: [AuditEntry]) async throws {
+        try await database.writeTogether { db in
+            for entry in entries { try await Self.append(entry, on: db) }
+        }
     }
 
     /// Appends inside a caller's transaction, so the change and its audit row commit together.

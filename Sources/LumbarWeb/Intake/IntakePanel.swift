@@ -74,8 +74,10 @@ struct IntakePanel: Sendable {
                                   detail: kind.scope == .visit && visit == nil ? "no visit today" : "", withdrawId: nil)
             }
         }
-        try await services.audit(account, context, .view, .intake, client: access.client.id, detail: "intake triage on chart")
-        try await services.audit(account, context, .view, .consent, client: access.client.id, detail: "consent status")
+        try await services.audit.append([
+            services.auditEntry(account, context, .view, .intake, client: access.client.id, detail: "intake triage on chart"),
+            services.auditEntry(account, context, .view, .consent, client: access.client.id, detail: "consent status"),
+        ])
         return panel
     }
 

@@ -233,15 +233,17 @@ struct ClientRoutes {
     private func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
                             status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         let client = access.client
-        try await services.audit(account, context, .view, .contact, client: client.id)
         var notes: [NoteRow] = []
+        var viewed = [services.auditEntry(account, context, .view, .contact, client: client.id)]
         if access.seesClinical {
             let zone = try await services.clinicTime()
             notes = try await services.chartNotes.list(clientId: client.id).map {
                 NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
             }
-            try await services.audit(account, context, .view, .clinical, client: client.id, detail: "chart notes")
+            viewed.append(services.auditEntry(account, context, .view, .clinical, client: client.id, detail: "chart notes"))
         }
+        // Both rows in one commit, before anything of the record is sent.
+        try await services.audit.append(viewed)
         let manages = account.role == .owner || account.role == .frontDesk
         let ownView = account.role == .client
         let therapists = manages ? try await services.accounts.therapists() : []
