@@ -27,6 +27,8 @@ actor CommitGroup {
             do {
                 try await database.write { db in for work in works { try await work(db) } }
                 for entry in batch { entry.done.resume() }
+            } catch where batch.count == 1 {
+                batch[0].done.resume(throwing: error)
             } catch {
                 // One failing write must not take the others with it: each is tried again on its own.
                 for entry in batch {

@@ -85,7 +85,7 @@ public struct AccountRepository: Sendable {
 
     /// Counts a failed password; locks the account until `lockUntil` when given.
     public func recordFailure(id: String, lockUntil: Instant?) async throws {
-        try await database.write(changing: [.therapists]) { db in
+        try await database.write { db in
             try await db.raw("""
                 UPDATE accounts SET failed_logins = failed_logins + 1, locked_until = \(bind: lockUntil?.milliseconds)
                 WHERE id = \(bind: id)
@@ -94,13 +94,13 @@ public struct AccountRepository: Sendable {
     }
 
     public func recordSuccess(id: String) async throws {
-        try await database.write(changing: [.therapists]) { db in
+        try await database.write { db in
             try await db.raw("UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
         }
     }
 
     public func setPassword(id: String, hash: String) async throws {
-        try await database.write(changing: [.therapists]) { db in
+        try await database.write { db in
             try await db.raw("UPDATE accounts SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
             // A new password ends every other session.
             try await db.raw("DELETE FROM sessions WHERE account_id = \(bind: id)").run()
@@ -127,7 +127,7 @@ public struct AccountRepository: Sendable {
 
     /// Spends one recovery code; false when it is unknown or already used.
     public func useRecoveryCode(id: String, hash: String, at now: Instant) async throws -> Bool {
-        try await database.write(changing: [.therapists]) { db in
+        try await database.write { db in
             let row = try await db.raw("""
                 SELECT code_hash FROM recovery_codes WHERE account_id = \(bind: id) AND code_hash = \(bind: hash) AND used_at IS NULL
                 """).first()

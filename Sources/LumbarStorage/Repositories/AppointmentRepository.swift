@@ -10,9 +10,8 @@ public struct AppointmentRepository: Sendable {
 
     public static let taken = "That time was just taken. Please choose another."
 
-    /// Saves every appointment (one, or a recurring series) and its mail together, or none of them.
-    /// Saves new appointments with their mail and audit row in one transaction; each booked therapist joins the
-    /// client's care team (so they may open the record they will treat from).
+    /// Saves every appointment (one, or a recurring series) with its mail and audit row, or none of them. Each booked
+    /// therapist joins the client's care team in the same transaction, so they may open the record they will treat.
     public func book(_ appointments: [Appointment], bookedBy: String, mail: [QueuedMail], audit: AuditEntry? = nil, at now: Instant) async throws {
         do {
             try await database.write { db in

@@ -4,13 +4,12 @@ import LumbarZones
 
 /// Converts between UTC instants and a clinic's wall clock (IANA zone), daylight saving included.
 struct ZonedTime: Sendable {
-    let zone: TimeZone
-
+    private let zone: TimeZone
     private let rules: FoundationZone
 
     init(identifier: String) {
         zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
-        rules = FoundationZone(identifier: zone.identifier) ?? FoundationZone(identifier: "UTC")!
+        rules = FoundationZone(identifier: zone.identifier)!
     }
 
     /// The instant the given local day begins in this zone.
@@ -23,7 +22,7 @@ struct ZonedTime: Sendable {
 
     /// "2026-11-24 14:05" on the clinic's wall clock.
     func local(_ instant: Instant) -> String {
-        // From the zone's calendar, not a DateFormatter: building one per call was a tenth of a chart page's time.
+        // From the zone rules, not a DateFormatter: building one per call was a tenth of a chart page's time.
         let local = rules.local(instant)
         return "\(local.date) \(local.time)"
     }
