@@ -65,15 +65,19 @@ struct ConsentRoutes {
                   let appointment = try await services.appointments.find(id: form["appointment"]), appointment.clientId == access.client.id else {
                 throw PageError.badForm("Choose the consent and the visit it is for.")
             }
+            let returned = { (problems: [FieldProblem]) in
+                try await ClientRoutes(services: services).recordPage(context, account: account, access: access, problems: problems,
+                                                                      returned: kind.isWritten ? .writtenConsent : .spokenConsent, status: .unprocessableContent)
+            }
             var signed = (name: access.client.fullName, kind: Consent.Signature.verbal, data: "", problems: [FieldProblem]())
             if kind.isWritten {
                 signed = Self.signature(form)
-                guard signed.problems.isEmpty else { throw PageError.badForm(signed.problems.map(\.message).joined(separator: " ")) }
+                guard signed.problems.isEmpty else { return try await returned(signed.problems) }
             } else {
                 if try await latestEpisodeConsent(.gluteal, clientId: access.client.id) == nil {
-                    throw PageError.badForm("Written gluteal consent for this plan is needed before spoken consent can be recorded.")
+                    return try await returned([FieldProblem("agree", "Written gluteal consent for this plan is needed before spoken consent can be recorded.")])
                 }
-                guard form.checkbox("agree") else { throw PageError.badForm("Tick the box to confirm the client agreed aloud.") }
+                guard form.checkbox("agree") else { return try await returned([FieldProblem("agree", "Tick the box to confirm the client agreed aloud.")]) }
             }
             let text = ConsentText.current(kind)
             let consent = Consent(clientId: access.client.id, kind: kind, intakeId: nil, appointmentId: appointment.id, textVersion: text.version,

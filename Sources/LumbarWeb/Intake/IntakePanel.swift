@@ -10,7 +10,19 @@ struct IntakePanel: Sendable {
     struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String }
     struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String?; let detail: String; let by: String }
     struct ConsentRow: Sendable { let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
-    struct Option: Sendable { let value: String; let label: String }
+    struct Option: Sendable { let value: String; let label: String; var selected = false }
+
+    /// One of the panel's forms that was sent back with problems: what was typed, kept, and the problems beside the
+    /// fields. Only that form is filled in again; the panel's other forms share field names with it.
+    enum Returned: Sendable { case action, spokenConsent, writtenConsent }
+
+    /// The written-consent form's hand-drawn fields (its ids differ from the action form's).
+    struct WrittenConsentForm: Sendable {
+        var areas = [Option(value: ConsentKind.innerThigh.rawValue, label: "Upper inner thigh"), Option(value: ConsentKind.chestWall.rawValue, label: "Chest wall")]
+        var signerName = ""
+        var signerNameError: String?
+        var agreeError: String?
+    }
 
     var clientId = ""
     var hasIntake = false
@@ -30,14 +42,24 @@ struct IntakePanel: Sendable {
     var thermal = ""
     var selfCare: [Reason] = []
     var actions: [ActionRow] = []
-    var actionKinds = ReferralAction.Kind.allCases.map { Option(value: $0.rawValue, label: $0.label) }
+    var actionFields = IntakePanel.actionForm
+    var spokenAgreeError: String?
+    var writtenConsent = WrittenConsentForm()
     var bookingPaused = false
     var consents: [ConsentRow] = []
     var visitId: String?
     var visitLabel = ""
     var canStartTablet = false
 
-    static func make(_ services: AppServices, access: ClientAccess, account: Account, context: AppRequestContext) async throws -> IntakePanel {
+    static let actionForm = [
+        FieldView.select("kind", "Record", ReferralAction.Kind.allCases.map { ($0.rawValue, $0.label) }),
+        FieldView("recipient", "Referred to, or cleared by", help: "Needed for a referral or a clearance. For example: Dr. Rivera, family physician."),
+        FieldView.textArea("detail", "Details"),
+    ]
+
+    /// The panel; with `returned`, that form shows what was typed (from the request's form) and `problems` beside it.
+    static func make(_ services: AppServices, access: ClientAccess, account: Account, context: AppRequestContext,
+                     returned: Returned? = nil, problems: [FieldProblem] = []) async throws -> IntakePanel {
         let service = IntakeService(services: services)
         let zone = try await services.clinicTime()
         var panel = IntakePanel()
@@ -74,6 +96,7 @@ struct IntakePanel: Sendable {
                                   detail: kind.scope == .visit && visit == nil ? "no visit today" : "", withdrawId: nil)
             }
         }
+        panel.fillIn(returned, from: context.form, problems: problems)
         try await services.audit.append([
             services.auditEntry(account, context, .view, .intake, client: access.client.id, detail: "intake triage on chart"),
             services.auditEntry(account, context, .view, .consent, client: access.client.id, detail: "consent status"),
@@ -88,6 +111,23 @@ struct IntakePanel: Sendable {
         guard let start = zone.instant(LocalDateTime(today, WallTime(minutes: 0)!)),
               let end = zone.instant(LocalDateTime(today.adding(days: 1), WallTime(minutes: 0)!)) else { return nil }
         return try await services.appointments.list(window: TimeRange(start: start, end: end), clientId: clientId, activeOnly: true).first
+    }
+
+    private mutating func fillIn(_ returned: Returned?, from form: FormData, problems: [FieldProblem]) {
+        let problem = { (field: String) in problems.first { $0.field == field }?.message }
+        switch returned {
+        case .action:
+            actionFields = actionFields.filled(from: form, problems: problems)
+        case .spokenConsent:
+            spokenAgreeError = problem("agree")
+        case .writtenConsent:
+            writtenConsent.areas = writtenConsent.areas.map { Option(value: $0.value, label: $0.label, selected: $0.value == form["kind"]) }
+            writtenConsent.signerName = form["signerName"]
+            writtenConsent.signerNameError = problem("signerName")
+            writtenConsent.agreeError = problem("agree")
+        case nil:
+            break
+        }
     }
 
     /// Reads the stored engine output (contract v1) into rows.

@@ -55,10 +55,16 @@ struct TriageRoutes {
             guard access.writesClinical, let record = try await intake.intakes.find(id: try context.parameters.require("intake")),
                   record.clientId == access.client.id, record.isSubmitted else { throw PageError.notFound }
             let form = context.form
-            guard let kind = ReferralAction.Kind(rawValue: form["kind"]) else { throw PageError.badForm("Choose what you are recording.") }
-            let action = ReferralAction(intakeId: record.id, clientId: access.client.id, kind: kind, recipient: form["recipient"], detail: form["detail"],
-                                        recordedBy: account.id, at: services.now)
-            guard action.problems.isEmpty else { throw PageError.badForm(action.problems.map(\.message).joined(separator: " ")) }
+            let returned = { (problems: [FieldProblem]) in
+                try await ClientRoutes(services: services).recordPage(context, account: account, access: access, problems: problems,
+                                                                      returned: .action, status: .unprocessableContent)
+            }
+            guard let kind = ReferralAction.Kind(rawValue: form["kind"]) else {
+                return try await returned([FieldProblem("kind", "Choose what you are recording.")])
+            }
+            let action = ReferralAction(intakeId: record.id, clientId: access.client.id, kind: kind, recipient: form["recipient"].trimmed,
+                                        detail: form["detail"].trimmed, recordedBy: account.id, at: services.now)
+            guard action.problems.isEmpty else { return try await returned(action.problems) }
             _ = try await intake.intakes.addAction(action)
             try await services.audit(account, context, .create, .intake, client: access.client.id, detail: "triage follow-up: \(kind.rawValue)")
             return .seeOther("/clients/\(access.client.id)#triage-heading")

@@ -230,8 +230,10 @@ struct ClientRoutes {
     }
 
     /// Renders a record, writing an audit row for each kind of information shown.
-    private func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
-                            status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
+    /// The chart. With `problems`, the form that was sent (the chart's own, or `returned` in the intake panel) shows
+    /// them beside its fields, with what was typed.
+    func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
+                    returned: IntakePanel.Returned? = nil, status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         let client = access.client
         var notes: [NoteRow] = []
         var viewed = [services.auditEntry(account, context, .view, .contact, client: client.id)]
@@ -256,7 +258,7 @@ struct ClientRoutes {
             assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
             noteFields: Self.noteFields.filled(from: context.form, problems: problems),
             appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
-            intake: try await IntakePanel.make(services, access: access, account: account, context: context),
+            intake: try await IntakePanel.make(services, access: access, account: account, context: context, returned: returned, problems: problems),
             homeProgram: try await diarySummary(access, ownView: ownView),
             visits: try await visitRows(access, ownView: ownView),
             progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
