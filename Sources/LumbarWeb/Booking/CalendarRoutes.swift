@@ -91,7 +91,10 @@ struct CalendarRoutes {
             let parts = context.form["when"].split(separator: "T")
             guard parts.count == 2, let date = LocalDate(iso: String(parts[0])), let time = WallTime(String(parts[1].prefix(5))),
                   let start = zone.instant(LocalDateTime(date, time)) else {
-                throw PageError.badForm("Choose the new date and time.")
+                // Back to the day the appointment is on, where its move form is, with the problem named.
+                let day = zone.local(appointment.start).date
+                return try await page(FormData(encoded: "date=\(day)&location=\(location.id)"), context, problems: [],
+                                      problem: "Choose the new date and time for the appointment you are moving.", status: .unprocessableContent)
             }
             do {
                 _ = try await booking.reschedule(appointment, to: start, therapistId: nil, channel: .staff)
