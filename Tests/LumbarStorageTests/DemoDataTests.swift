@@ -12,7 +12,7 @@ import TestSupport
     func demoDataIsWhatWasAskedForAndConsistent(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let now = Instant(milliseconds: 1_795_000_000_000)
-            let summary = try await DemoData.generate(database: database, clients: 120, appointments: 900, now: now, ownerHash: "x")
+            let summary = try await DemoData.generate(database: database, clients: 120, appointments: 900, now: now, ownerHash: "x", ownerTOTPSecret: "TESTTESTTESTTESTTEST")
             #expect(summary.clients == 120 && summary.appointments == 900)
             #expect(try await ClientRepository(database: database).list().count == 120)
             let all = try await AppointmentRepository(database: database).list(window: TimeRange(start: Instant(milliseconds: 0), end: now.adding(seconds: 400 * 86_400)),
@@ -20,11 +20,27 @@ import TestSupport
             #expect(all.count == 900)
             #expect(all.allSatisfy { ($0.start < now) == ($0.status != .booked) }, "past visits attended or missed, future ones booked")
             // A second run adds to the same clinic instead of making another.
-            _ = try await DemoData.generate(database: database, clients: 10, appointments: 100, now: now, ownerHash: "x")
+            _ = try await DemoData.generate(database: database, clients: 10, appointments: 100, now: now, ownerHash: "x", ownerTOTPSecret: "TESTTESTTESTTESTTEST")
             #expect(try await AccountRepository(database: database).therapists().count == 10)
             #expect(try await ClientRepository(database: database).list().count == 130)
             #expect(try await AppointmentRepository(database: database).list(window: TimeRange(start: Instant(milliseconds: 0), end: now.adding(seconds: 400 * 86_400)),
                                                                              activeOnly: false).count == 1000)
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aRealClinicIsRefusedAndLeftAsItWas(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { (database: Database) async throws in
+            let now = Instant(milliseconds: 1_795_000_000_000)
+            _ = try await ClinicRepository(database: database).setUp(
+                ClinicProfile(name: "Spine & Ease", address: "12 King St W", timeZone: "America/Toronto"),
+                owner: AccountDraft(email: "olive@example.com", name: "Olive Owner", role: .owner, password: "unused-here"),
+                passwordHash: "x", totpSecret: "TESTTESTTESTTESTTEST", at: now)
+            await #expect(throws: StorageError.self) {
+                _ = try await DemoData.generate(database: database, clients: 10, appointments: 10, now: now, ownerHash: "x", ownerTOTPSecret: "TESTTESTTESTTESTTEST")
+            }
+            #expect(try await ClientRepository(database: database).list().isEmpty)
+            #expect(try await AccountRepository(database: database).therapists().isEmpty)
         }
     }
 }

@@ -16,14 +16,22 @@ public enum DemoData {
     static let familyNames = ["Abbott", "Brar", "Chen", "Dubois", "Evans", "Fontaine", "Gill", "Haddad", "Ivanova", "Jones", "Khan", "Lam",
                               "Martin", "Nguyen", "Okafor", "Patel", "Quesnel", "Roy", "Singh", "Tremblay", "Usman", "Vu", "Wong", "Young"]
 
-    /// `ownerHash`: a password hash for the demo owner (hashing belongs to the web layer).
-    public static func generate(database: Database, clients: Int, appointments: Int, now: Instant, ownerHash: String) async throws -> Summary {
+    public static let ownerEmail = "demo-owner@example.com"
+
+    /// `ownerHash` and `ownerTOTPSecret`: the demo owner's password hash and two-step secret, made by the caller
+    /// (hashing and secrets belong to the web layer). Adds to an empty database or to the demo clinic only: made-up
+    /// clients never go into a real clinic's records.
+    public static func generate(database: Database, clients: Int, appointments: Int, now: Instant, ownerHash: String,
+                                ownerTOTPSecret: String) async throws -> Summary {
         let clinic = ClinicRepository(database: database)
-        let ownerEmail = "demo-owner@example.com"
-        if try await clinic.profile() == nil {
+        if let existing = try await clinic.profile() {
+            guard try await AccountRepository(database: database).credentials(email: ownerEmail)?.account.role == .owner else {
+                throw StorageError.conflict("This database holds a real clinic (\(existing.name)). Demo data goes only into a new database or a demo clinic.")
+            }
+        } else {
             _ = try await clinic.setUp(ClinicProfile(name: "Demo Clinic", address: "1 Example Street, Toronto", timeZone: "America/Toronto"),
                                        owner: AccountDraft(email: ownerEmail, name: "Demo Owner", role: .owner, password: "unused-here"),
-                                       passwordHash: ownerHash, totpSecret: "DEMODEMODEMODEMODEMO", at: now)
+                                       passwordHash: ownerHash, totpSecret: ownerTOTPSecret, at: now)
         }
         let accounts = AccountRepository(database: database)
         var therapists = try await accounts.therapists()

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Random tokens for sessions, CSRF, API access and reset links; only their SHA-256 is ever stored.
-enum Secrets {
+public enum Secrets {
     /// 32 random bytes, URL-safe base64 without padding.
     static func token(bytes count: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
@@ -34,7 +34,7 @@ enum Secrets {
     }
 
     /// A TOTP shared secret: 20 characters from an unambiguous alphabet (the authenticator app sees it base32-encoded).
-    static func totpSecret() -> String {
+    public static func totpSecret() -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         return String((0..<20).map { _ in alphabet.randomElement()! })
     }

@@ -9,7 +9,10 @@ import LumbarWeb
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Fill a database with made-up clients and appointments.",
-        discussion: "Sets up a demo clinic when there is none (owner demo-owner@example.com; the password is printed once).")
+        discussion: """
+            Sets up a demo clinic in a new database (owner demo-owner@example.com; the password and two-step secret are printed once), \
+            or adds to the demo clinic already there. Refuses a database that holds a real clinic.
+            """)
 
     @OptionGroup var storage: StorageOptions
     @Option(help: "How many clients to add.") var clients = 200
@@ -27,13 +30,15 @@ struct DemoCommand: AsyncParsableCommand {
         let configuration = try storage.configuration()
         let database = try storage.open(configuration, logger: Logger(label: "lumbar"))
         let password = "Demo-" + UUID().uuidString
+        let secret = Secrets.totpSecret()
         let started = Date()
         do {
             try await Migrator(database: database).migrate()
             let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
-            let summary = try await DemoData.generate(database: database, clients: clients, appointments: count, now: WallClock.system.now(), ownerHash: hash)
+            let summary = try await DemoData.generate(database: database, clients: clients, appointments: count, now: WallClock.system.now(), ownerHash: hash,
+                                                      ownerTOTPSecret: secret)
             print("added \(summary.clients) clients and \(summary.appointments) appointments in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-            print("owner \(summary.ownerEmail), password \(password) (only if the demo clinic was created now)")
+            print("owner \(summary.ownerEmail), password \(password) (two-step secret \(secret); both only if the demo clinic was created now)")
         } catch {
             await database.shutdown()
             throw error
