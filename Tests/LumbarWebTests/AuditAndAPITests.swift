@@ -55,6 +55,27 @@ import TestSupport
         #expect(AuditRoutes.csvField("plain") == "\"plain\"")
     }
 
+    /// What `lumbar token add` and the account page both use: a working token for staff, audited; none for clients.
+    @Test func issuedTokensWorkForStaffOnlyAndAreAudited() async throws {
+        let fixture = try await WebFixture.make()
+        let issuer = APITokenIssuer(database: fixture.services.database)
+        #expect(APITokenIssuer.nameProblem("") != nil && APITokenIssuer.nameProblem(String(repeating: "n", count: 101)) != nil)
+        #expect(APITokenIssuer.nameProblem("billing export") == nil)
+        await #expect(throws: APITokenIssuer.Failure.notStaff) {
+            _ = try await issuer.issue(for: fixture.clientAAccount, name: "mine", address: "command line", at: fixture.clock.now)
+        }
+        let token = try await issuer.issue(for: fixture.frontDesk, name: "billing export", address: "command line", at: fixture.clock.now)
+        #expect(token.hasPrefix("lmb_"))
+        let created = try await fixture.services.audit.entries(AuditFilter(actorId: fixture.frontDesk.id))
+        #expect(created.contains { $0.action == .create && $0.infoType == .account && $0.address == "command line" })
+        #expect(try await fixture.services.apiTokens.list(accountId: fixture.clientAAccount.id).isEmpty)
+        try await fixture.test { client in
+            let me = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(me.status == .ok)
+            #expect(String(buffer: me.body).filter { !$0.isWhitespace }.contains("\"role\":\"front-desk\""), "the token acts as its account")
+        }
+    }
+
     @Test func apiNeedsALiveToken() async throws {
         let fixture = try await WebFixture.make()
         let token = "lmb_theo"
