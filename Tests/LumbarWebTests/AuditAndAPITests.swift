@@ -167,4 +167,56 @@ import TestSupport
             #expect(String(buffer: spec.body).hasPrefix("openapi: \"3.1.0\""))
         }
     }
+
+    /// The API names a missing query parameter from `APIInputErrorMiddleware.requiredQuery`, since the runtime does
+    /// not; that table must list exactly what the published document marks required.
+    @Test func requiredQueryTableMatchesTheDocument() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let spec = String(buffer: try await client.execute(uri: "/openapi.yaml", method: .get).body)
+            #expect(Self.requiredQueryParameters(spec) == APIInputErrorMiddleware.requiredQuery.mapValues(Set.init))
+        }
+        let sample = """
+            get:
+              operationId: listThings
+              parameters:
+                - name: q
+                  in: query
+                  required: true
+                - name: page
+                  in: query
+                  required: false
+                - { name: id, in: path, required: true }
+            """
+        #expect(Self.requiredQueryParameters(sample) == ["listThings": ["q"]], "the reader sees parameters written as blocks too")
+    }
+
+    /// Per operation id, the query parameters marked required, from parameters written inline (`- { name: … }`) or
+    /// as blocks (`- name:` with `in:` and `required:` on the lines below).
+    static func requiredQueryParameters(_ yaml: String) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        var operation = "", item = "", itemIndent = -1
+        func finish() {
+            defer { item = "" }
+            guard item.contains("in: query"), item.contains("required: true"),
+                  let match = item.firstMatch(of: /name: (\w+)/) else { return }
+            result[operation, default: []].insert(String(match.1))
+        }
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            let text = line.drop { $0 == " " }
+            if !item.isEmpty && (indent <= itemIndent || text.isEmpty) { finish() }
+            if text.hasPrefix("operationId:") {
+                // Parameters come after the operation id in this document; any before it would be counted wrongly.
+                operation = text.dropFirst("operationId:".count).trimmingCharacters(in: .whitespaces)
+            } else if text.hasPrefix("- name:") || text.hasPrefix("- { name:") {
+                item = String(text)
+                itemIndent = indent
+            } else if !item.isEmpty {
+                item += " " + text
+            }
+        }
+        finish()
+        return result
+    }
 }
