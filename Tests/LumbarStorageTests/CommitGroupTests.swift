@@ -1,5 +1,5 @@
 import LumbarCore
-import LumbarStorage
+@testable import LumbarStorage
 import SQLKit
 import Testing
 import TestSupport
@@ -48,6 +48,32 @@ import TestSupport
             #expect(outcomes.filter { !$0.value }.keys.sorted() == [7])
             let details = Set(try await AuditRepository(database: database).entries(AuditFilter()).map(\.detail))
             #expect(details == Set((0..<30).filter { $0 != 7 }.map { "write \($0)" }), "the refused write's row was rolled back, the others kept")
+        }
+    }
+
+    /// Writes that arrive while a shared transaction is committing wait, then all go in the next one.
+    @Test(arguments: TestDatabase.engines)
+    func writesThatArriveDuringACommitShareTheNext(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { (database: Database) async throws in
+            let (started, didStart) = AsyncStream.makeStream(of: Void.self)
+            let (release, doRelease) = AsyncStream.makeStream(of: Void.self)
+            let first = Task {
+                try await database.writeTogether { db in
+                    try await AuditRepository.append(Self.entry("first"), on: db)
+                    didStart.yield()
+                    for await _ in release { break }
+                }
+            }
+            for await _ in started { break }
+            let rest = (0..<20).map { n in Task { try await AuditRepository(database: database).append(Self.entry("later \(n)")) } }
+            // All twenty are queued behind the first transaction before it is let go.
+            for _ in 0..<500 where await database.commitGroup.queued < 20 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(await database.commitGroup.queued == 20)
+            doRelease.yield()
+            try await first.value
+            for task in rest { try await task.value }
+            #expect(await database.commitGroup.commits == 2, "one commit for the first write, one for the twenty that waited")
+            #expect(try await AuditRepository(database: database).entries(AuditFilter()).count == 21)
         }
     }
 }

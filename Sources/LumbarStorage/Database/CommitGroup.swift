@@ -8,6 +8,9 @@ actor CommitGroup {
 
     private var waiting: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
     private var committing = false
+    /// Shared transactions committed, and writes waiting for the next one (what tests observe of the grouping).
+    private(set) var commits = 0
+    var queued: Int { waiting.count }
 
     func submit(_ work: @escaping Work, to database: Database) async throws {
         try await withCheckedThrowingContinuation { done in
@@ -26,6 +29,7 @@ actor CommitGroup {
             let works = batch.map(\.work)
             do {
                 try await database.write { db in for work in works { try await work(db) } }
+                commits += 1
                 for entry in batch { entry.done.resume() }
             } catch where batch.count == 1 {
                 batch[0].done.resume(throwing: error)

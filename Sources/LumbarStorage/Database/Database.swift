@@ -20,7 +20,7 @@ public final class Database: @unchecked Sendable {
     private let writeGate = WriteGate()
     /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
     public let cache = ReadCache()
-    private let commitGroup = CommitGroup()
+    let commitGroup = CommitGroup()
 
     public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
