@@ -39,14 +39,9 @@ extension AppServices {
         return (account, access)
     }
 
-    /// The clinic's wall clock for showing instants on pages ("2026-11-24 14:05").
+    /// The clinic's time zone: page text ("2026-11-24 14:05") and, through `rules`, the clinic's dates and days.
     func clinicTime() async throws -> ZonedTime {
         ZonedTime(identifier: try await clinic.profile()?.timeZone ?? "UTC")
-    }
-
-    /// The clinic's time zone, for turning instants into the clinic's dates and times.
-    func clinicZone() async throws -> FoundationZone {
-        FoundationZone(identifier: try await clinic.profile()?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
     }
 }
 

@@ -99,7 +99,7 @@ struct SchedulingAdminRoutes {
             var problems: [FieldProblem] = []
             let therapist = try await services.accounts.find(id: form["offTherapist"])
             if therapist?.role != .therapist { problems.append(FieldProblem("offTherapist", "Choose a therapist.")) }
-            let zone = try await services.clinicZone()
+            let zone = try await services.clinicTime().rules
             let from = LocalDate(iso: form["offFrom"]), through = LocalDate(iso: form["offThrough"])
             if from == nil { problems.append(FieldProblem("offFrom", "Enter the first day off as YYYY-MM-DD.")) }
             if through == nil { problems.append(FieldProblem("offThrough", "Enter the last day off as YYYY-MM-DD.")) }

@@ -106,7 +106,7 @@ struct IntakePanel: Sendable {
 
     /// The client's booked or arrived appointment today, in the clinic's time zone.
     static func todaysVisit(_ services: AppServices, clientId: String) async throws -> Appointment? {
-        let zone = try await services.clinicZone()
+        let zone = try await services.clinicTime().rules
         let today = zone.local(services.now).date
         guard let start = zone.instant(LocalDateTime(today, WallTime(minutes: 0)!)),
               let end = zone.instant(LocalDateTime(today.adding(days: 1), WallTime(minutes: 0)!)) else { return nil }

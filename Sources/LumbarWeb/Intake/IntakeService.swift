@@ -20,7 +20,7 @@ struct IntakeService: Sendable {
 
     /// Today in the clinic's own time zone.
     func today() async throws -> LocalDate {
-        let zone = try await services.clinicZone()
+        let zone = try await services.clinicTime().rules
         return zone.local(services.now).date
     }
 

@@ -79,7 +79,7 @@ struct RecordRoutes {
         }
         router.get("/records/retention") { _, context -> Response in
             let owner = try context.owner()
-            let zone = try await services.clinicZone()
+            let zone = try await services.clinicTime().rules
             let today = zone.local(services.now).date
             let rows = try await services.clients.lastVisits().compactMap { entry -> RetentionPage.Row? in
                 let last = zone.local(entry.lastVisit ?? entry.registered).date

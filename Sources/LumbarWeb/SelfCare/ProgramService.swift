@@ -10,7 +10,7 @@ struct ProgramService: Sendable {
     var programs: HomeProgramRepository { HomeProgramRepository(database: services.database) }
 
     func zone() async throws -> FoundationZone {
-        try await services.clinicZone()
+        try await services.clinicTime().rules
     }
 
     /// The engine's self-care suggestions for the client's latest intake, at starting variants; with the phase.

@@ -2,10 +2,11 @@ import Foundation
 import LumbarCore
 import LumbarZones
 
-/// Converts between UTC instants and a clinic's wall clock (IANA zone), daylight saving included.
+/// The clinic's zone as pages use it: UTC instants to the clinic's wall clock and back (IANA zone), daylight saving
+/// included. `rules` answers date arithmetic (a day's instants, local dates); the methods here give page text.
 struct ZonedTime: Sendable {
     private let zone: TimeZone
-    private let rules: FoundationZone
+    let rules: FoundationZone
 
     init(identifier: String) {
         zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!

@@ -17,7 +17,7 @@ struct ProgressPanel: Sendable {
     let hasData: Bool
 
     static func make(_ services: AppServices, clientId: String) async throws -> ProgressPanel {
-        let zone = try await services.clinicZone()
+        let zone = try await services.clinicTime().rules
         let responses = try await QuestionnaireRepository(database: services.database).responses(clientId: clientId)
         func series(_ instrument: Instrument) -> OutcomeSeries {
             OutcomeSeries(instrument, responses.filter { $0.instrument == instrument }.map { .init(day: zone.local($0.at).date, score: $0.score) })

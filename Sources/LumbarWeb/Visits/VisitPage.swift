@@ -64,7 +64,7 @@ struct VisitPage: Sendable {
     static func assessment(_ services: AppServices, note: VisitNote) async throws -> Assessment? {
         guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId), let json = intake.inputJSON,
               case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return nil }
-        let zone = try await services.clinicZone()
+        let zone = try await services.clinicTime().rules
         let settings = EngineSettings(acuteWeeks: try await services.clinic.profile()?.acuteWeeks ?? 4)
         return AssessmentEngine(settings: settings).assess(note.assessmentInput(intake: input, on: zone.local(note.signedAt ?? services.now).date))
     }
