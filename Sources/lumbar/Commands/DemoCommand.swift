@@ -28,21 +28,20 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let configuration = try storage.configuration()
-        let database = try storage.open(configuration, logger: Logger(label: "lumbar"))
         let password = "Demo-" + UUID().uuidString
         let secret = Secrets.totpSecret()
         let started = Date()
         do {
-            try await Migrator(database: database).migrate()
-            let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
-            let summary = try await DemoData.generate(database: database, clients: clients, appointments: count, now: WallClock.system.now(), ownerHash: hash,
-                                                      ownerTOTPSecret: secret)
-            print("added \(summary.clients) clients and \(summary.appointments) appointments in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-            print("owner \(summary.ownerEmail), password \(password) (two-step secret \(secret); both only if the demo clinic was created now)")
-        } catch {
-            await database.shutdown()
-            throw error
+            try await storage.withDatabase(configuration) { database in
+                let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
+                let summary = try await DemoData.generate(database: database, clients: clients, appointments: count, now: WallClock.system.now(),
+                                                          ownerHash: hash, ownerTOTPSecret: secret)
+                print("added \(summary.clients) clients and \(summary.appointments) appointments in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+                print("owner \(summary.ownerEmail), password \(password) (two-step secret \(secret); both only if the demo clinic was created now)")
+            }
+        } catch StorageError.conflict(let message) {
+            printError("database: \(message)")
+            throw ExitCode(2)
         }
-        await database.shutdown()
     }
 }

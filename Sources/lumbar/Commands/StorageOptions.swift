@@ -34,4 +34,18 @@ struct StorageOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
+
+    /// Opens the database, brings its schema up to date, runs `body`, and closes the database whatever happens.
+    func withDatabase<T>(_ configuration: AppConfiguration, _ body: (Database) async throws -> T) async throws -> T {
+        let database = try open(configuration, logger: Logger(label: "lumbar"))
+        do {
+            try await Migrator(database: database).migrate()
+            let result = try await body(database)
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
 }

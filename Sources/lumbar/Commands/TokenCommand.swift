@@ -25,22 +25,17 @@ struct TokenCommand: AsyncParsableCommand {
                 printError("name: \(problem)")
                 throw ExitCode(2)
             }
-            let database = try storage.open(configuration, logger: Logger(label: "lumbar"))
-            var problem: String?
-            do {
-                try await Migrator(database: database).migrate()
-                if let account = try await AccountRepository(database: database).credentials(email: email)?.account, account.active {
-                    print(try await APITokenIssuer(database: database).issue(for: account, name: label, address: "command line", at: WallClock.system.now()))
-                } else {
-                    problem = "email: no active account has this email"
+            let problem: String? = try await storage.withDatabase(configuration) { database in
+                guard let account = try await AccountRepository(database: database).credentials(email: email)?.account, account.active else {
+                    return "email: no active account has this email"
                 }
-            } catch APITokenIssuer.Failure.notStaff {
-                problem = "email: clients cannot have API tokens; give a staff account's email"
-            } catch {
-                await database.shutdown()
-                throw error
+                do {
+                    print(try await APITokenIssuer(database: database).issue(for: account, name: label, address: "command line", at: WallClock.system.now()))
+                    return nil
+                } catch APITokenIssuer.Failure.notStaff {
+                    return "email: clients cannot have API tokens; give a staff account's email"
+                }
             }
-            await database.shutdown()
             if let problem {
                 printError(problem)
                 throw ExitCode(2)

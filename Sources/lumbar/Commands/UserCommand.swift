@@ -33,19 +33,17 @@ struct UserCommand: AsyncParsableCommand {
                 problems.forEach(printError)
                 throw ExitCode(2)
             }
-            let database = try storage.open(configuration, logger: Logger(label: "lumbar"))
             do {
-                try await Migrator(database: database).migrate()
-                let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
-                let account = try await AccountRepository(database: database).create(draft, passwordHash: hash, at: WallClock.system.now())
-                print("added \(account.role.rawValue) \(account.email)")
-                if !passwordStdin { print("temporary password: \(password)") }
+                try await storage.withDatabase(configuration) { database in
+                    let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
+                    let account = try await AccountRepository(database: database).create(draft, passwordHash: hash, at: WallClock.system.now())
+                    print("added \(account.role.rawValue) \(account.email)")
+                    if !passwordStdin { print("temporary password: \(password)") }
+                }
             } catch StorageError.conflict(let message) {
-                await database.shutdown()
                 printError("email: \(message)")
                 throw ExitCode(2)
             }
-            await database.shutdown()
         }
     }
 }
