@@ -16,7 +16,8 @@ import Testing
 
     func render(_ page: Page) throws -> String {
         let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: Self.template)])
-        return try #require(library.render(TemplateModel.tree(page), withTemplate: "t"))
+        let tree = try #require(TemplateModel.tree(page))
+        return try #require(library.render(tree, withTemplate: "t"))
     }
 
     @Test func rendersValuesOptionalsCollectionsAndSelfDescribingValues() throws {
@@ -33,6 +34,7 @@ import Testing
         let tree = try #require(TemplateModel.tree(page) as? [String: Any])
         #expect(tree["subtitle"] as? String == "S")
         #expect(tree["flag"] == nil && tree["nested"] == nil)
+        #expect(TemplateModel.tree(Optional<String>.none as Any) == nil && TemplateModel.tree(Optional("x") as Any) as? String == "x")
     }
 
     @Test func kindsAreWorkedOutPerType() {

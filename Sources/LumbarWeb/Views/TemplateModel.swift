@@ -11,28 +11,22 @@ enum TemplateModel {
 
     private static let kinds = Mutex<[ObjectIdentifier: Kind]>([:])
 
-    static func tree(_ value: Any) -> Any {
+    /// The value as the renderer should see it; nil for a nil optional, so the caller leaves it out.
+    static func tree(_ value: Any) -> Any? {
         switch kind(of: value) {
         case .leaf:
             return value
         case .optional:
-            return unwrapped(value).map(tree) ?? value
+            return (value as? any OptionalValue)?.wrappedValue.flatMap(tree)
         case .collection:
-            return Mirror(reflecting: value).children.compactMap { unwrapped($0.value).map(tree) }
+            return Mirror(reflecting: value).children.compactMap { tree($0.value) }
         case .record:
             var children: [String: Any] = [:]
             for child in Mirror(reflecting: value).children {
-                guard let label = child.label, let present = unwrapped(child.value) else { continue }
-                children[label] = tree(present)
+                if let label = child.label, let present = tree(child.value) { children[label] = present }
             }
             return children
         }
-    }
-
-    /// The value an Optional holds, nil for none; any other value as it is.
-    static func unwrapped(_ value: Any) -> Any? {
-        guard kind(of: value) == .optional, let optional = value as? any OptionalValue else { return value }
-        return optional.wrappedValue.flatMap(unwrapped)
     }
 
     static func kind(of value: Any) -> Kind {

@@ -17,7 +17,7 @@ struct Views: Sendable {
     }
 
     func render(_ template: String, _ model: Any) -> String {
-        guard let html = library.render(TemplateModel.tree(model), withTemplate: template) else {
+        guard let html = library.render(TemplateModel.tree(model) ?? [String: Any](), withTemplate: template) else {
             preconditionFailure("template \(template) is missing")
         }
         return html
