@@ -28,4 +28,18 @@ import Testing
         #expect(toronto.local(Instant(milliseconds: 1_793_514_600_000)) == "2026-11-01 01:30")
         #expect(toronto.local(Instant(milliseconds: 1_793_518_200_000)) == "2026-11-01 02:30")
     }
+
+    /// Where a day starts, as a calendar in the zone says; São Paulo skipped midnight itself on 2018-11-04.
+    @Test func dayStartsAgreeWithTheCalendar() async {
+        let zones = ["America/Toronto", "America/St_Johns", "America/Sao_Paulo", "Australia/Lord_Howe", "UTC"]
+        await propertyCheck(count: 300, input: Gen.int(in: 10_957...25_567), Gen.element(of: zones)) { days, zone in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: zone!)!
+            let day = LocalDate(daysSinceEpoch: days)
+            let date = calendar.startOfDay(for: calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))!)
+            #expect(ZonedTime(identifier: zone!).startOf(day) == Instant(milliseconds: Int64(date.timeIntervalSince1970 * 1000)))
+        }
+        let saoPaulo = ZonedTime(identifier: "America/Sao_Paulo")
+        #expect(saoPaulo.local(saoPaulo.startOf(LocalDate(year: 2018, month: 11, day: 4)!)) == "2018-11-04 01:00")
+    }
 }

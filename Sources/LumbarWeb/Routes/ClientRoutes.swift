@@ -229,9 +229,8 @@ struct ClientRoutes {
         return try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
     }
 
-    /// Renders a record, writing an audit row for each kind of information shown.
-    /// The chart. With `problems`, the form that was sent (the chart's own, or `returned` in the intake panel) shows
-    /// them beside its fields, with what was typed.
+    /// Renders a record, writing an audit row for each kind of information shown. With `problems`, the form that was
+    /// sent (the chart's own, or `returned` in the intake panel) shows them beside its fields, with what was typed.
     func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
                     returned: IntakePanel.Returned? = nil, status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         let client = access.client
