@@ -26,6 +26,25 @@ import TestSupport
         }
     }
 
+    /// A token's "last used" is kept to the minute: a read within the minute writes nothing, a later one updates it.
+    @Test(arguments: TestDatabase.engines)
+    func tokenLastUsedIsWrittenAtMostOnceAMinute(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { (database: Database) async throws in
+            let account = try await AccountRepository(database: database).create(
+                AccountDraft(email: "desk@example.com", name: "Fran Desk", role: .frontDesk, password: "correct horse battery"), passwordHash: "x", at: Self.now)
+            let tokens = APITokenRepository(database: database)
+            _ = try await tokens.create(accountId: account.id, name: "export", tokenHash: "h", at: Self.now)
+            let lastUsed = { try await tokens.list(accountId: account.id).first?.lastUsedAt }
+            #expect(try await tokens.account(tokenHash: "h", at: Self.now)?.id == account.id)
+            #expect(try await lastUsed() == Self.now)
+            _ = try await tokens.account(tokenHash: "h", at: Self.now.adding(seconds: 59))
+            #expect(try await lastUsed() == Self.now, "within the minute nothing is written")
+            _ = try await tokens.account(tokenHash: "h", at: Self.now.adding(seconds: 61))
+            #expect(try await lastUsed() == Self.now.adding(seconds: 61))
+            #expect(try await tokens.account(tokenHash: "other", at: Self.now) == nil)
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func auditLogRefusesUpdateAndDelete(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
