@@ -8,7 +8,6 @@ public enum DemoData {
     public struct Summary: Sendable, Equatable {
         public let clients: Int
         public let appointments: Int
-        public let ownerEmail: String
     }
 
     static let givenNames = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonah", "Kira", "Liam", "Maya", "Noor",
@@ -102,6 +101,6 @@ public enum DemoData {
                 }
             }
         }
-        return Summary(clients: clients, appointments: appointments, ownerEmail: ownerEmail)
+        return Summary(clients: clients, appointments: appointments)
     }
 }

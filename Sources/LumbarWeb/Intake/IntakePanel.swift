@@ -10,7 +10,6 @@ struct IntakePanel: Sendable {
     struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String }
     struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String?; let detail: String; let by: String }
     struct ConsentRow: Sendable { let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
-    struct Option: Sendable { let value: String; let label: String; var selected = false }
 
     /// One of the panel's forms that was sent back with problems: what was typed, kept, and the problems beside the
     /// fields. Only that form is filled in again; the panel's other forms share field names with it.
@@ -18,7 +17,8 @@ struct IntakePanel: Sendable {
 
     /// The written-consent form's hand-drawn fields (its ids differ from the action form's).
     struct WrittenConsentForm: Sendable {
-        var areas = [Option(value: ConsentKind.innerThigh.rawValue, label: "Upper inner thigh"), Option(value: ConsentKind.chestWall.rawValue, label: "Chest wall")]
+        var areas = [FieldView.Option(value: ConsentKind.innerThigh.rawValue, label: "Upper inner thigh", selected: false),
+                     FieldView.Option(value: ConsentKind.chestWall.rawValue, label: "Chest wall", selected: false)]
         var signerName = ""
         var signerNameError: String?
         var agreeError: String?
@@ -121,7 +121,7 @@ struct IntakePanel: Sendable {
         case .spokenConsent:
             spokenAgreeError = problem("agree")
         case .writtenConsent:
-            writtenConsent.areas = writtenConsent.areas.map { Option(value: $0.value, label: $0.label, selected: $0.value == form["kind"]) }
+            writtenConsent.areas = writtenConsent.areas.map { FieldView.Option(value: $0.value, label: $0.label, selected: $0.value == form["kind"]) }
             writtenConsent.signerName = form["signerName"]
             writtenConsent.signerNameError = problem("signerName")
             writtenConsent.agreeError = problem("agree")

@@ -37,7 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
                 let summary = try await DemoData.generate(database: database, clients: clients, appointments: count, now: WallClock.system.now(),
                                                           ownerHash: hash, ownerTOTPSecret: secret)
                 print("added \(summary.clients) clients and \(summary.appointments) appointments in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-                print("owner \(summary.ownerEmail), password \(password) (two-step secret \(secret); both only if the demo clinic was created now)")
+                print("owner \(DemoData.ownerEmail), password \(password) (two-step secret \(secret); both only if the demo clinic was created now)")
             }
         } catch StorageError.conflict(let message) {
             printError("database: \(message)")
