@@ -7,7 +7,7 @@ import Synchronization
 /// cannot see (another instance on the same PostgreSQL database, the `lumbar` command in another process) show within
 /// ``lifetime``. A load that started before a drop is not kept, so a value read before a change never outlives it.
 public final class ReadCache: Sendable {
-    public enum Key: Hashable, Sendable, CaseIterable { case clinic, bookingRules, services, locations, therapists }
+    public enum Key: Hashable, Sendable { case clinic, bookingRules, services, locations, therapists }
 
     private struct Entry {
         let value: any Sendable
