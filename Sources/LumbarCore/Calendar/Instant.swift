@@ -25,6 +25,51 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
         return Self.dateTime(wall) + (offset < 0 ? "-" : "+") + Self.pad(abs(offset) / 60) + ":" + Self.pad(abs(offset) % 60)
     }
 
+    /// Reads RFC 3339 with an explicit offset or `Z` (`2026-11-25T10:00:00-05:00`, `2026-11-25T15:00:00.250Z`), so a
+    /// time is never read in the wrong zone. Fractions of a second are kept to the millisecond. Anything else, including
+    /// impossible dates and times, is nil. Parsed by hand: a date formatter costs more than the rest of a booking's checks.
+    public init?(rfc3339 text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.count <= 40, let date = LocalDate(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let hour = Self.number(bytes, 11..<13), let minute = Self.number(bytes, 14..<16), let second = Self.number(bytes, 17..<19),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        var index = 19
+        var millisecond = 0
+        if bytes[index] == UInt8(ascii: ".") {
+            let digits = bytes[(index + 1)...].prefix { (48...57).contains($0) }
+            guard (1...9).contains(digits.count) else { return nil }
+            for (place, digit) in digits.prefix(3).enumerated() { millisecond += Int(digit - 48) * [100, 10, 1][place] }
+            index += 1 + digits.count
+        }
+        guard index < bytes.count else { return nil }
+        var offsetMinutes = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard index + 1 == bytes.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard index + 6 == bytes.count, bytes[index + 3] == UInt8(ascii: ":"),
+                  let hours = Self.number(bytes, (index + 1)..<(index + 3)), let minutes = Self.number(bytes, (index + 4)..<(index + 6)),
+                  hours < 24, minutes < 60 else { return nil }
+            offsetMinutes = (hours * 60 + minutes) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
+        default:
+            return nil
+        }
+        let wall = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        self.init(milliseconds: (wall - Int64(offsetMinutes) * 60) * 1000 + Int64(millisecond))
+    }
+
+    /// The decimal number in `bytes[range]`, or nil if any of them is not a digit.
+    private static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            guard (48...57).contains(bytes[index]) else { return nil }
+            value = value * 10 + Int(bytes[index] - 48)
+        }
+        return value
+    }
+
     /// `YYYY-MM-DDTHH:MM:SS` for seconds since the epoch on some wall clock.
     private static func dateTime(_ seconds: Int64) -> String {
         let day = LocalDate(daysSinceEpoch: Int(seconds.floorDivided(by: 86_400)))
