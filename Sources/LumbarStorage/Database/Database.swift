@@ -14,9 +14,10 @@ public final class Database: @unchecked Sendable {
 
     public let engine: Engine
     public let location: DatabaseLocation
-    private let sqlitePool: EventLoopGroupConnectionPool<SQLiteSource>?
+    private let sqlitePool: DirectSQLitePool?
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     private let logger: Logger
+    private let eventLoopGroup: any EventLoopGroup
     private let writeGate = WriteGate()
     /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
     public let cache = ReadCache()
@@ -25,14 +26,14 @@ public final class Database: @unchecked Sendable {
     public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
         self.logger = logger
+        self.eventLoopGroup = eventLoopGroup
         switch location {
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             engine = .sqlite
-            sqlitePool = EventLoopGroupConnectionPool(
-                source: SQLiteSource(path: path, threadPool: .singleton), maxConnectionsPerEventLoop: 2,
-                requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup)
+            // Eight: a query runs on its caller's thread, so more connections than requests in flight would only idle.
+            sqlitePool = DirectSQLitePool(path: path, pragmas: DirectSQLiteConnection.pragmas, limit: 8)
             postgresPool = nil
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
@@ -48,7 +49,9 @@ public final class Database: @unchecked Sendable {
     /// Runs `body` on one pooled connection, outside any transaction.
     public func read<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         if let sqlitePool {
-            return try await Self.with(sqlitePool, logger) { try await body($0.sql()) }
+            return try await sqlitePool.withConnection { connection in
+                try await body(DirectSQLiteDatabase(connection: connection, logger: logger, eventLoop: eventLoopGroup.any()))
+            }
         }
         return try await Self.with(postgresPool!, logger) { try await body($0.sql()) }
     }
@@ -136,7 +139,7 @@ public final class Database: @unchecked Sendable {
     }
 
     public func shutdown() async {
-        if let sqlitePool { try? await sqlitePool.shutdownAsync() }
+        sqlitePool?.shutdown()
         if let postgresPool { try? await postgresPool.shutdownAsync() }
     }
 

@@ -1,0 +1,163 @@
+import NIOCore
+import SQLiteNIO
+import VaporCSQLite
+
+/// One SQLite connection, called directly on the task that holds it, with its statements kept prepared.
+///
+/// SQLiteNIO sends every query to a thread pool and back through an event loop, three thread hand-overs per query, and
+/// parses the SQL afresh each time; under load that was a third of a booking's CPU (docs/performance.md). A query here
+/// takes microseconds, so it runs where it is called. The same SQLite library (the one sqlite-nio builds) and the same
+/// values (`SQLiteData`) are used, so rows decode exactly as before.
+///
+/// Not thread-safe on its own: ``DirectSQLitePool`` lends a connection to one task at a time.
+final class DirectSQLiteConnection: @unchecked Sendable {
+    /// A failed SQLite call, with SQLite's own message (`UNIQUE constraint failed: …` is how conflicts are recognised).
+    struct Failure: Error, CustomStringConvertible {
+        let code: Int32
+        let message: String
+        var description: String { "SQLite error \(code): \(message)" }
+    }
+
+    /// Column names of one statement's result, shared by all of its rows.
+    final class Columns: Sendable {
+        let names: [String]
+        let index: [String: Int]
+
+        init(_ names: [String]) {
+            self.names = names
+            index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    private struct Prepared {
+        let statement: OpaquePointer
+        let columns: Columns
+    }
+
+    /// Set on every connection: WAL for concurrent readers, FULL sync so an acknowledged write survives power loss, a
+    /// busy timeout so a writer in another process (the `lumbar` command) is waited for rather than failed, and foreign
+    /// keys enforced.
+    static let pragmas = [
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA busy_timeout = 10000",
+        "PRAGMA foreign_keys = ON",
+        // An 8 MB page cache per connection (the default is 2 MB). The file is not memory-mapped: that was no faster
+        // under load, and its pages counted towards the server's resident size (docs/performance.md).
+        "PRAGMA cache_size = -8000",
+    ]
+
+    /// Enough for every query the application writes; lists of varying length make new SQL, so the cache is bounded.
+    private static let statementLimit = 256
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private let handle: OpaquePointer
+    private var statements: [String: Prepared] = [:]
+
+    init(path: String, pragmas: [String]) throws {
+        var opened: OpaquePointer?
+        let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE
+        let status = sqlite_nio_sqlite3_open_v2(path, &opened, flags, nil)
+        guard status == SQLITE_OK, let opened else {
+            let message = opened.flatMap { sqlite_nio_sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "cannot open \(path)"
+            sqlite_nio_sqlite3_close_v2(opened)
+            throw Failure(code: status, message: message)
+        }
+        handle = opened
+        do {
+            for pragma in pragmas { try run(pragma, []) { _ in } }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// Runs one statement with `binds`, handing each result row to `onRow` before the next is read.
+    func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (DirectSQLiteRow) throws -> Void) throws {
+        let prepared = try prepare(sql)
+        let statement = prepared.statement
+        // Reset on every path: a statement left mid-result would hold its read snapshot open.
+        defer {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+        for (offset, value) in binds.enumerated() {
+            try check(bind(value, at: Int32(offset + 1), of: statement))
+        }
+        let width = Int32(prepared.columns.names.count)
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else { throw failure(status) }
+            var values: [SQLiteData] = []
+            values.reserveCapacity(Int(width))
+            for column in 0..<width { values.append(value(at: column, of: statement)) }
+            try onRow(DirectSQLiteRow(columns: prepared.columns, values: values))
+        }
+    }
+
+    func close() {
+        for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
+        statements = [:]
+        sqlite_nio_sqlite3_close_v2(handle)
+    }
+
+    private func prepare(_ sql: String) throws -> Prepared {
+        if let prepared = statements[sql] { return prepared }
+        var statement: OpaquePointer?
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK else { throw failure(status) }
+        guard let statement else { throw Failure(code: SQLITE_MISUSE, message: "no statement in the SQL given") }
+        let names = (0..<sqlite_nio_sqlite3_column_count(statement)).map { column in
+            sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? ""
+        }
+        if statements.count >= Self.statementLimit {
+            for prepared in statements.values { sqlite_nio_sqlite3_finalize(prepared.statement) }
+            statements = [:]
+        }
+        let prepared = Prepared(statement: statement, columns: Columns(names))
+        statements[sql] = prepared
+        return prepared
+    }
+
+    private func bind(_ value: SQLiteData, at position: Int32, of statement: OpaquePointer) -> Int32 {
+        switch value {
+        case .integer(let number): return sqlite_nio_sqlite3_bind_int64(statement, position, Int64(number))
+        case .float(let number): return sqlite_nio_sqlite3_bind_double(statement, position, number)
+        case .null: return sqlite_nio_sqlite3_bind_null(statement, position)
+        case .text(let text):
+            return sqlite_nio_sqlite3_bind_text64(statement, position, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
+        case .blob(let buffer):
+            return buffer.withUnsafeReadableBytes { bytes in
+                sqlite_nio_sqlite3_bind_blob64(statement, position, bytes.baseAddress, UInt64(bytes.count), Self.transient)
+            }
+        }
+    }
+
+    private func value(at column: Int32, of statement: OpaquePointer) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: count)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+
+    private func check(_ status: Int32) throws {
+        guard status == SQLITE_OK else { throw failure(status) }
+    }
+
+    private func failure(_ status: Int32) -> Failure {
+        Failure(code: status, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown")
+    }
+}

@@ -1,0 +1,105 @@
+import Synchronization
+
+/// Lends ``DirectSQLiteConnection``s to one task at a time, opening them as demand needs up to `limit`; past that,
+/// tasks wait their turn in order. Connections are reused most-recently-returned first, so their page caches stay warm.
+final class DirectSQLitePool: Sendable {
+    struct Closed: Error, CustomStringConvertible {
+        var description: String { "the database is shut down" }
+    }
+
+    private struct State {
+        var idle: [DirectSQLiteConnection] = []
+        var open = 0
+        var waiting: [CheckedContinuation<DirectSQLiteConnection, any Error>] = []
+        var closed = false
+    }
+
+    private enum Next {
+        case lend(DirectSQLiteConnection)
+        case open
+        case wait
+        case refuse
+    }
+
+    let path: String
+    let pragmas: [String]
+    let limit: Int
+    private let state = Mutex(State())
+
+    init(path: String, pragmas: [String], limit: Int) {
+        self.path = path
+        self.pragmas = pragmas
+        self.limit = limit
+    }
+
+    /// Runs `body` with a connection of its own, returned to the pool however `body` ends.
+    func withConnection<T>(_ body: (DirectSQLiteConnection) async throws -> T) async throws -> T {
+        let connection = try await borrow()
+        defer { giveBack(connection) }
+        return try await body(connection)
+    }
+
+    /// Closes idle connections now and lent ones as they come back; waiting and later callers are refused.
+    func shutdown() {
+        let (idle, waiting) = state.withLock { state in
+            state.closed = true
+            defer { state.idle = []; state.waiting = [] }
+            return (state.idle, state.waiting)
+        }
+        for connection in idle { connection.close() }
+        for waiter in waiting { waiter.resume(throwing: Closed()) }
+    }
+
+    private func borrow() async throws -> DirectSQLiteConnection {
+        let next: Next = state.withLock { state in
+            if state.closed { return .refuse }
+            if let connection = state.idle.popLast() { return .lend(connection) }
+            guard state.open < limit else { return .wait }
+            state.open += 1
+            return .open
+        }
+        switch next {
+        case .lend(let connection): return connection
+        case .refuse: throw Closed()
+        case .open:
+            do {
+                return try DirectSQLiteConnection(path: path, pragmas: pragmas)
+            } catch {
+                state.withLock { $0.open -= 1 }
+                throw error
+            }
+        case .wait:
+            return try await withCheckedThrowingContinuation { continuation in
+                let lent: DirectSQLiteConnection?? = state.withLock { state in
+                    // A connection may have come back between the first look and now.
+                    if state.closed { return .some(nil) }
+                    if let connection = state.idle.popLast() { return connection }
+                    state.waiting.append(continuation)
+                    return nil
+                }
+                switch lent {
+                case .some(.some(let connection)): continuation.resume(returning: connection)
+                case .some(.none): continuation.resume(throwing: Closed())
+                case .none: break
+                }
+            }
+        }
+    }
+
+    private func giveBack(_ connection: DirectSQLiteConnection) {
+        let waiter: CheckedContinuation<DirectSQLiteConnection, any Error>?? = state.withLock { state in
+            if state.closed {
+                state.open -= 1
+                return .some(nil)
+            }
+            if !state.waiting.isEmpty { return state.waiting.removeFirst() }
+            state.idle.append(connection)
+            return nil
+        }
+        switch waiter {
+        case .some(.some(let waiter)): waiter.resume(returning: connection)
+        case .some(.none): connection.close()
+        case .none: break
+        }
+    }
+}
