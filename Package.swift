@@ -101,6 +101,8 @@ let package = Package(
             dependencies: [
                 "LumbarStorage", "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: settings

@@ -17,7 +17,6 @@ public final class Database: @unchecked Sendable {
     private let sqlitePool: DirectSQLitePool?
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     private let logger: Logger
-    private let eventLoopGroup: any EventLoopGroup
     private let writeGate = WriteGate()
     /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
     public let cache = ReadCache()
@@ -26,7 +25,6 @@ public final class Database: @unchecked Sendable {
     public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
         self.logger = logger
-        self.eventLoopGroup = eventLoopGroup
         switch location {
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -50,7 +48,7 @@ public final class Database: @unchecked Sendable {
     public func read<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         if let sqlitePool {
             return try await sqlitePool.withConnection { connection in
-                try await body(DirectSQLiteDatabase(connection: connection, logger: logger, eventLoop: eventLoopGroup.any()))
+                try await body(DirectSQLiteDatabase(connection: connection, logger: logger))
             }
         }
         return try await Self.with(postgresPool!, logger) { try await body($0.sql()) }

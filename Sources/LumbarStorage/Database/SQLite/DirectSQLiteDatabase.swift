@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOPosix
 import SQLKit
 import SQLiteKit
 
@@ -9,7 +10,7 @@ struct DirectSQLiteDatabase: SQLDatabase {
     let connection: DirectSQLiteConnection
     let logger: Logger
     /// Only for SQLKit's future-based interface, which the application does not use.
-    let eventLoop: any EventLoop
+    var eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.any()
 
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
