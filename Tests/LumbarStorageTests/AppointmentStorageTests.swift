@@ -107,6 +107,15 @@ import TestSupport
             try await repository.setStatus(id: first.id, .cancelled, at: Self.now)
             try await repository.book([Self.appointment(clinic, startingAt: start)], bookedBy: clinic.therapist.id, mail: [], at: Self.now)
             #expect(try await repository.find(id: first.id)?.status == .cancelled)
+            // What free times are worked out from: the active appointments, with their room and buffer, not the cancelled one.
+            let window = TimeRange(start: start.adding(seconds: -86_400), end: start.adding(seconds: 2 * 86_400))
+            let active = try await repository.list(window: window)
+            #expect(active.count == 2)
+            #expect(try await repository.occupancy(window: window) == active.map {
+                AvailabilityRequest.Booked(therapistId: $0.therapistId, roomId: $0.roomId, occupied: TimeRange(start: $0.start, end: $0.occupiedUntil))
+            })
+            #expect(try await repository.occupancy(window: TimeRange(start: start.adding(seconds: 5400), end: start.adding(seconds: 86_400))).map(\.occupied.start)
+                    == [start.adding(seconds: 4500)], "only what overlaps the window")
             // A direct write that bypasses the repository is refused too.
             await #expect(throws: (any Error).self) {
                 try await database.write { db in

@@ -80,6 +80,22 @@ import TestSupport
                                           passwordHash: "x", at: StorageTests.now)
             #expect(try await accounts.therapists().map(\.name) == ["Tess"])
 
+            // Weekly hours are cached too, and a new pattern is used at once.
+            let location = try await scheduling.locations()[0]
+            let therapist = try await accounts.therapists()[0]
+            var hours = WeeklyHours()
+            hours.days[1] = [WeeklyHours.Span(start: WallTime(minutes: 540)!, end: WallTime(minutes: 1020)!)!]
+            let window = TimeRange(start: StorageTests.now, end: StorageTests.now.adding(seconds: 86_400))
+            #expect(try await scheduling.hours(locationId: location.id, window: window).isEmpty)
+            try await scheduling.setHours(therapistId: therapist.id, locationId: location.id, hours)
+            #expect(try await scheduling.hours(locationId: location.id, window: window)[therapist.id]?.days[1] == hours.days[1])
+            hours.days[1] = [WeeklyHours.Span(start: WallTime(minutes: 600)!, end: WallTime(minutes: 960)!)!]
+            try await scheduling.setHours(therapistId: therapist.id, locationId: location.id, hours)
+            #expect(try await scheduling.hours(locationId: location.id, window: window)[therapist.id]?.days[1] == hours.days[1])
+            // Time off is read fresh each time.
+            try await scheduling.addTimeOff(therapistId: therapist.id, window, note: "away")
+            #expect(try await scheduling.hours(locationId: location.id, window: window)[therapist.id]?.timeOff == [window])
+
             // A change made behind the repositories' back (here, raw SQL) is not seen until the key is dropped.
             try await database.write { db in try await db.raw("UPDATE booking_rules SET minimum_notice_minutes = 999 WHERE id = 1").run() }
             #expect(try await scheduling.rules().minimumNoticeMinutes == rules.minimumNoticeMinutes)

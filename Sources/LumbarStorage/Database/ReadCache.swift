@@ -1,13 +1,13 @@
 import Synchronization
 
 /// The clinic's settings that nearly every page and booking reads and that change a few times a year: the clinic row,
-/// booking rules, services, locations and therapists. Kept in memory so a page does not read them again and again.
+/// booking rules, services, locations, therapists and their weekly hours. Kept in memory so a page does not read them again and again.
 ///
 /// A write through ``Database/write(changing:_:)`` drops what it names as soon as it commits. Changes this process
 /// cannot see (another instance on the same PostgreSQL database, the `lumbar` command in another process) show within
 /// ``lifetime``. A load that started before a drop is not kept, so a value read before a change never outlives it.
 public final class ReadCache: Sendable {
-    public enum Key: Hashable, Sendable { case clinic, bookingRules, services, locations, therapists }
+    public enum Key: Hashable, Sendable { case clinic, bookingRules, services, locations, therapists, workingHours }
 
     private struct Entry {
         let value: any Sendable

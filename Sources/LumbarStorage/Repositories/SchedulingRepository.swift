@@ -75,7 +75,7 @@ public struct SchedulingRepository: Sendable {
 
     /// Replaces a therapist's weekly pattern at a location in one transaction.
     public func setHours(therapistId: String, locationId: String, _ hours: WeeklyHours) async throws {
-        try await database.write { db in
+        try await database.write(changing: [.workingHours]) { db in
             try await db.raw("DELETE FROM working_hours WHERE therapist_id = \(bind: therapistId) AND location_id = \(bind: locationId)").run()
             for (kind, days) in [("work", hours.days), ("break", hours.breaks)] {
                 for (weekday, spans) in days.enumerated() {
@@ -92,21 +92,30 @@ public struct SchedulingRepository: Sendable {
 
     /// Each therapist's pattern at a location, with their time off overlapping `window`.
     public func hours(locationId: String, window: TimeRange) async throws -> [String: WeeklyHours] {
+        var result = try await database.cache.value(.workingHours) { try await readWorkingHours() }[locationId] ?? [:]
         try await database.read { db in
-            var result: [String: WeeklyHours] = [:]
-            for row in try await db.raw("SELECT * FROM working_hours WHERE location_id = \(bind: locationId) ORDER BY start_minute").all() {
-                let therapist = try row.string("therapist_id")
+            try await db.raw("""
+                SELECT therapist_id, starts_at, ends_at FROM time_off
+                WHERE starts_at < \(bind: window.end.milliseconds) AND ends_at > \(bind: window.start.milliseconds)
+                """).all()
+        }.forEach { row in
+            result[try row.string("therapist_id")]?.timeOff.append(TimeRange(start: try row.instant("starts_at"), end: try row.instant("ends_at")))
+        }
+        return result
+    }
+
+    /// Every therapist's weekly pattern, by location then therapist: read on every booking and availability question,
+    /// changed a few times a year.
+    private func readWorkingHours() async throws -> [String: [String: WeeklyHours]] {
+        try await database.read { db in
+            var result: [String: [String: WeeklyHours]] = [:]
+            for row in try await db.raw("SELECT * FROM working_hours ORDER BY start_minute").all() {
                 guard let span = WeeklyHours.Span(start: WallTime(minutes: try row.int("start_minute"))!, end: WallTime(minutes: try row.int("end_minute"))!)
                 else { continue }
-                var hours = result[therapist] ?? WeeklyHours()
-                if try row.string("kind") == "work" { hours.days[try row.int("weekday")].append(span) } else { hours.breaks[try row.int("weekday")].append(span) }
-                result[therapist] = hours
-            }
-            for row in try await db.raw("""
-                SELECT * FROM time_off WHERE starts_at < \(bind: window.end.milliseconds) AND ends_at > \(bind: window.start.milliseconds)
-                """).all() {
-                let therapist = try row.string("therapist_id")
-                result[therapist]?.timeOff.append(TimeRange(start: try row.instant("starts_at"), end: try row.instant("ends_at")))
+                let weekday = try row.int("weekday")
+                var hours = result[try row.string("location_id"), default: [:]][try row.string("therapist_id")] ?? WeeklyHours()
+                if try row.string("kind") == "work" { hours.days[weekday].append(span) } else { hours.breaks[weekday].append(span) }
+                result[try row.string("location_id"), default: [:]][try row.string("therapist_id")] = hours
             }
             return result
         }

@@ -56,9 +56,7 @@ struct BookingService: Sendable {
         let window = TimeRange(start: start, end: max(start, end))
         let hours = try await services.scheduling.hours(locationId: context.location.id, window: window)
         // Therapists are busy wherever they are booked, at any location, and where a waitlist offer holds the time.
-        var booked = try await services.appointments.list(window: window).map {
-            AvailabilityRequest.Booked(therapistId: $0.therapistId, roomId: $0.roomId, occupied: $0.occupied)
-        }
+        var booked = try await services.appointments.occupancy(window: window)
         let lengths = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for offer in try await WaitlistRepository(database: services.database).heldOffers(at: services.now) where offer.clientId != holder {
             guard let start = offer.offerStart, let therapist = offer.offerTherapistId, let service = lengths[offer.serviceId] else { continue }

@@ -34,13 +34,13 @@ final class DirectSQLiteConnection: @unchecked Sendable {
         let columns: Columns
     }
 
-    /// Set on every connection: WAL for concurrent readers, FULL sync so an acknowledged write survives power loss, a
-    /// busy timeout so a writer in another process (the `lumbar` command) is waited for rather than failed, and foreign
-    /// keys enforced.
+    /// Set on every connection: a busy timeout so a writer elsewhere (another connection switching a new file to WAL,
+    /// the `lumbar` command) is waited for rather than failed, so it comes first; WAL for concurrent readers; FULL sync
+    /// so an acknowledged write survives power loss; and foreign keys enforced.
     static let pragmas = [
+        "PRAGMA busy_timeout = 10000",
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL",
-        "PRAGMA busy_timeout = 10000",
         "PRAGMA foreign_keys = ON",
         // An 8 MB page cache per connection (the default is 2 MB). The file is not memory-mapped: that was no faster
         // under load, and its pages counted towards the server's resident size (docs/performance.md).

@@ -29,19 +29,34 @@ struct DirectSQLiteRow: SQLRow {
     /// machinery was a sixth of a booking's CPU. Anything else is nil and goes to sqlite-kit's decoder, which gives the
     /// same answers for these, slower (`DirectSQLiteTests` compares the two).
     static func direct<D>(_ value: SQLiteData) -> D? {
+        // Each cast below is to the very type just compared, so the bits are that type's; a dynamic cast cost more.
+        let type = ObjectIdentifier(D.self)
         switch value {
         case .text(let text):
-            if D.self == String.self || D.self == String?.self { return text as? D }
+            if type == Types.string { return unsafeBitCast(text, to: D.self) }
+            if type == Types.optionalString { return unsafeBitCast(String?.some(text), to: D.self) }
         case .integer(let number):
-            if D.self == Int.self || D.self == Int?.self { return number as? D }
-            if D.self == Int64.self || D.self == Int64?.self { return Int64(number) as? D }
+            if type == Types.int { return unsafeBitCast(number, to: D.self) }
+            if type == Types.optionalInt { return unsafeBitCast(Int?.some(number), to: D.self) }
+            if type == Types.int64 { return unsafeBitCast(Int64(number), to: D.self) }
+            if type == Types.optionalInt64 { return unsafeBitCast(Int64?.some(Int64(number)), to: D.self) }
         case .null:
-            if D.self == String?.self { return String?.none as? D }
-            if D.self == Int?.self { return Int?.none as? D }
-            if D.self == Int64?.self { return Int64?.none as? D }
+            if type == Types.optionalString { return unsafeBitCast(String?.none, to: D.self) }
+            if type == Types.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
+            if type == Types.optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
         default:
             break
         }
         return nil
+    }
+
+    /// Looked up once: naming `String?.self` in the check above fetched its metadata on every column.
+    private enum Types {
+        static let string = ObjectIdentifier(String.self)
+        static let optionalString = ObjectIdentifier(String?.self)
+        static let int = ObjectIdentifier(Int.self)
+        static let optionalInt = ObjectIdentifier(Int?.self)
+        static let int64 = ObjectIdentifier(Int64.self)
+        static let optionalInt64 = ObjectIdentifier(Int64?.self)
     }
 }
