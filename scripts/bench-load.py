@@ -121,8 +121,8 @@ def main():
     service = requests.get(server.base + "/api/v1/services", headers=headers, timeout=10).json()["services"][0]["id"]
 
     # The chart: a client of the first therapist, with five signed visit notes.
-    # Four months of free times: enough that the booking run never runs out.
-    slots = [slot for after in (2, 63, 124) for slot in slots_for(server, token, therapists, days=60, after=after)]
+    # Sixteen months of free times (about 22,000 bookings): enough that the booking run does not run out.
+    slots = [slot for after in range(2, 2 + 8 * 61, 61) for slot in slots_for(server, token, therapists, days=60, after=after)]
     client = clients[0]
     mine = [slot for slot in slots if slot["therapistId"] == therapists[0]]
     while requests.post(server.base + "/api/v1/appointments", headers=headers, timeout=10, json={

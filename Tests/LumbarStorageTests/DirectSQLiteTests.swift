@@ -92,6 +92,11 @@ import Testing
             #expect(isUniqueViolation(error))
         }
         #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELEKT 1", []) { _ in } }
+        // Every parameter must be given a value: none is left over from the statement's last run.
+        #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1)]) { _ in } }
+        var row: [SQLiteData] = []
+        try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1), .null]) { row = $0.values }
+        #expect(row == [.integer(1), .null])
         // The statement that failed is usable again.
         try connection.run("INSERT INTO t VALUES (?)", [.text("b@example.com")]) { _ in }
     }

@@ -76,10 +76,12 @@ final class DirectSQLiteConnection: @unchecked Sendable {
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (DirectSQLiteRow) throws -> Void) throws {
         let prepared = try prepare(sql)
         let statement = prepared.statement
-        // Reset on every path: a statement left mid-result would hold its read snapshot open.
-        defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
+        // Reset on every path: a statement left mid-result would hold its read snapshot open. Bindings are not cleared:
+        // every parameter is bound afresh below (the count is checked), and clearing them made SQLite re-parse some
+        // statements on every run.
+        defer { sqlite_nio_sqlite3_reset(statement) }
+        guard sqlite_nio_sqlite3_bind_parameter_count(statement) == Int32(binds.count) else {
+            throw Failure(code: SQLITE_RANGE, message: "\(binds.count) values for \(sqlite_nio_sqlite3_bind_parameter_count(statement)) parameters")
         }
         for (offset, value) in binds.enumerated() {
             try check(bind(value, at: Int32(offset + 1), of: statement))
