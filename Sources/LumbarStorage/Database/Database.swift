@@ -17,7 +17,8 @@ public final class Database: @unchecked Sendable {
     private let sqlitePool: DirectSQLitePool?
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     private let logger: Logger
-    private let writeGate = WriteGate()
+    /// SQLite's write transactions, batched into shared commits.
+    let writeBatch = WriteBatch()
     /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
     public let cache = ReadCache()
     let commitGroup = CommitGroup()
@@ -64,7 +65,8 @@ public final class Database: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: all of it is kept, or none. SQLite takes the write lock up front
-    /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer. What the transaction
+    /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer; writes that arrive
+    /// together share a commit, each in its own savepoint (`WriteBatch`). What the transaction
     /// changes of the cached settings is dropped from `cache` when it ends, committed or not.
     public func write<T: Sendable>(changing cached: [ReadCache.Key] = [], _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         defer { cache.drop(cached) }
@@ -90,18 +92,13 @@ public final class Database: @unchecked Sendable {
             }
             fatalError("unreachable")
         }
-        await writeGate.enter()
-        do {
-            let result = try await transaction("BEGIN IMMEDIATE", body)
-            await writeGate.leave()
-            return result
-        } catch {
-            await writeGate.leave()
-            throw error
-        }
+        let result = WriteResult<T>()
+        try await writeBatch.submit({ db in result.value = try await body(db) }, to: self)
+        guard let value = result.value else { throw StorageError.configuration("a committed write left no result") }
+        return value
     }
 
-    private func transaction<T: Sendable>(_ begin: String, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ begin: String, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         try await read { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
@@ -143,4 +140,10 @@ public final class Database: @unchecked Sendable {
 
     /// A unique random identifier for new rows.
     public static func newID() -> String { UUID().uuidString.lowercased() }
+}
+
+/// What a batched write's body returned, handed back once its transaction has committed. Written before the
+/// submitter is resumed and read after, so the continuation orders the two.
+private final class WriteResult<T>: @unchecked Sendable {
+    var value: T?
 }

@@ -1,0 +1,82 @@
+import SQLKit
+
+/// SQLite's one writer, shared. Write transactions that arrive while one is running wait, then run one after another
+/// in the next transaction, each inside its own savepoint: a failing one is rolled back alone, and the clinic pays one
+/// durable commit (one disk sync) for all of them. Every caller returns only once its own work has committed.
+/// Queueing here rather than on SQLite's lock keeps waiting writers off the connections; other processes are still
+/// held off by BEGIN IMMEDIATE and busy_timeout.
+actor WriteBatch {
+    typealias Work = @Sendable (any SQLDatabase) async throws -> Void
+
+    /// Most works in one transaction, so a long queue still commits (and answers) steadily.
+    static let limit = 64
+
+    private var waiting: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
+    private var running = false
+    /// Transactions committed, and works waiting for the next one (what tests observe of the batching).
+    private(set) var commits = 0
+    var queued: Int { waiting.count }
+
+    func submit(_ work: @escaping Work, to database: Database) async throws {
+        try await withCheckedThrowingContinuation { done in
+            waiting.append((work, done))
+            if !running {
+                running = true
+                // The transaction runs on this task, not on the actor, so writers can queue while it does.
+                Task { while let batch = await self.next() { await self.finish(batch, Self.commit(batch.map(\.work), on: database), on: database) } }
+            }
+        }
+    }
+
+    private func next() -> [(work: Work, done: CheckedContinuation<Void, any Error>)]? {
+        guard !waiting.isEmpty else {
+            running = false
+            return nil
+        }
+        let batch = Array(waiting.prefix(Self.limit))
+        waiting.removeFirst(batch.count)
+        return batch
+    }
+
+    private func finish(_ batch: [(work: Work, done: CheckedContinuation<Void, any Error>)], _ outcome: Result<[(any Error)?], any Error>,
+                        on database: Database) async {
+        switch outcome {
+        case .success(let failures):
+            commits += 1
+            for (entry, failure) in zip(batch, failures) {
+                if let failure { entry.done.resume(throwing: failure) } else { entry.done.resume() }
+            }
+        case .failure(let error) where batch.count == 1:
+            batch[0].done.resume(throwing: error)
+        case .failure:
+            // The transaction itself was lost (a work ended it, or the commit failed): nothing of it was kept, so each
+            // work is run again on its own, and only the one at fault fails.
+            for entry in batch { await finish([entry], Self.commit([entry.work], on: database), on: database) }
+        }
+    }
+
+    /// Runs each work in its own savepoint inside one write transaction; each work's error, or the error that lost the
+    /// whole transaction.
+    private nonisolated static func commit(_ works: [Work], on database: Database) async -> Result<[(any Error)?], any Error> {
+        do {
+            return .success(try await database.transaction("BEGIN IMMEDIATE") { db in
+                var failures: [(any Error)?] = []
+                for work in works {
+                    try await db.raw("SAVEPOINT lumbar_write").run()
+                    do {
+                        try await work(db)
+                        try await db.raw("RELEASE lumbar_write").run()
+                        failures.append(nil)
+                    } catch {
+                        try await db.raw("ROLLBACK TO lumbar_write").run()
+                        try await db.raw("RELEASE lumbar_write").run()
+                        failures.append(error)
+                    }
+                }
+                return failures
+            })
+        } catch {
+            return .failure(error)
+        }
+    }
+}
