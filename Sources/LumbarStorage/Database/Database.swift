@@ -1,6 +1,7 @@
 import AsyncKit
 import Foundation
 import Logging
+import LumbarCore
 import NIOCore
 import NIOPosix
 import PostgresKit
@@ -139,7 +140,7 @@ public final class Database: @unchecked Sendable {
     }
 
     /// A unique random identifier for new rows.
-    public static func newID() -> String { UUID().uuidString.lowercased() }
+    public static func newID() -> String { RandomUUID.make() }
 }
 
 /// What a batched write's body returned, handed back once its transaction has committed. Written before the

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import LumbarCore
 
 /// Gives each request an id and the caller's address, and logs method, path and status only:
 /// never query strings or bodies, which can hold health information or secrets.
@@ -38,7 +39,7 @@ struct RequestLogMiddleware: RouterMiddleware {
            given.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
             return given
         }
-        return UUID().uuidString.lowercased()
+        return RandomUUID.make()
     }
 
     static func address(_ request: Request, peer: String, trustProxy: Bool) -> String {
