@@ -44,4 +44,54 @@ import Testing
         #expect(TemplateModel.kind(of: [1, 2]) == .collection)
         #expect(TemplateModel.kind(of: Optional("a") as Any) == .optional)
     }
+
+    enum Tone { case calm, urgent }
+    final class Box { let inside = "boxed" }
+    struct Everything {
+        let text: String; let number: Int; let ratio: Double; let on: Bool; let tone: Tone; let code: Code; let box: Box
+        let maybe: String?; let none: Int?; let rows: [Row]; let nested: Row; let deep: [[Row]]; let tuple: (Int, String)
+    }
+    struct Holder { let anything: Any; let inner: Everything; let described: any CustomStringConvertible }
+
+    /// The same tree the plain Mirror walk gives, keys sorted, so the two can be compared as text.
+    static func describe(_ tree: Any?) -> String {
+        switch tree {
+        case nil: return "nil"
+        case let dictionary as [String: Any]: return "{" + dictionary.keys.sorted().map { "\($0):\(describe(dictionary[$0]))" }.joined(separator: ",") + "}"
+        case let array as [Any]: return "[" + array.map { describe($0) }.joined(separator: ",") + "]"
+        case let value?: return "\(type(of: value))=\(value)"
+        }
+    }
+
+    static func mirrorTree(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        switch TemplateModel.kind(of: value) {
+        case .leaf: return value
+        case .optional: return mirror.children.first.flatMap { mirrorTree($0.value) }
+        case .collection: return mirror.children.compactMap { mirrorTree($0.value) }
+        case .record:
+            var children: [String: Any] = [:]
+            for child in mirror.children { if let label = child.label, let present = mirrorTree(child.value) { children[label] = present } }
+            return children
+        }
+    }
+
+    /// Structs are read from their stored layout rather than through Mirror; the tree must be the same.
+    @Test func structsReadFromTheirLayoutGiveWhatMirrorGives() throws {
+        let row = Row(name: "r", note: "n", code: Code(raw: "c"))
+        let values = [
+            Everything(text: "<t>", number: -42, ratio: 2.5, on: true, tone: .urgent, code: Code(raw: "ab"), box: Box(), maybe: "m", none: nil,
+                       rows: [row, Row(name: "s", note: nil, code: Code(raw: "d"))], nested: row, deep: [[row], []], tuple: (1, "one")),
+            Everything(text: "", number: 0, ratio: 0, on: false, tone: .calm, code: Code(raw: ""), box: Box(), maybe: nil, none: 3,
+                       rows: [], nested: Row(name: "", note: nil, code: Code(raw: "")), deep: [], tuple: (0, "")),
+        ]
+        let holders = [Holder(anything: 7, inner: values[0], described: 3), Holder(anything: row, inner: values[1], described: Code(raw: "q"))]
+        for value in values as [Any] + holders as [Any] {
+            #expect(Self.describe(TemplateModel.tree(value)) == Self.describe(Self.mirrorTree(value)))
+        }
+        let names = try #require(TemplateModel.fields(of: Everything.self)).map(\.name)
+        #expect(names == Mirror(reflecting: values[0]).children.compactMap(\.label))
+        // A struct holding an existential is walked with Mirror: read from its layout, the value would come back boxed twice.
+        #expect(TemplateModel.fields(of: Holder.self) == nil)
+    }
 }

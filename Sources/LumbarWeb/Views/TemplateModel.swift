@@ -1,4 +1,5 @@
 import Mustache
+@_spi(Reflection) import Swift
 import Synchronization
 
 /// A page model turned into nested dictionaries once, before rendering. The renderer otherwise reflects a model
@@ -9,11 +10,25 @@ enum TemplateModel {
     /// the rest of the walk when repeated for every value of a page.
     enum Kind: Sendable { case leaf, optional, collection, record }
 
-    private static let kinds = Mutex<[ObjectIdentifier: Kind]>([:])
+    /// A stored property of a record type, where it lies in the value.
+    struct Field: @unchecked Sendable {
+        let name: String
+        let offset: Int
+        let type: Any.Type
+    }
+
+    /// A type's kind and, for a struct, its stored properties; nil fields means the walk goes through Mirror.
+    private struct Shape: Sendable {
+        let kind: Kind
+        let fields: [Field]?
+    }
+
+    private static let shapes = Mutex<[ObjectIdentifier: Shape]>([:])
 
     /// The value as the renderer should see it; nil for a nil optional, so the caller leaves it out.
     static func tree(_ value: Any) -> Any? {
-        switch kind(of: value) {
+        let shape = shape(of: value)
+        switch shape.kind {
         case .leaf:
             return value
         case .optional:
@@ -21,20 +36,27 @@ enum TemplateModel {
         case .collection:
             return Mirror(reflecting: value).children.compactMap { tree($0.value) }
         case .record:
-            var children: [String: Any] = [:]
-            for child in Mirror(reflecting: value).children {
-                if let label = child.label, let present = tree(child.value) { children[label] = present }
-            }
-            return children
+            return shape.fields.flatMap { record(value, $0) } ?? mirrored(value)
         }
     }
 
-    static func kind(of value: Any) -> Kind {
+    private static func mirrored(_ value: Any) -> [String: Any] {
+        var children: [String: Any] = [:]
+        for child in Mirror(reflecting: value).children {
+            if let label = child.label, let present = tree(child.value) { children[label] = present }
+        }
+        return children
+    }
+
+    static func kind(of value: Any) -> Kind { shape(of: value).kind }
+
+    private static func shape(of value: Any) -> Shape {
         let type = ObjectIdentifier(Swift.type(of: value))
-        if let known = kinds.withLock({ $0[type] }) { return known }
+        if let known = shapes.withLock({ $0[type] }) { return known }
         let kind = classify(value)
-        kinds.withLock { $0[type] = kind }
-        return kind
+        let shape = Shape(kind: kind, fields: kind == .record && Mirror(reflecting: value).displayStyle == .struct ? fields(of: Swift.type(of: value)) : nil)
+        shapes.withLock { $0[type] = shape }
+        return shape
     }
 
     private static func classify(_ value: Any) -> Kind {
@@ -53,6 +75,43 @@ enum TemplateModel {
         default:
             return .leaf
         }
+    }
+
+    /// A struct's stored properties as the runtime lays them out, listed once per type. Mirror finds the same names
+    /// and values, but demangles each property's type again on every read, which was most of the walk's time. Nil for
+    /// a struct holding an existential (`Any`, `any P`): read generically, its value would come back boxed twice.
+    static func fields(of type: Any.Type) -> [Field]? {
+        var fields: [Field] = []
+        var plain = true
+        let listed = _forEachField(of: type, options: []) { name, offset, fieldType, kind in
+            plain = kind != .existential
+            fields.append(Field(name: String(cString: name), offset: offset, type: fieldType))
+            return plain
+        }
+        return listed && plain ? fields : nil
+    }
+
+    /// Reads each field out of the struct's own storage, as its declared type. Nil when the value opens as something
+    /// other than the struct (an `Any` held inside an `Any`, as Mirror hands out an existential property).
+    private static func record(_ value: Any, _ fields: [Field]) -> [String: Any]? {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        func read<Record>(_ record: Record) -> [String: Any]? {
+            guard ObjectIdentifier(Record.self) == type else { return nil }
+            return withUnsafeBytes(of: record) { storage in
+                var children: [String: Any] = [:]
+                guard let base = storage.baseAddress else { return children }
+                for field in fields {
+                    if let present = tree(load(field.type, from: base + field.offset)) { children[field.name] = present }
+                }
+                return children
+            }
+        }
+        return _openExistential(value, do: read)
+    }
+
+    private static func load(_ type: Any.Type, from address: UnsafeRawPointer) -> Any {
+        func typed<Value>(_: Value.Type) -> Any { address.load(as: Value.self) }
+        return _openExistential(type, do: typed)
     }
 }
 
