@@ -32,10 +32,44 @@ public struct AvailabilityEngine: Sendable {
         return slots.sorted { ($0.slot.start.milliseconds, $0.therapist) < ($1.slot.start.milliseconds, $1.therapist) }.map(\.slot)
     }
 
-    /// One slot per start time, taking the first therapist (in the given order) who is free: the "anyone" view.
+    /// One slot per start time, taking the first therapist (in the given order) who is free: the "anyone" view. Each
+    /// day's start times are tried in order and, at each, the therapists who work then in turn until one fits, rather
+    /// than working out every therapist's every slot and keeping the first of each time.
     public func firstAvailable(_ request: AvailabilityRequest) -> [Slot] {
-        var seen = Set<Instant>()
-        return slots(request).filter { seen.insert($0.start).inserted }
+        let limits = Limits(request)
+        let rooms = Self.roomIndexes(request)
+        var indexes = [BusyIndex?](repeating: nil, count: request.therapists.count)
+        var slots: [Slot] = []
+        var day = request.from
+        while day <= request.through {
+            let clock = DayClock(date: day, zone: zone)
+            // Who offers each start minute of the day (in the therapists' order), and when that stretch of hours ends.
+            var offers: [Int: [(therapist: Int, closing: Int)]] = [:]
+            for (position, therapist) in request.therapists.enumerated() {
+                for span in therapist.hours.open(on: day.weekdayIndex) {
+                    var minute = span.start.minutes
+                    while minute + request.service.minutes <= span.end.minutes {
+                        offers[minute, default: []].append((position, span.end.minutes))
+                        minute += request.rules.slotStepMinutes
+                    }
+                }
+            }
+            for minute in offers.keys.sorted() {
+                guard let start = clock.instant(minute) else { continue }
+                for offer in offers[minute] ?? [] {
+                    guard let closing = clock.instant(offer.closing) else { continue }
+                    let therapist = request.therapists[offer.therapist]
+                    let busy = indexes[offer.therapist] ?? Self.therapistIndex(request, therapist.id, therapist.hours)
+                    indexes[offer.therapist] = busy
+                    if let slot = candidate(start, closing: closing, therapistId: therapist.id, request, limits, (busy, rooms)) {
+                        slots.append(slot)
+                        break
+                    }
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        return slots.sorted { $0.start < $1.start }
     }
 
     /// The booking at `start` if it fits by the same rules that produce slots (any minute, not only the slot grid).
@@ -87,7 +121,11 @@ public struct AvailabilityEngine: Sendable {
 
     private static func busy(_ request: AvailabilityRequest, _ therapistId: String, _ hours: WeeklyHours)
         -> (therapist: BusyIndex, rooms: [(id: String, busy: BusyIndex)]) {
-        (BusyIndex(request.booked.filter { $0.therapistId == therapistId }.map(\.occupied) + hours.timeOff), roomIndexes(request))
+        (therapistIndex(request, therapistId, hours), roomIndexes(request))
+    }
+
+    private static func therapistIndex(_ request: AvailabilityRequest, _ therapistId: String, _ hours: WeeklyHours) -> BusyIndex {
+        BusyIndex(request.booked.filter { $0.therapistId == therapistId }.map(\.occupied) + hours.timeOff)
     }
 
     private static func roomIndexes(_ request: AvailabilityRequest) -> [(id: String, busy: BusyIndex)] {

@@ -140,4 +140,29 @@ import Testing
             #expect(!Self.engine.fits(after, start: chosen.start, therapistId: chosen.therapistId))
         }
     }
+
+    /// The "anyone" view is, at each time, the first therapist in order who is free: what listing every therapist's
+    /// slots and keeping the first at each time gives, with therapists on different hours, shared rooms and bookings.
+    @Test func anyoneGetsTheFirstFreeTherapistAtEachTime() async {
+        await propertyCheck(count: 200, input: Self.dates, Self.shape, Self.bookings) { date, shape, bookings in
+            let base = Self.toronto.instant(LocalDateTime(Self.day(date), WallTime(minutes: 0)!)) ?? Instant(milliseconds: 0)
+            let hours = (0..<3).map { n in
+                let open = (shape[n] % 48) * 10, close = min(1440, open + 90 + shape[n + 3] * 10)
+                return Self.everyDay(WallTime(minutes: open)!.description, close == 1440 ? "24:00" : WallTime(minutes: close)!.description,
+                                     lunch: shape[n] % 3 == 0 ? ("12:00", "12:45") : nil)
+            }
+            let rooms = shape[5] % 2 == 0 ? [] : ["room-a", "room-b"]
+            let booked = bookings.map { offset in
+                let start = base.adding(seconds: Int64(offset) * 15 * 60 - 86_400)
+                return AvailabilityRequest.Booked(therapistId: ["t1", "t2", "t3"][offset % 3], roomId: rooms.isEmpty ? nil : rooms[offset % 2],
+                                                  occupied: TimeRange(start: start, end: start.adding(seconds: Int64(30 + offset % 4 * 15) * 60)))
+            }
+            var request = Self.request(date, Self.day(date).adding(days: shape[4] % 3).description, minutes: 30 + (shape[4] % 4) * 15,
+                                       buffer: (shape[5] % 3) * 10, booked: booked, rooms: rooms)
+            request.therapists = zip(["t1", "t2", "t3"], hours).map { ($0, $1) }
+            var seen = Set<Instant>()
+            let firstOfEachTime = Self.engine.slots(request).filter { seen.insert($0.start).inserted }
+            #expect(Self.engine.firstAvailable(request) == firstOfEachTime)
+        }
+    }
 }
