@@ -12,7 +12,7 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
     public var utcDate: LocalDate { LocalDate(daysSinceEpoch: Int(milliseconds.floorDivided(by: 86_400_000))) }
 
     /// RFC 3339 in UTC, to the second: `2026-11-24T15:04:05Z`.
-    public var iso8601: String { Self.dateTime(milliseconds.floorDivided(by: 1000)) + "Z" }
+    public var iso8601: String { Self.text(wall: milliseconds.floorDivided(by: 1000), offsetMinutes: 0) }
 
     /// RFC 3339 with the zone's UTC offset at this moment, to the second: `2026-11-24T10:04:05-05:00` (`Z` where the
     /// offset is zero). Built from the zone's wall clock rather than a date formatter, which costs far more per call.
@@ -20,9 +20,7 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
         let seconds = milliseconds.floorDivided(by: 1000)
         let local = zone.local(self)
         let wall = Int64(local.date.daysSinceEpoch) * 86_400 + Int64(local.time.minutes) * 60 + (seconds - seconds.floorDivided(by: 60) * 60)
-        let offset = Int(wall - seconds) / 60
-        guard offset != 0 else { return Self.dateTime(wall) + "Z" }
-        return Self.dateTime(wall) + (offset < 0 ? "-" : "+") + Self.pad(abs(offset) / 60) + ":" + Self.pad(abs(offset) % 60)
+        return Self.text(wall: wall, offsetMinutes: Int(wall - seconds) / 60)
     }
 
     /// Reads RFC 3339 with an explicit offset or `Z` (`2026-11-25T10:00:00-05:00`, `2026-11-25T15:00:00.250Z`), so a
@@ -70,14 +68,38 @@ public struct Instant: Sendable, Hashable, Comparable, Codable {
         return value
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS` for seconds since the epoch on some wall clock.
-    private static func dateTime(_ seconds: Int64) -> String {
+    /// `YYYY-MM-DDTHH:MM:SS` for seconds since the epoch on some wall clock, then `Z` or the offset (`-05:00`). Written
+    /// digit by digit into one buffer: an API answer holds hundreds of these, and string interpolation was most of it.
+    private static func text(wall seconds: Int64, offsetMinutes offset: Int) -> String {
         let day = LocalDate(daysSinceEpoch: Int(seconds.floorDivided(by: 86_400)))
         let inDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
-        return "\(day)T\(pad(inDay / 3600)):\(pad(inDay / 60 % 60)):\(pad(inDay % 60))"
+        return String(unsafeUninitializedCapacity: 25) { text in
+            var at = 0
+            func digits(_ value: Int, _ width: Int, then separator: UInt8?) {
+                var rest = value
+                for place in stride(from: width - 1, through: 0, by: -1) {
+                    text[at + place] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+                at += width
+                if let separator {
+                    text[at] = separator
+                    at += 1
+                }
+            }
+            digits(day.year, 4, then: UInt8(ascii: "-"))
+            digits(day.month, 2, then: UInt8(ascii: "-"))
+            digits(day.day, 2, then: UInt8(ascii: "T"))
+            digits(inDay / 3600, 2, then: UInt8(ascii: ":"))
+            digits(inDay / 60 % 60, 2, then: UInt8(ascii: ":"))
+            digits(inDay % 60, 2, then: offset == 0 ? UInt8(ascii: "Z") : offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            if offset != 0 {
+                digits(abs(offset) / 60, 2, then: UInt8(ascii: ":"))
+                digits(abs(offset) % 60, 2, then: nil)
+            }
+            return at
+        }
     }
-
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }
 
 extension Int64 {
