@@ -116,6 +116,9 @@ import TestSupport
             })
             #expect(try await repository.occupancy(window: TimeRange(start: start.adding(seconds: 5400), end: start.adding(seconds: 86_400))).map(\.occupied.start)
                     == [start.adding(seconds: 4500)], "only what overlaps the window")
+            #expect(try await repository.occupancy(window: window, therapistId: clinic.therapist.id).map(\.occupied.start).sorted()
+                    == active.map(\.start).sorted(), "all of this therapist's, when asked")
+            #expect(try await repository.occupancy(window: window, therapistId: "someone else").isEmpty, "one therapist's, when asked")
             // A direct write that bypasses the repository is refused too.
             await #expect(throws: (any Error).self) {
                 try await database.write { db in

@@ -92,14 +92,16 @@ public struct AppointmentRepository: Sendable {
 
     /// What therapists and rooms are busy with during `window` (appointments not cancelled), for working out free
     /// times: four columns of each row rather than all of it, since a booking reads several days of the whole clinic.
-    public func occupancy(window: TimeRange) async throws -> [AvailabilityRequest.Booked] {
+    /// Given a therapist, only theirs: where no rooms are booked, nobody else's appointments bear on their free times.
+    public func occupancy(window: TimeRange, therapistId: String? = nil) async throws -> [AvailabilityRequest.Booked] {
         try await database.read { db in
-            try await Self.overlapping(window, db.select().columns("therapist_id", "room_id", "starts_at", "occupied_until"))
+            var select = Self.overlapping(window, db.select().columns("therapist_id", "room_id", "starts_at", "occupied_until"))
                 .where("status", .notIn, ["cancelled", "late-cancelled"])
-                .all().map { row in
-                    AvailabilityRequest.Booked(therapistId: try row.string("therapist_id"), roomId: try row.optionalString("room_id"),
-                                               occupied: TimeRange(start: try row.instant("starts_at"), end: try row.instant("occupied_until")))
-                }
+            if let therapistId { select = select.where("therapist_id", .equal, therapistId) }
+            return try await select.all().map { row in
+                AvailabilityRequest.Booked(therapistId: try row.string("therapist_id"), roomId: try row.optionalString("room_id"),
+                                           occupied: TimeRange(start: try row.instant("starts_at"), end: try row.instant("occupied_until")))
+            }
         }
     }
 

@@ -55,8 +55,10 @@ struct BookingService: Sendable {
         let end = context.zone.instant(LocalDateTime(through.adding(days: 2), WallTime(minutes: 0)!)) ?? services.now
         let window = TimeRange(start: start, end: max(start, end))
         let hours = try await services.scheduling.hours(locationId: context.location.id, window: window)
-        // Therapists are busy wherever they are booked, at any location, and where a waitlist offer holds the time.
-        var booked = try await services.appointments.occupancy(window: window)
+        // Therapists are busy wherever they are booked, at any location, and where a waitlist offer holds the time. For
+        // one therapist at a location without rooms, their own appointments are all that matter.
+        let only = context.therapists.count == 1 && context.location.rooms.isEmpty ? context.therapists.first?.id : nil
+        var booked = try await services.appointments.occupancy(window: window, therapistId: only)
         let lengths = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for offer in try await WaitlistRepository(database: services.database).heldOffers(at: services.now) where offer.clientId != holder {
             guard let start = offer.offerStart, let therapist = offer.offerTherapistId, let service = lengths[offer.serviceId] else { continue }
