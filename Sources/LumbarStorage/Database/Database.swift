@@ -18,11 +18,10 @@ public final class Database: @unchecked Sendable {
     private let sqlitePool: DirectSQLitePool?
     private let postgresPool: EventLoopGroupConnectionPool<PostgresConnectionSource>?
     private let logger: Logger
-    /// SQLite's write transactions, batched into shared commits.
-    let writeBatch = WriteBatch()
+    /// Write transactions batched into shared commits: every write on SQLite, `writeTogether` on PostgreSQL.
+    let writeBatch: WriteBatch
     /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
     public let cache = ReadCache()
-    let commitGroup = CommitGroup()
 
     public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         self.location = location
@@ -32,6 +31,7 @@ public final class Database: @unchecked Sendable {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             engine = .sqlite
+            writeBatch = WriteBatch(begin: "BEGIN IMMEDIATE")
             // Eight: a query runs on its caller's thread, so more connections than requests in flight would only idle.
             sqlitePool = DirectSQLitePool(path: path, pragmas: DirectSQLiteConnection.pragmas, limit: 8)
             postgresPool = nil
@@ -39,6 +39,7 @@ public final class Database: @unchecked Sendable {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = nil
             engine = .postgres
+            writeBatch = WriteBatch(begin: "BEGIN")
             postgresPool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
                 requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup)
@@ -77,7 +78,7 @@ public final class Database: @unchecked Sendable {
     /// Runs `work` in a write transaction it may share with other `writeTogether` work that arrives meanwhile (group
     /// commit); returns once that transaction has committed. For small independent rows, such as the audit log.
     public func writeTogether(_ work: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
-        try await commitGroup.submit(work, to: self)
+        try await writeBatch.submit(work, to: self)
     }
 
     private func writeTransaction<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {

@@ -1,21 +1,28 @@
 import SQLKit
 
-/// SQLite's one writer, shared. Write transactions that arrive while one is running wait, then run one after another
-/// in the next transaction, each inside its own savepoint: a failing one is rolled back alone, and the clinic pays one
-/// durable commit (one disk sync) for all of them. Every caller returns only once its own work has committed.
-/// Queueing here rather than on SQLite's lock keeps waiting writers off the connections; other processes are still
-/// held off by BEGIN IMMEDIATE and busy_timeout.
+/// Group commit. Write transactions that arrive while one is running wait, then run one after another in the next
+/// transaction, each inside its own savepoint: a failing one is rolled back alone, and the clinic pays one durable
+/// commit (one disk sync) for all of them. Every caller returns only once its own work has committed.
+/// On SQLite every write goes through it (SQLite has one writer anyway; queueing here rather than on its lock keeps
+/// waiting writers off the connections, and other processes are still held off by BEGIN IMMEDIATE and busy_timeout).
+/// On PostgreSQL, which has many writers, only small independent rows such as the audit log do.
 actor WriteBatch {
     typealias Work = @Sendable (any SQLDatabase) async throws -> Void
 
     /// Most works in one transaction, so a long queue still commits (and answers) steadily.
     static let limit = 64
 
+    /// How a shared transaction starts: `BEGIN IMMEDIATE` takes SQLite's write lock up front.
+    let begin: String
     private var waiting: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
     private var running = false
     /// Transactions committed, and works waiting for the next one (what tests observe of the batching).
     private(set) var commits = 0
     var queued: Int { waiting.count }
+
+    init(begin: String) {
+        self.begin = begin
+    }
 
     func submit(_ work: @escaping Work, to database: Database) async throws {
         try await withCheckedThrowingContinuation { done in
@@ -23,7 +30,7 @@ actor WriteBatch {
             if !running {
                 running = true
                 // The transaction runs on this task, not on the actor, so writers can queue while it does.
-                Task { while let batch = await self.next() { await self.finish(batch, Self.commit(batch.map(\.work), on: database), on: database) } }
+                Task { while let batch = await self.next() { await self.finish(batch, Self.commit(batch.map(\.work), begin: self.begin, on: database), on: database) } }
             }
         }
     }
@@ -51,15 +58,15 @@ actor WriteBatch {
         case .failure:
             // The transaction itself was lost (a work ended it, or the commit failed): nothing of it was kept, so each
             // work is run again on its own, and only the one at fault fails.
-            for entry in batch { await finish([entry], Self.commit([entry.work], on: database), on: database) }
+            for entry in batch { await finish([entry], Self.commit([entry.work], begin: begin, on: database), on: database) }
         }
     }
 
     /// Runs each work in its own savepoint inside one write transaction; each work's error, or the error that lost the
     /// whole transaction.
-    private nonisolated static func commit(_ works: [Work], on database: Database) async -> Result<[(any Error)?], any Error> {
+    private nonisolated static func commit(_ works: [Work], begin: String, on database: Database) async -> Result<[(any Error)?], any Error> {
         do {
-            return .success(try await database.transaction("BEGIN IMMEDIATE") { db in
+            return .success(try await database.transaction(begin) { db in
                 var failures: [(any Error)?] = []
                 for work in works {
                     try await db.raw("SAVEPOINT lumbar_write").run()
