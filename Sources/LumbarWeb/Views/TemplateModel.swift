@@ -80,6 +80,8 @@ enum TemplateModel {
     /// A struct's stored properties as the runtime lays them out, listed once per type. Mirror finds the same names
     /// and values, but demangles each property's type again on every read, which was most of the walk's time. Nil for
     /// a struct holding an existential (`Any`, `any P`): read generically, its value would come back boxed twice.
+    /// Page models hold plain values; a `weak` or `unowned` property, which this list cannot tell apart, has no place
+    /// in one.
     static func fields(of type: Any.Type) -> [Field]? {
         var fields: [Field] = []
         var plain = true
