@@ -8,13 +8,15 @@ import SQLKit
 /// On PostgreSQL, which has many writers, only small independent rows such as the audit log do.
 actor WriteBatch {
     typealias Work = @Sendable (any SQLDatabase) async throws -> Void
+    /// A caller's work and where to send its answer.
+    typealias Entry = (work: Work, done: CheckedContinuation<Void, any Error>)
 
     /// Most works in one transaction, so a long queue still commits (and answers) steadily.
     static let limit = 64
 
     /// How a shared transaction starts: `BEGIN IMMEDIATE` takes SQLite's write lock up front.
     let begin: String
-    private var waiting: [(work: Work, done: CheckedContinuation<Void, any Error>)] = []
+    private var waiting: [Entry] = []
     private var running = false
     /// Transactions committed, and works waiting for the next one (what tests observe of the batching).
     private(set) var commits = 0
@@ -29,13 +31,17 @@ actor WriteBatch {
             waiting.append((work, done))
             if !running {
                 running = true
-                // The transaction runs on this task, not on the actor, so writers can queue while it does.
-                Task { while let batch = await self.next() { await self.finish(batch, Self.commit(batch.map(\.work), begin: self.begin, on: database), on: database) } }
+                // The transaction runs off the actor (`commit` is nonisolated), so writers can queue while it does.
+                Task {
+                    while let batch = await self.next() {
+                        await self.finish(batch, Self.commit(batch.map(\.work), begin: begin, on: database), on: database)
+                    }
+                }
             }
         }
     }
 
-    private func next() -> [(work: Work, done: CheckedContinuation<Void, any Error>)]? {
+    private func next() -> [Entry]? {
         guard !waiting.isEmpty else {
             running = false
             return nil
@@ -45,8 +51,7 @@ actor WriteBatch {
         return batch
     }
 
-    private func finish(_ batch: [(work: Work, done: CheckedContinuation<Void, any Error>)], _ outcome: Result<[(any Error)?], any Error>,
-                        on database: Database) async {
+    private func finish(_ batch: [Entry], _ outcome: Result<[(any Error)?], any Error>, on database: Database) async {
         switch outcome {
         case .success(let failures):
             commits += 1
