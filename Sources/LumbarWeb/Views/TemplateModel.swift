@@ -53,27 +53,27 @@ enum TemplateModel {
     private static func shape(of value: Any) -> Shape {
         let type = ObjectIdentifier(Swift.type(of: value))
         if let known = shapes.withLock({ $0[type] }) { return known }
-        let kind = classify(value)
-        let shape = Shape(kind: kind, fields: kind == .record && Mirror(reflecting: value).displayStyle == .struct ? fields(of: Swift.type(of: value)) : nil)
+        let shape = classify(value)
         shapes.withLock { $0[type] = shape }
         return shape
     }
 
-    private static func classify(_ value: Any) -> Kind {
-        switch Mirror(reflecting: value).displayStyle {
+    private static func classify(_ value: Any) -> Shape {
+        let style = Mirror(reflecting: value).displayStyle
+        switch style {
         case .optional:
-            return .optional
+            return Shape(kind: .optional, fields: nil)
         case .collection:
-            return .collection
+            return Shape(kind: .collection, fields: nil)
         case .struct, .class:
             // Values that render themselves (dates, codes) or that the renderer already reads without reflection.
             if value is any CustomStringConvertible || value is any MustacheParent || value is any MustacheCustomRenderable
                 || value is any MustacheCustomRepresentation || value is MustacheLambda {
-                return .leaf
+                return Shape(kind: .leaf, fields: nil)
             }
-            return .record
+            return Shape(kind: .record, fields: style == .struct ? fields(of: Swift.type(of: value)) : nil)
         default:
-            return .leaf
+            return Shape(kind: .leaf, fields: nil)
         }
     }
 
