@@ -33,7 +33,7 @@ import TestSupport
         "GET /waitlist/{token}": "-------",
         "POST /account/calendar-feed": "nnnn---", "POST /account/calendar-feed/revoke": "nnn----", "POST /account/tokens": "nnn----",
         "POST /account/tokens/{id}/revoke": "nnn----", "POST /account/two-factor": "n------", "POST /book/confirm": "-------",
-        "POST /calendar/appointments/{id}/move": "nnn----", "POST /calendar/appointments/{id}/status": "nnn----", "POST /calendar/book": "nnn----",
+        "POST /calendar/appointments/{id}/move": "nnn----", "POST /calendar/appointments/{id}/status": "nnn----", "POST /calendar/book": "nnn----", "POST /calendar/past": "nnnyyyy",
         "POST /clients": "nnnyyyy", "POST /clients/{id}/appointments/{appointment}/payments": "nnnynyy",
         "POST /clients/{id}/appointments/{appointment}/receipts": "nnnynyy", "POST /clients/{id}/consents": "nnnnnyy",
         "POST /clients/{id}/consents/{consent}/withdraw": "nnnnnyy", "POST /clients/{id}/intake/tablet": "nnnynyy",
@@ -47,7 +47,8 @@ import TestSupport
         "POST /me/consents/{consent}/withdraw": "nynnnnn", "POST /me/program/log": "nynnnnn", "POST /me/program/reminder": "nyynnnn",
         "POST /me/questionnaires/{instrument}": "nyynnnn", "POST /password/forgot": "-------", "POST /password/reset": "-------",
         "POST /receipts/{receipt}/email": "nnnynyy", "POST /scheduling/hours": "nnnnnny", "POST /scheduling/locations": "nnnnnny",
-        "POST /scheduling/rules": "nnnnnny", "POST /scheduling/services": "nnnnnny", "POST /scheduling/time-off": "nnnnnny", "POST /settings": "nnnnnny",
+        "POST /scheduling/rules": "nnnnnny", "POST /scheduling/services": "nnnnnny", "POST /scheduling/time-off": "nnnnnny", "GET /scheduling/time-off/{id}/remove": "nnnnnn-",
+        "POST /scheduling/time-off/{id}/remove": "nnnnnn-", "POST /settings": "nnnnnny",
         "POST /settings/questionnaires/load": "nnnnnny", "POST /settings/questionnaires/screens": "nnnnnny", "POST /setup": "nnnnnnn",
         "POST /staff": "nnnnnny", "POST /waitlist/{token}/accept": "-------",
         // The JSON API takes bearer tokens only: a session cookie, whoever it belongs to, opens nothing.

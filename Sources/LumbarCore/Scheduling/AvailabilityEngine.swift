@@ -20,7 +20,7 @@ public struct AvailabilityEngine: Sendable {
                     var minute = span.start.minutes
                     while minute + request.service.minutes <= span.end.minutes {
                         if let start = clock.instant(minute),
-                           let slot = candidate(start, closing: closing, therapistId: therapist.id, request, limits, busy) {
+                           case .success(let slot) = candidate(start, closing: closing, therapistId: therapist.id, request, limits, busy) {
                             slots.append((slot, position))
                         }
                         minute += request.rules.slotStepMinutes
@@ -61,7 +61,7 @@ public struct AvailabilityEngine: Sendable {
                     let therapist = request.therapists[offer.therapist]
                     let busy = indexes[offer.therapist] ?? Self.therapistIndex(request, therapist.id, therapist.hours)
                     indexes[offer.therapist] = busy
-                    if let slot = candidate(start, closing: closing, therapistId: therapist.id, request, limits, (busy, rooms)) {
+                    if case .success(let slot) = candidate(start, closing: closing, therapistId: therapist.id, request, limits, (busy, rooms)) {
                         slots.append(slot)
                         break
                     }
@@ -72,51 +72,70 @@ public struct AvailabilityEngine: Sendable {
         return slots.sorted { $0.start < $1.start }
     }
 
-    /// The booking at `start` if it fits by the same rules that produce slots (any minute, not only the slot grid).
-    /// Staff bookings pass `enforceNotice: false`: notice and horizon are limits for clients booking online.
-    public func fit(_ request: AvailabilityRequest, start: Instant, therapistId: String, enforceNotice: Bool = true) -> Slot? {
-        guard let therapist = request.therapists.first(where: { $0.id == therapistId }) else { return nil }
+    /// The booking at `start` if it fits by the same rules that produce slots (any minute, not only the slot grid), or
+    /// why not. Staff bookings pass `enforceNotice: false`: notice and horizon are limits for clients booking online;
+    /// a start in the past is refused either way.
+    public func check(_ request: AvailabilityRequest, start: Instant, therapistId: String, enforceNotice: Bool = true) -> Result<Slot, BookingRefusal> {
+        let limits = Limits(request, enforceNotice: enforceNotice)
+        if let refusal = limits.refusal(start) { return .failure(refusal) }
+        guard let therapist = request.therapists.first(where: { $0.id == therapistId }) else { return .failure(.noHoursHere) }
         let local = zone.local(start)
-        guard zone.instant(local) == start else { return nil }
-        let clock = DayClock(date: local.date, zone: zone)
-        guard let span = therapist.hours.open(on: local.date.weekdayIndex).first(where: {
-            $0.start.minutes <= local.time.minutes && local.time.minutes + request.service.minutes <= $0.end.minutes
-        }), let closing = clock.instant(span.end.minutes) else { return nil }
-        let limits = enforceNotice ? Limits(request) : Limits(earliest: Instant(milliseconds: .min), latest: Instant(milliseconds: .max))
+        guard zone.instant(local) == start else { return .failure(.clockChange) }
+        let weekday = local.date.weekdayIndex
+        guard !therapist.hours.days[weekday].isEmpty else { return .failure(.dayOff) }
+        let from = local.time.minutes, until = from + request.service.minutes
+        let holds = { (span: WeeklyHours.Span) in span.start.minutes <= from && until <= span.end.minutes }
+        guard let span = therapist.hours.open(on: weekday).first(where: holds) else {
+            return .failure(therapist.hours.days[weekday].contains(where: holds) ? .duringBreak : .outsideHours)
+        }
+        let end = start.adding(seconds: Int64(request.service.minutes) * 60)
+        guard let closing = DayClock(date: local.date, zone: zone).instant(span.end.minutes), end <= closing else { return .failure(.outsideHours) }
+        let occupied = TimeRange(start: start, end: end.adding(seconds: Int64(request.service.bufferMinutes) * 60))
+        // Time off sits in the same busy index as appointments; asked first so the cause is "away", not "booked".
+        if therapist.hours.timeOff.contains(where: { $0.overlaps(occupied) }) { return .failure(.timeOff) }
         return candidate(start, closing: closing, therapistId: therapistId, request, limits, Self.busy(request, therapistId, therapist.hours))
+    }
+
+    public func fit(_ request: AvailabilityRequest, start: Instant, therapistId: String, enforceNotice: Bool = true) -> Slot? {
+        try? check(request, start: start, therapistId: therapistId, enforceNotice: enforceNotice).get()
     }
 
     public func fits(_ request: AvailabilityRequest, start: Instant, therapistId: String, enforceNotice: Bool = true) -> Bool {
         fit(request, start: start, therapistId: therapistId, enforceNotice: enforceNotice) != nil
     }
 
-    /// The earliest and latest start the booking rules allow.
+    /// The earliest and latest start the booking rules allow; never earlier than now.
     struct Limits {
+        let now: Instant
         let earliest: Instant
         let latest: Instant
 
-        init(earliest: Instant, latest: Instant) {
-            self.earliest = earliest
-            self.latest = latest
+        init(_ request: AvailabilityRequest, enforceNotice: Bool = true) {
+            now = request.now
+            earliest = enforceNotice ? request.now.adding(seconds: Int64(request.rules.minimumNoticeMinutes) * 60) : request.now
+            latest = enforceNotice ? request.now.adding(seconds: Int64(request.rules.maximumAdvanceDays) * 86_400) : Instant(milliseconds: .max)
         }
 
-        init(_ request: AvailabilityRequest) {
-            earliest = request.now.adding(seconds: Int64(request.rules.minimumNoticeMinutes) * 60)
-            latest = request.now.adding(seconds: Int64(request.rules.maximumAdvanceDays) * 86_400)
+        func refusal(_ start: Instant) -> BookingRefusal? {
+            if start < now { return .inPast }
+            if start < earliest { return .tooLittleNotice }
+            if start > latest { return .beyondHorizon }
+            return nil
         }
     }
 
     /// The one check behind both listing and booking: inside the limits, ending by closing, clear of the
     /// therapist's taken time (appointments with buffers, time off) and, where rooms are booked, with a room free.
     private func candidate(_ start: Instant, closing: Instant, therapistId: String, _ request: AvailabilityRequest,
-                           _ limits: Limits, _ busy: (therapist: BusyIndex, rooms: [(id: String, busy: BusyIndex)])) -> Slot? {
+                           _ limits: Limits, _ busy: (therapist: BusyIndex, rooms: [(id: String, busy: BusyIndex)])) -> Result<Slot, BookingRefusal> {
         let end = start.adding(seconds: Int64(request.service.minutes) * 60)
-        guard start >= limits.earliest, start <= limits.latest, end <= closing else { return nil }
+        if let refusal = limits.refusal(start) { return .failure(refusal) }
+        guard end <= closing else { return .failure(.outsideHours) }
         let occupied = TimeRange(start: start, end: end.adding(seconds: Int64(request.service.bufferMinutes) * 60))
-        guard busy.therapist.isFree(occupied) else { return nil }
+        guard busy.therapist.isFree(occupied) else { return .failure(.therapistTaken) }
         let room = busy.rooms.first { $0.busy.isFree(occupied) }?.id
-        if !request.rooms.isEmpty && room == nil { return nil }
-        return Slot(start: start, end: end, therapistId: therapistId, roomId: room)
+        if !request.rooms.isEmpty && room == nil { return .failure(.roomTaken) }
+        return .success(Slot(start: start, end: end, therapistId: therapistId, roomId: room))
     }
 
     private static func busy(_ request: AvailabilityRequest, _ therapistId: String, _ hours: WeeklyHours)

@@ -288,5 +288,8 @@ public enum Schema {
         Migration(12, "appointments by time, for the day's calendar and availability") { _ in
             ["CREATE INDEX appointments_time ON appointments(starts_at)"]
         },
+        Migration(16, "time off is marked removed, not deleted") { _ in
+            ["ALTER TABLE time_off ADD COLUMN removed_at BIGINT", "ALTER TABLE time_off ADD COLUMN removed_by TEXT REFERENCES accounts(id)"]
+        },
     ]
 }

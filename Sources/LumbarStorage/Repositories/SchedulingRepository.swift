@@ -96,7 +96,7 @@ public struct SchedulingRepository: Sendable {
         try await database.read { db in
             try await db.raw("""
                 SELECT therapist_id, starts_at, ends_at FROM time_off
-                WHERE starts_at < \(bind: window.end.milliseconds) AND ends_at > \(bind: window.start.milliseconds)
+                WHERE starts_at < \(bind: window.end.milliseconds) AND ends_at > \(bind: window.start.milliseconds) AND removed_at IS NULL
                 """).all()
         }.forEach { row in
             result[try row.string("therapist_id")]?.timeOff.append(TimeRange(start: try row.instant("starts_at"), end: try row.instant("ends_at")))
@@ -121,13 +121,51 @@ public struct SchedulingRepository: Sendable {
         }
     }
 
-    public func addTimeOff(therapistId: String, _ range: TimeRange, note: String) async throws {
+    @discardableResult
+    public func addTimeOff(therapistId: String, _ range: TimeRange, note: String, audit: AuditEntry? = nil) async throws -> TimeOff {
+        let entry = TimeOff(id: Database.newID(), therapistId: therapistId, range: range, note: note)
         try await database.write { db in
             try await db.raw("""
                 INSERT INTO time_off (id, therapist_id, starts_at, ends_at, note)
-                VALUES (\(bind: Database.newID()), \(bind: therapistId), \(bind: range.start.milliseconds), \(bind: range.end.milliseconds), \(bind: note))
+                VALUES (\(bind: entry.id), \(bind: therapistId), \(bind: range.start.milliseconds), \(bind: range.end.milliseconds), \(bind: note))
                 """).run()
+            if let audit { try await AuditRepository.append(audit, on: db) }
         }
+        return entry
+    }
+
+    /// Time off not yet over and not removed, soonest first.
+    public func timeOff(endingAfter now: Instant) async throws -> [TimeOff] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT * FROM time_off WHERE ends_at > \(bind: now.milliseconds) AND removed_at IS NULL ORDER BY starts_at, id
+                """).all().map(Self.timeOff)
+        }
+    }
+
+    /// One entry of time off, unless it was removed.
+    public func timeOff(id: String) async throws -> TimeOff? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM time_off WHERE id = \(bind: id) AND removed_at IS NULL").first().map(Self.timeOff)
+        }
+    }
+
+    /// Marks time off removed (kept on record), with its audit row; false if it was already removed or never existed.
+    public func removeTimeOff(id: String, by accountId: String, audit: AuditEntry, at now: Instant) async throws -> Bool {
+        try await database.write { db in
+            let found = try await db.raw("SELECT id FROM time_off WHERE id = \(bind: id) AND removed_at IS NULL").first()
+            guard found != nil else { return false }
+            try await db.raw("""
+                UPDATE time_off SET removed_at = \(bind: now.milliseconds), removed_by = \(bind: accountId) WHERE id = \(bind: id) AND removed_at IS NULL
+                """).run()
+            try await AuditRepository.append(audit, on: db)
+            return true
+        }
+    }
+
+    static func timeOff(_ row: any SQLRow) throws -> TimeOff {
+        TimeOff(id: try row.string("id"), therapistId: try row.string("therapist_id"),
+                range: TimeRange(start: try row.instant("starts_at"), end: try row.instant("ends_at")), note: try row.string("note"))
     }
 
     public func rules() async throws -> BookingRules {

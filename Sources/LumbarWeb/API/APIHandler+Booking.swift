@@ -131,7 +131,8 @@ extension APIHandler {
         }
     }
 
-    /// How a booking failure is answered: 404 for a missing record, 409 when someone else just took the time, 422 otherwise.
+    /// How a booking failure is answered: 404 for a missing record, 409 when a single time is already taken, 422 otherwise.
+    /// A refused time names its cause as a reason code beside the sentence.
     enum FailureAnswer {
         case notFound(Components.Schemas.ErrorBody)
         case unprocessable(Components.Schemas.ErrorBody)
@@ -142,10 +143,19 @@ extension APIHandler {
         switch failure {
         case .notFound(let field): return .notFound(error("No such record for \(field).", field: field))
         case .invalid(let problems): return .unprocessable(Self.problems(problems))
-        case .unavailable(let text): return .unprocessable(error(text, field: "start"))
+        case .refused(let refusal):
+            let body = refused([refusal], error: refusal.message)
+            return refusal.reason.isTaken ? .conflict(body) : .unprocessable(body)
+        case .seriesRefused(let refusals):
+            return .unprocessable(refused(refusals, error: "Nothing was booked: \(refusals.count) of the weekly times cannot be booked."))
         case .blocked(let text): return .unprocessable(error(text, field: "clientId"))
-        case .taken: return .conflict(error(AppointmentRepository.taken, field: "start"))
         }
+    }
+
+    static func refused(_ refusals: [BookingService.Refusal], error: String) -> Components.Schemas.ErrorBody {
+        .init(error: error, problems: refusals.map {
+            .init(field: "start", message: $0.message, reason: Components.Schemas.RefusalReason(rawValue: $0.reason.rawValue))
+        })
     }
 
     private func rfc(for appointment: Appointment) async throws -> RFC3339 {

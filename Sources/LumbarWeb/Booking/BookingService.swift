@@ -17,11 +17,20 @@ struct BookingService: Sendable {
 
     enum Failure: Error, Equatable {
         case notFound(String)
-        case unavailable(String)
-        case taken
+        /// The one time asked for cannot be booked, and why.
+        case refused(Refusal)
+        /// Some times of a weekly series cannot be booked (nothing was saved), each with why.
+        case seriesRefused([Refusal])
         case invalid([FieldProblem])
         /// The client's intake triage pauses online booking until a therapist records clearance.
         case blocked(String)
+    }
+
+    /// A start time that cannot be booked: the engine's cause, and the sentence people read.
+    struct Refusal: Error, Equatable, Sendable {
+        let reason: BookingRefusal
+        let start: Instant
+        let message: String
     }
 
     /// What a slot list is for: clients online (notice, horizon and online-only services apply) or staff.
@@ -101,7 +110,7 @@ struct BookingService: Sendable {
         }
         let engine = AvailabilityEngine(zone: context.zone)
         var appointments: [Appointment] = []
-        var collisions: [FieldProblem] = []
+        var refusals: [Refusal] = []
         let seriesId = starts.count > 1 ? Database.newID() : nil
         for start in starts {
             let day = context.zone.local(start).date
@@ -109,28 +118,55 @@ struct BookingService: Sendable {
             // Occurrences of this series already placed count as taken too.
             request.booked += appointments.map { .init(therapistId: $0.therapistId, roomId: $0.roomId, occupied: $0.occupied) }
             let candidates = therapistId.map { [$0] } ?? request.therapists.map(\.id)
-            guard let slot = candidates.lazy.compactMap({ engine.fit(request, start: start, therapistId: $0, enforceNotice: channel == .online) }).first else {
-                if starts.count == 1, Self.onlyTaken(engine, request, start, candidates, channel) { throw Failure.taken }
-                collisions.append(FieldProblem("start", "\(Self.spoken(start, context.zone)) is not available."))
-                continue
+            let slot: Slot
+            switch firstFit(engine, request, start: start, therapists: candidates, channel: channel, context) {
+            case .success(let fit): slot = fit
+            case .failure(let refusal): refusals.append(refusal); continue
             }
             appointments.append(Appointment(
                 id: Database.newID(), clientId: client.id, therapistId: slot.therapistId, locationId: context.location.id, roomId: slot.roomId,
                 serviceId: context.service.id, start: slot.start, end: slot.end,
                 occupiedUntil: slot.end.adding(seconds: Int64(context.service.bufferMinutes) * 60), seriesId: seriesId))
         }
-        guard collisions.isEmpty else {
-            if starts.count == 1 { throw Failure.unavailable(collisions[0].message) }
-            throw Failure.invalid(collisions)
+        if let refusal = refusals.first {
+            throw starts.count == 1 ? Failure.refused(refusal) : Failure.seriesRefused(refusals)
         }
         let mail = try await confirmation(appointments, client: client, context: context)
         do {
             try await services.appointments.book(appointments, bookedBy: bookedBy.id, mail: mail, audit: audit, at: services.now)
         } catch StorageError.conflict {
-            throw Failure.taken
+            throw Failure.refused(Self.justTaken(starts[0]))
         }
         return appointments
     }
+
+    /// Records a visit that already happened, already marked arrived: the booking rules do not apply and no email is
+    /// sent (the client is not told of a booking after the fact). `audit` commits with it. It may not overlap the
+    /// therapist's other appointments; a room is given if one was free.
+    func recordPast(clientId: String, serviceId: String, locationId: String, therapistId: String, start: Instant, by account: Account,
+                    audit: AuditEntry) async throws -> Appointment {
+        guard try await services.clients.find(id: clientId) != nil else { throw Failure.notFound("clientId") }
+        let context = try await context(serviceId: serviceId, locationId: locationId, therapistId: therapistId, channel: .staff)
+        guard start <= services.now else {
+            throw Failure.invalid([FieldProblem("start", "That time has not come yet. Book it instead, so the client is sent a confirmation.")])
+        }
+        let end = start.adding(seconds: Int64(context.service.minutes) * 60)
+        let occupied = TimeRange(start: start, end: end.adding(seconds: Int64(context.service.bufferMinutes) * 60))
+        let busy = try await services.appointments.occupancy(window: occupied).filter { $0.occupied.overlaps(occupied) }
+        if busy.contains(where: { $0.therapistId == therapistId }) {
+            throw Failure.refused(refusal(.therapistTaken, start: start, therapistId: therapistId, context))
+        }
+        let room = context.location.rooms.first { room in !busy.contains { $0.roomId == room.id } }?.id
+        let visit = Appointment(id: Database.newID(), clientId: clientId, therapistId: therapistId, locationId: context.location.id, roomId: room,
+                                serviceId: context.service.id, start: start, end: end, occupiedUntil: occupied.end, status: .arrived)
+        do {
+            try await services.appointments.book([visit], bookedBy: account.id, mail: [], audit: audit, at: services.now)
+        } catch StorageError.conflict {
+            throw Failure.refused(Self.justTaken(start))
+        }
+        return visit
+    }
+
 
     /// Cancels; inside the clinic's window it is a late cancellation and carries the fee.
     func cancel(_ appointment: Appointment, by account: Account) async throws -> Appointment {
@@ -156,10 +192,10 @@ struct BookingService: Sendable {
         let day = context.zone.local(start).date
         var request = try await request(context, from: day, through: day, channel: channel)
         request.booked.removeAll { $0.occupied == appointment.occupied && $0.therapistId == appointment.therapistId }
-        let therapist = therapistId ?? appointment.therapistId
-        guard let slot = engine.fit(request, start: start, therapistId: therapist, enforceNotice: channel == .online) else {
-            if Self.onlyTaken(engine, request, start, [therapist], channel) { throw Failure.taken }
-            throw Failure.unavailable("\(Self.spoken(start, context.zone)) is not available.")
+        let slot: Slot
+        switch firstFit(engine, request, start: start, therapists: [therapistId ?? appointment.therapistId], channel: channel, context) {
+        case .success(let fit): slot = fit
+        case .failure(let refusal): throw Failure.refused(refusal)
         }
         var moved = appointment
         moved.therapistId = slot.therapistId
@@ -171,7 +207,7 @@ struct BookingService: Sendable {
         do {
             try await services.appointments.move(moved, mail: mail, at: services.now)
         } catch StorageError.conflict {
-            throw Failure.taken
+            throw Failure.refused(Self.justTaken(start))
         }
         return moved
     }
@@ -205,12 +241,29 @@ struct BookingService: Sendable {
         }
     }
 
-    /// Whether the time would fit but for other bookings: someone else just took it (a 409), rather than it
-    /// being outside hours or the booking rules (a 422).
-    static func onlyTaken(_ engine: AvailabilityEngine, _ request: AvailabilityRequest, _ start: Instant, _ therapists: [String], _ channel: Channel) -> Bool {
-        var open = request
-        open.booked = []
-        return therapists.contains { engine.fits(open, start: start, therapistId: $0, enforceNotice: channel == .online) }
+    /// The first of `therapists` (in order) who can take `start`, or the cause nearest to fitting among them, in words.
+    private func firstFit(_ engine: AvailabilityEngine, _ request: AvailabilityRequest, start: Instant, therapists: [String], channel: Channel,
+                          _ context: Context) -> Result<Slot, Refusal> {
+        var causes: [(reason: BookingRefusal, therapistId: String)] = []
+        for therapistId in therapists {
+            switch engine.check(request, start: start, therapistId: therapistId, enforceNotice: channel == .online) {
+            case .success(let slot): return .success(slot)
+            case .failure(let reason): causes.append((reason, therapistId))
+            }
+        }
+        let reason = BookingRefusal.nearest(causes.map(\.reason)) ?? .noHoursHere
+        return .failure(refusal(reason, start: start, therapistId: causes.first { $0.reason == reason }?.therapistId ?? therapists.first, context))
+    }
+
+    private func refusal(_ reason: BookingRefusal, start: Instant, therapistId: String?, _ context: Context) -> Refusal {
+        let name = context.therapists.first { $0.id == therapistId }?.name ?? "The therapist"
+        return Refusal(reason: reason, start: start, message: RefusalWords.sentence(
+            reason, when: Self.spoken(start, context.zone), weekday: context.zone.local(start).date.weekdayName, therapist: name, rules: context.rules))
+    }
+
+    /// The database refused an overlap: someone booked the time between our check and our save.
+    static func justTaken(_ start: Instant) -> Refusal {
+        Refusal(reason: .therapistTaken, start: start, message: RefusalWords.justTaken)
     }
 
     /// Online, initial assessments are for new clients and follow-ups for returning ones; staff may book either.

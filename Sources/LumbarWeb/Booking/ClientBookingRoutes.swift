@@ -237,8 +237,12 @@ struct ClientBookingRoutes {
         } catch let failure as BookingService.Failure {
             var signedIn = context
             if cookie != nil { signedIn.session = nil }
-            let message = failure == .taken ? AppointmentRepository.taken : "That time is no longer available. Please choose another."
-            var response = try await timesPage(form, signedIn, problem: message, status: .conflict)
+            let (message, status): (String, HTTPResponse.Status) = switch failure {
+            case .refused(let refusal): (refusal.message + " Please choose another time.", refusal.reason.isTaken ? .conflict : .unprocessableContent)
+            default: ("That time is no longer available. Please choose another.", .conflict)
+            }
+            var response = try await timesPage(form, signedIn, problem: message, status: status)
+
             if let cookie { response.setCookie(cookie) }
             return response
         }

@@ -13,6 +13,7 @@ struct SchedulingAdminRoutes {
         struct ServiceRow { let name: String; let minutes: Int; let bufferMinutes: Int; let price: String; let online: Bool; let audience: String }
         struct HoursRow { let therapist: String; let location: String; let summary: String }
         struct Weekday { let index: Int; let name: String; let checked: Bool }
+        struct TimeOffRow { let id: String; let therapist: String; let days: String; let note: String? }
         let chrome: Chrome
         let locations: [LocationRow]
         let services: [ServiceRow]
@@ -22,19 +23,31 @@ struct SchedulingAdminRoutes {
         let serviceFields: [FieldView]
         let hourFields: [FieldView]
         let timeOffFields: [FieldView]
+        let timeOff: [TimeOffRow]
         let ruleFields: [FieldView]
+    }
+
+    /// The confirmation asked before time off is removed.
+    struct RemovePage {
+        let chrome: Chrome
+        let entry: Page.TimeOffRow
     }
 
     static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
+    /// What the page says after each kind of save.
+    static let saved = ["time-off": "Time off saved. Those days are no longer offered for booking.",
+                        "time-off-removed": "Time off removed. Those days can be booked again."]
+
     func register(on router: Router<AppRequestContext>) {
-        router.get("/scheduling") { _, context -> Response in
+        router.get("/scheduling") { request, context -> Response in
             _ = try context.owner()
+            let saved = FormData(encoded: request.uri.query ?? "")["saved"]
             let rules = try await services.scheduling.rules()
             let defaults = FormData(encoded: "timeZone=America%2FToronto&minutes=60&bufferMinutes=15&taxPercent=13&audience=any&start=09%3A00&end=17%3A00"
                 + "&minimumNoticeMinutes=\(rules.minimumNoticeMinutes)&maximumAdvanceDays=\(rules.maximumAdvanceDays)&slotStepMinutes=\(rules.slotStepMinutes)"
                 + "&cancellationWindowHours=\(rules.cancellationWindowHours)&lateFee=\(Money.text(rules.lateCancellationFeeCents).dropFirst())"
-                + "&day0=on&day1=on&day2=on&day3=on&day4=on")
+                + "&day0=on&day1=on&day2=on&day3=on&day4=on" + (Self.saved[saved] == nil ? "" : "&saved=\(saved)"))
             return try await page(context, form: defaults, problems: [])
         }
         router.post("/scheduling/locations") { _, context -> Response in
@@ -99,19 +112,40 @@ struct SchedulingAdminRoutes {
             var problems: [FieldProblem] = []
             let therapist = try await services.accounts.find(id: form["offTherapist"])
             if therapist?.role != .therapist { problems.append(FieldProblem("offTherapist", "Choose a therapist.")) }
-            let zone = try await services.clinicTime().rules
+            let clinicTime = try await services.clinicTime()
             let from = LocalDate(iso: form["offFrom"]), through = LocalDate(iso: form["offThrough"])
             if from == nil { problems.append(FieldProblem("offFrom", "Enter the first day off as YYYY-MM-DD.")) }
             if through == nil { problems.append(FieldProblem("offThrough", "Enter the last day off as YYYY-MM-DD.")) }
-            if let from, let through, through < from { problems.append(FieldProblem("offThrough", "The last day is before the first.")) }
-            guard problems.isEmpty, let from, let through,
-                  let start = zone.instant(LocalDateTime(from, WallTime(minutes: 0)!)),
-                  let end = zone.instant(LocalDateTime(through.adding(days: 1), WallTime(minutes: 0)!)) else {
-                return try await page(context, form: form, problems: problems, status: .unprocessableContent)
+            // From the start of the first day to the start of the day after the last, on the clinic's clock.
+            let start = from.map(clinicTime.startOf), end = through.map { clinicTime.startOf($0.adding(days: 1)) }
+            if let start, let end {
+                switch TimeOff.problem(start: start, end: end, now: services.now) {
+                case .endsBeforeStart?: problems.append(FieldProblem("offThrough", "The last day off is before the first. Enter the days in order."))
+                case .alreadyOver?: problems.append(FieldProblem("offThrough", "These days are already over. Enter time off from today onwards."))
+                case nil: break
+                }
             }
-            try await services.scheduling.addTimeOff(therapistId: form["offTherapist"], TimeRange(start: start, end: end), note: form["offNote"].trimmed)
-            try await services.audit(owner, context, .change, .account, client: nil, detail: "time off added")
-            return .seeOther("/scheduling")
+            guard problems.isEmpty, let start, let end else { return try await page(context, form: form, problems: problems, status: .unprocessableContent) }
+            try await services.scheduling.addTimeOff(therapistId: form["offTherapist"], TimeRange(start: start, end: end), note: form["offNote"].trimmed,
+                                                     audit: services.auditEntry(owner, context, .change, .account, client: nil, detail: "time off added for \(form["offTherapist"])"))
+            return .seeOther("/scheduling?saved=time-off")
+        }
+        router.get("/scheduling/time-off/:id/remove") { _, context -> Response in
+            _ = try context.owner()
+            guard let entry = try await services.scheduling.timeOff(id: try context.parameters.require("id")) else { throw PageError.notFound }
+            let page = RemovePage(chrome: Chrome(title: "Remove time off", context: context, clinicName: try await services.clinic.profile()?.name),
+                                  entry: try await row(entry, names: try await therapistNames()))
+            return services.views.page("time_off_remove", page)
+        }
+        router.post("/scheduling/time-off/:id/remove") { _, context -> Response in
+            let owner = try context.owner()
+            let id = try context.parameters.require("id")
+            guard let entry = try await services.scheduling.timeOff(id: id) else { throw PageError.notFound }
+            let removed = try await services.scheduling.removeTimeOff(
+                id: id, by: owner.id, audit: services.auditEntry(owner, context, .change, .account, client: nil, detail: "time off removed for \(entry.therapistId)"),
+                at: services.now)
+            guard removed else { throw PageError.notFound }
+            return .seeOther("/scheduling?saved=time-off-removed")
         }
         router.post("/scheduling/rules") { _, context -> Response in
             let owner = try context.owner()
@@ -134,10 +168,23 @@ struct SchedulingAdminRoutes {
         }
     }
 
+    private func therapistNames() async throws -> [String: String] {
+        Dictionary(try await services.accounts.therapists().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Time off as the owner reads it: whole days on the clinic's clock, "Mon 1 Dec 2026 to Fri 5 Dec 2026".
+    private func row(_ entry: TimeOff, names: [String: String]) async throws -> Page.TimeOffRow {
+        let zone = try await services.clinicTime().rules
+        let first = zone.local(entry.range.start).date, last = zone.local(entry.range.end.adding(seconds: -1)).date
+        func day(_ date: LocalDate) -> String { "\(date.weekdayName.prefix(3)) \(date.day) \(date.monthName.prefix(3)) \(date.year)" }
+        return .init(id: entry.id, therapist: names[entry.therapistId] ?? "A former therapist", days: first == last ? day(first) : "\(day(first)) to \(day(last))",
+                     note: entry.note.isEmpty ? nil : entry.note)
+    }
+
     private func page(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) async throws -> Response {
         let locations = try await services.scheduling.locations()
         let therapists = try await services.accounts.therapists()
-        let names = Dictionary(therapists.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await therapistNames()
         var hourRows: [Page.HoursRow] = []
         for location in locations {
             let window = TimeRange(start: services.now, end: services.now)
@@ -151,8 +198,12 @@ struct SchedulingAdminRoutes {
         }
         let therapistChoices = therapists.map { ($0.id, $0.name) }
         let locationChoices = locations.map { ($0.id, $0.name) }
+        var timeOff: [Page.TimeOffRow] = []
+        for entry in try await services.scheduling.timeOff(endingAfter: services.now) { timeOff.append(try await row(entry, names: names)) }
+        var chrome = Chrome(title: "Booking set-up", context: context, clinicName: try await services.clinic.profile()?.name)
+        chrome.notice = Self.saved[form["saved"]]
         let model = Page(
-            chrome: Chrome(title: "Booking set-up", context: context, clinicName: try await services.clinic.profile()?.name),
+            chrome: chrome,
             locations: locations.map { .init(name: $0.name, address: $0.address, timeZone: $0.timeZone, roomNames: $0.rooms.isEmpty ? nil : $0.rooms.map(\.name).joined(separator: ", ")) },
             services: try await services.scheduling.services().map {
                 .init(name: $0.name, minutes: $0.minutes, bufferMinutes: $0.bufferMinutes, price: Money.text($0.priceCents), online: $0.bookableOnline, audience: $0.audience.rawValue)
@@ -179,6 +230,7 @@ struct SchedulingAdminRoutes {
                 FieldView.select("offTherapist", "Therapist", therapistChoices), FieldView("offFrom", "First day off", type: "date"),
                 FieldView("offThrough", "Last day off", type: "date"), FieldView("offNote", "Note", optional: true),
             ].filled(from: form, problems: problems),
+            timeOff: timeOff,
             ruleFields: [
                 FieldView("minimumNoticeMinutes", "Minimum notice for online booking (minutes)", type: "number"),
                 FieldView("maximumAdvanceDays", "How far ahead clients may book (days)", type: "number"),
