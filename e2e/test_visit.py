@@ -69,6 +69,12 @@ def test_visit_charted_billed_and_downloaded(server, browser):
     assert "Ada Alpha" in browser.find_element(By.ID, "receipt-client").text and "registration R12345" in browser.page_source
     pdf = base64.b64decode(browser.print_page())
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    # On a 390 px phone the receipt fits the screen: nothing to scroll sideways.
+    size = browser.get_window_size()
+    browser.set_window_size(390, size["height"])
+    widths = browser.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    browser.set_window_size(size["width"], size["height"])
+    assert widths[0] <= widths[1], f"the receipt is {widths[0]} px wide in a {widths[1]} px window"
     browser.get(base + "/")
     sign_out(browser)
 

@@ -135,6 +135,7 @@ import TestSupport
             #expect(past.status == .unprocessableContent)
             #expect(past.body.contains("Friday 20 November 2026 at 06:00 has already passed.") && past.body.contains("Record a past visit"))
             #expect(past.body.contains("value=\"06:00\""), "what was typed is kept")
+            #expect(past.body.contains("id=\"pastDate\" name=\"pastDate\" type=\"date\" value=\"2026-11-20\""), "and offered to the past-visit form")
             #expect(try await appointments.list(window: week).isEmpty)
             #expect(try await Self.mailQueued(fixture) == mail, "no confirmation for a refused booking")
 

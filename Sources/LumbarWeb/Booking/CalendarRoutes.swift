@@ -65,7 +65,9 @@ struct CalendarRoutes {
                     // A series that collides is reported whole, before anything is saved.
                     return try await page(form, context, problems: [], problem: "Nothing was booked. " + refusals.map(\.message).joined(separator: " "),
                                           status: refusals.allSatisfy(\.reason.isTaken) ? .conflict : .unprocessableContent)
-                case .refused(let refusal): return try await page(form, context, problems: [], problem: Self.sentence(refusal), status: Self.status(refusal))
+                case .refused(let refusal):
+                    return try await page(refusal.reason == .inPast ? Self.offeringPastVisit(form) : form, context, problems: [], problem: Self.sentence(refusal),
+                                          status: Self.status(refusal))
                 case .invalid(let problems): return try await page(form, context, problems: problems, problem: nil, status: .unprocessableContent)
                 case .blocked(let message): return try await page(form, context, problems: [], problem: message, status: .conflict)
                 case .notFound(let field): return try await page(form, context, problems: [FieldProblem(field == "serviceId" ? "service" : "therapist", "Choose one from the list.")], problem: nil, status: .unprocessableContent)
@@ -146,7 +148,7 @@ struct CalendarRoutes {
                                              audit: services.auditEntry(account, context, .create, .appointment, client: form["pastClient"], detail: "past visit recorded by staff, no email"))
         } catch let failure as BookingService.Failure {
             switch failure {
-            case .refused(let refusal): return try await page(form, context, problems: [], problem: refusal.message, status: Self.status(refusal))
+            case .refused(let refusal): return try await page(form, context, problems: [FieldProblem("pastTime", refusal.message)], problem: nil, status: Self.status(refusal))
             case .invalid(let found): return try await page(form, context, problems: found.map { FieldProblem("pastTime", $0.message) }, problem: nil, status: .unprocessableContent)
             default: return try await page(form, context, problems: [FieldProblem("pastService", "Choose one from the list.")], problem: nil, status: .unprocessableContent)
             }
@@ -163,7 +165,14 @@ struct CalendarRoutes {
 
     /// A refusal on the calendar: a time in the past points to recording the visit instead.
     static func sentence(_ refusal: BookingService.Refusal) -> String {
-        refusal.message + (refusal.reason == .inPast ? " If the visit already happened, use “Record a past visit” below instead: it sends no email." : "")
+        refusal.message + (refusal.reason == .inPast ? " If the visit already happened, record it with “Record a past visit” below instead: it sends no email." : "")
+    }
+
+    /// The booking form as typed, with the past-visit form filled in from it, for a time that has already passed.
+    static func offeringPastVisit(_ form: FormData) -> FormData {
+        let pairs = form.fields.map { ($0.key, $0.value) }
+            + [("pastClient", form["client"]), ("pastService", form["service"]), ("pastTherapist", form["therapist"]), ("pastDate", form["date"]), ("pastTime", form["time"])]
+        return FormData(encoded: pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
     }
 
     /// Taken by another booking is a conflict; against the hours or rules, a request that cannot be used.
