@@ -168,7 +168,9 @@ import TestSupport
             let recorded = try await desk.post("/calendar/past", ["location": setup.location.id, "pastClient": fixture.clientB.id, "pastService": setup.service.id,
                                                                   "pastTherapist": fixture.therapist.id, "pastDate": "2026-11-19", "pastTime": "10:00"])
             #expect(recorded.status == .seeOther)
-            #expect(try await desk.get(recorded.location ?? "").body.contains("Past visit recorded and marked arrived. No email was sent."))
+            let thatDay = try await desk.get(recorded.location ?? "")
+            #expect(thatDay.body.contains("Past visit recorded and marked arrived. No email was sent."))
+            #expect(thatDay.body.contains("id=\"pastDate\" name=\"pastDate\" type=\"date\" value=\"2026-11-19\""), "the day shown is offered for the next one")
             let visit = try #require(try await appointments.list(window: week, clientId: fixture.clientB.id).first)
             #expect(visit.status == .arrived && visit.start == RFC3339.parse("2026-11-19T10:00:00-05:00"))
             #expect(try await Self.mailQueued(fixture) == mailAfterBooking, "recording a past visit emails nobody")

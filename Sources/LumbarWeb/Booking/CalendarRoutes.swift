@@ -170,8 +170,13 @@ struct CalendarRoutes {
 
     /// The booking form as typed, with the past-visit form filled in from it, for a time that has already passed.
     static func offeringPastVisit(_ form: FormData) -> FormData {
-        let pairs = form.fields.map { ($0.key, $0.value) }
-            + [("pastClient", form["client"]), ("pastService", form["service"]), ("pastTherapist", form["therapist"]), ("pastDate", form["date"]), ("pastTime", form["time"])]
+        adding([("pastClient", form["client"]), ("pastService", form["service"]), ("pastTherapist", form["therapist"]), ("pastDate", form["date"]),
+                ("pastTime", form["time"])], to: form)
+    }
+
+    /// `form` with the `extra` fields it does not have yet.
+    static func adding(_ extra: [(String, String)], to form: FormData) -> FormData {
+        let pairs = form.fields.map { ($0.key, $0.value) } + extra.filter { !form.has($0.0) }
         return FormData(encoded: pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
     }
 
@@ -235,7 +240,8 @@ struct CalendarRoutes {
             FieldView("pastDate", "Date", type: "date"), FieldView("pastTime", "Time it started", type: "time"),
         ]
         var defaults = query
-        if query["date"].isEmpty && !query.has("pastClient") { defaults = FormData(encoded: (query.has("client") ? "" : "weeks=1&") + "date=\(date)&pastDate=\(today)") }
+        if query["date"].isEmpty && !query.has("pastClient") { defaults = FormData(encoded: (query.has("client") ? "" : "weeks=1&") + "date=\(date)") }
+        defaults = Self.adding([("pastDate", min(date, today).description)], to: defaults)
         var chrome = Chrome(title: "Calendar", context: context, clinicName: try await services.clinic.profile()?.name)
         chrome.notice = Self.saved[query["saved"]]
         let page = Page(
