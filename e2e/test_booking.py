@@ -41,7 +41,7 @@ def test_new_client_books_gets_confirmation_and_cancels(server, browser):
     assert chosen in listed and "booked" in listed
 
     mail = wait_for_mail(server["outbox"], "Appointment confirmed")
-    assert "To: ada@example.com" in mail
+    assert "To: Ada Alpha <ada@example.com>" in mail
     assert "BEGIN:VCALENDAR" in mail and "METHOD:REQUEST" in mail
 
     submit(browser, "Cancel appointment")

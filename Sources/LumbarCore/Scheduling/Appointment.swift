@@ -23,9 +23,13 @@ public struct Appointment: Sendable, Equatable, Identifiable {
     public var status: Status
     public var feeCents: Int
     public var seriesId: String?
+    /// How many times the client has been told of a change (a move or the cancellation): the calendar SEQUENCE,
+    /// so calendars apply the changes in order however close together they were.
+    public var revision: Int
 
     public init(id: String, clientId: String, therapistId: String, locationId: String, roomId: String?, serviceId: String,
-                start: Instant, end: Instant, occupiedUntil: Instant, status: Status = .booked, feeCents: Int = 0, seriesId: String? = nil) {
+                start: Instant, end: Instant, occupiedUntil: Instant, status: Status = .booked, feeCents: Int = 0, seriesId: String? = nil,
+                revision: Int = 0) {
         self.id = id
         self.clientId = clientId
         self.therapistId = therapistId
@@ -38,6 +42,7 @@ public struct Appointment: Sendable, Equatable, Identifiable {
         self.status = status
         self.feeCents = feeCents
         self.seriesId = seriesId
+        self.revision = revision
     }
 
     public var occupied: TimeRange { TimeRange(start: start, end: occupiedUntil) }

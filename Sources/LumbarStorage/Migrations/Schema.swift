@@ -288,6 +288,13 @@ public enum Schema {
         Migration(12, "appointments by time, for the day's calendar and availability") { _ in
             ["CREATE INDEX appointments_time ON appointments(starts_at)"]
         },
+        Migration(14, "appointment revisions for calendar SEQUENCE; outbox recipient names and stable Message-IDs") { _ in
+            [
+                "ALTER TABLE appointments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE outbox ADD COLUMN recipient_name TEXT",
+                "ALTER TABLE outbox ADD COLUMN message_id TEXT",
+            ]
+        },
         Migration(16, "time off is marked removed, not deleted") { _ in
             ["ALTER TABLE time_off ADD COLUMN removed_at BIGINT", "ALTER TABLE time_off ADD COLUMN removed_by TEXT REFERENCES accounts(id)"]
         },

@@ -43,7 +43,8 @@ public struct AppointmentRepository: Sendable {
                 try await db.raw("""
                     UPDATE appointments SET therapist_id = \(bind: appointment.therapistId), room_id = \(bind: appointment.roomId),
                         starts_at = \(bind: appointment.start.milliseconds), ends_at = \(bind: appointment.end.milliseconds),
-                        occupied_until = \(bind: appointment.occupiedUntil.milliseconds), changed_at = \(bind: now.milliseconds)
+                        occupied_until = \(bind: appointment.occupiedUntil.milliseconds), changed_at = \(bind: now.milliseconds),
+                        revision = \(bind: appointment.revision)
                     WHERE id = \(bind: appointment.id)
                     """).run()
                 try await OutboxRepository.enqueue(mail, on: db, at: now)
@@ -53,11 +54,14 @@ public struct AppointmentRepository: Sendable {
         }
     }
 
-    /// Records arrival, no-show, completion or cancellation (with any late fee). Nothing is deleted.
-    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, mail: [QueuedMail] = [], at now: Instant) async throws {
+    /// Records arrival, no-show, completion or cancellation (with any late fee). Nothing is deleted. `revision`, when
+    /// given, is the one the change's mail carries (a cancellation is sent to the client; an arrival is not).
+    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, revision: Int? = nil, mail: [QueuedMail] = [],
+                          at now: Instant) async throws {
         try await database.write { db in
             try await db.raw("""
-                UPDATE appointments SET status = \(bind: status.rawValue), fee_cents = \(bind: feeCents), changed_at = \(bind: now.milliseconds)
+                UPDATE appointments SET status = \(bind: status.rawValue), fee_cents = \(bind: feeCents), changed_at = \(bind: now.milliseconds),
+                    revision = COALESCE(\(bind: revision), revision)
                 WHERE id = \(bind: id)
                 """).run()
             try await OutboxRepository.enqueue(mail, on: db, at: now)
@@ -120,7 +124,7 @@ public struct AppointmentRepository: Sendable {
             locationId: try row.string("location_id"), roomId: try row.optionalString("room_id"), serviceId: try row.string("service_id"),
             start: try row.instant("starts_at"), end: try row.instant("ends_at"), occupiedUntil: try row.instant("occupied_until"),
             status: Appointment.Status(rawValue: try row.string("status")) ?? .booked, feeCents: try row.int("fee_cents"),
-            seriesId: try row.optionalString("series_id"))
+            seriesId: try row.optionalString("series_id"), revision: try row.int("revision"))
     }
 
     /// The database refused an overlapping appointment: SQLite's trigger, or PostgreSQL's exclusion constraint (23P01).

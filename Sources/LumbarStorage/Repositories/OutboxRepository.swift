@@ -5,11 +5,16 @@ import SQLKit
 public struct OutboxMessage: Sendable, Equatable {
     public let id: Int64
     public let recipient: String
+    public let recipientName: String?
     public let subject: String
     public let body: String
     /// An iCalendar (RFC 5545) attachment, when the message is about an appointment.
     public let calendar: String?
     public let attempts: Int
+    /// When the change it reports was made: the message's Date.
+    public let createdAt: Instant
+    /// The unique part of its Message-ID, the same on every try so a repeat can be recognised.
+    public let messageKey: String
 }
 
 /// Mail written in the same transaction as the change it reports, delivered later by a background service.
@@ -26,9 +31,9 @@ public struct OutboxRepository: Sendable {
     public static func enqueue(_ messages: [QueuedMail], on db: any SQLDatabase, at now: Instant) async throws {
         for message in messages {
             try await db.raw("""
-                INSERT INTO outbox (recipient, subject, body, calendar, created_at, next_attempt_at)
-                VALUES (\(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: message.calendar),
-                        \(bind: now.milliseconds), \(bind: now.milliseconds))
+                INSERT INTO outbox (recipient, recipient_name, subject, body, calendar, created_at, next_attempt_at, message_id)
+                VALUES (\(bind: message.to), \(bind: message.toName), \(bind: message.subject), \(bind: message.body), \(bind: message.calendar),
+                        \(bind: now.milliseconds), \(bind: now.milliseconds), \(bind: Database.newID()))
                 """).run()
         }
     }
@@ -44,8 +49,13 @@ public struct OutboxRepository: Sendable {
                 ORDER BY id LIMIT \(bind: limit)\(unsafeRaw: lock)
                 """).all()
             let messages = try rows.map { row in
-                OutboxMessage(id: try row.decode(column: "id", as: Int64.self), recipient: try row.string("recipient"), subject: try row.string("subject"),
-                              body: try row.string("body"), calendar: try row.optionalString("calendar"), attempts: try row.int("attempts"))
+                let id = try row.decode(column: "id", as: Int64.self)
+                let createdAt = try row.instant("created_at")
+                return OutboxMessage(id: id, recipient: try row.string("recipient"), recipientName: try row.optionalString("recipient_name"),
+                                     subject: try row.string("subject"), body: try row.string("body"), calendar: try row.optionalString("calendar"),
+                                     attempts: try row.int("attempts"), createdAt: createdAt,
+                                     // Queued before message ids were stored: the row's number and time are as stable.
+                                     messageKey: try row.optionalString("message_id") ?? "outbox-\(id)-\(createdAt.milliseconds)")
             }
             for message in messages {
                 try await db.raw("UPDATE outbox SET claimed_until = \(bind: now.adding(seconds: lease).milliseconds) WHERE id = \(bind: message.id)").run()

@@ -167,7 +167,6 @@ struct BookingService: Sendable {
         return visit
     }
 
-
     /// Cancels; inside the clinic's window it is a late cancellation and carries the fee.
     func cancel(_ appointment: Appointment, by account: Account) async throws -> Appointment {
         guard appointment.status == .booked else { throw Failure.invalid([FieldProblem("status", "Only a booked appointment can be cancelled.")]) }
@@ -176,10 +175,12 @@ struct BookingService: Sendable {
         var updated = appointment
         updated.status = late ? .lateCancelled : .cancelled
         updated.feeCents = late ? rules.lateCancellationFeeCents : 0
+        updated.revision += 1
         let mail = try await notice(updated, subject: "Appointment cancelled", lead: late && updated.feeCents > 0
             ? "Your appointment is cancelled. As it was inside the cancellation window, a fee of \(Money.text(updated.feeCents)) applies."
             : "Your appointment is cancelled.", cancelled: true)
-        try await services.appointments.setStatus(id: appointment.id, updated.status, feeCents: updated.feeCents, mail: mail, at: services.now)
+        try await services.appointments.setStatus(id: appointment.id, updated.status, feeCents: updated.feeCents, revision: updated.revision, mail: mail,
+                                                  at: services.now)
         return updated
     }
 
@@ -203,6 +204,7 @@ struct BookingService: Sendable {
         moved.start = slot.start
         moved.end = slot.end
         moved.occupiedUntil = slot.end.adding(seconds: Int64(context.service.bufferMinutes) * 60)
+        moved.revision += 1
         let mail = try await notice(moved, subject: "Appointment changed", lead: "Your appointment has moved.", cancelled: false)
         do {
             try await services.appointments.move(moved, mail: mail, at: services.now)
@@ -225,19 +227,12 @@ struct BookingService: Sendable {
         let known = clients
         let publicURL = services.configuration.publicURL
         let now = services.now
+        let clinic = try await organizer()
         return try await services.appointments.queueReminders(lead: 86_400, at: now) { appointment in
             guard let client = known[appointment.clientId], EmailAddress.isPlausible(client.email), let location = locations[appointment.locationId],
                   let service = serviceNames[appointment.serviceId], let zone = FoundationZone(identifier: location.timeZone) else { return nil }
-            let body = """
-                Hello \(client.firstName),
-
-                A reminder of your \(service.name) at \(location.name), \(location.address):
-                \(Self.spoken(appointment.start, zone)) (\(location.timeZone)).
-
-                If you cannot come, please let the clinic know as soon as you can: \(publicURL)/me
-                """
-            let calendar = CalendarEvent.calendar([Self.event(appointment, service: service, location: location, cancelled: false, now: now)], method: "REQUEST")
-            return QueuedMail(to: client.email, subject: "Reminder: \(service.name) tomorrow", body: body, calendar: calendar)
+            return Self.reminder(appointment, client: client, service: service, location: location, zone: zone, organizer: clinic,
+                                 publicURL: publicURL, now: now)
         }
     }
 
@@ -280,52 +275,6 @@ struct BookingService: Sendable {
     static func spoken(_ instant: Instant, _ zone: FoundationZone) -> String {
         let local = zone.local(instant)
         return "\(local.date.spoken) at \(local.time)"
-    }
-
-    func event(_ appointment: Appointment, context: Context, cancelled: Bool) -> CalendarEvent {
-        Self.event(appointment, service: context.service, location: context.location, cancelled: cancelled, now: services.now)
-    }
-
-    /// The appointment as a calendar event; the sequence grows with time so an update replaces what a calendar holds.
-    static func event(_ appointment: Appointment, service: BookableService, location: Location, cancelled: Bool, now: Instant) -> CalendarEvent {
-        CalendarEvent(uid: "\(appointment.id)@lumbar", title: "\(service.name) at \(location.name)", location: location.address,
-                      start: appointment.start, end: appointment.end, stamp: now, sequence: Int((now.milliseconds / 1000) % 1_000_000_000),
-                      cancelled: cancelled)
-    }
-
-    private func confirmation(_ appointments: [Appointment], client: Client, context: Context) async throws -> [QueuedMail] {
-        guard EmailAddress.isPlausible(client.email), let first = appointments.first else { return [] }
-        let therapist = context.therapists.first { $0.id == first.therapistId }?.name ?? "your therapist"
-        let times = appointments.map { "- " + Self.spoken($0.start, context.zone) }.joined(separator: "\n")
-        let body = """
-            Hello \(client.firstName),
-
-            You are booked for \(context.service.name) with \(therapist) at \(context.location.name), \(context.location.address):
-            \(times)
-
-            Times are in \(context.location.timeZone). To cancel or change, sign in to the client portal at \(services.configuration.publicURL)/me.
-            Please give at least \(context.rules.cancellationWindowHours) hours' notice if you cannot come.
-            """ + (try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id) == nil ? """
-
-
-            Before your first visit, please fill in your health intake (about ten minutes, on your phone is fine):
-            \(services.configuration.publicURL)/intake
-            """ : "")
-        let calendar = CalendarEvent.calendar(appointments.map { event($0, context: context, cancelled: false) }, method: "REQUEST")
-        return [QueuedMail(to: client.email, subject: "Appointment confirmed: \(context.service.name)", body: body, calendar: calendar)]
-    }
-
-    private func notice(_ appointment: Appointment, subject: String, lead: String, cancelled: Bool) async throws -> [QueuedMail] {
-        guard let client = try await services.clients.find(id: appointment.clientId), EmailAddress.isPlausible(client.email) else { return [] }
-        let context = try await context(serviceId: appointment.serviceId, locationId: appointment.locationId, therapistId: nil, channel: .staff)
-        let body = """
-            Hello \(client.firstName),
-
-            \(lead)
-            \(context.service.name) at \(context.location.name): \(Self.spoken(appointment.start, context.zone)) (\(context.location.timeZone)).
-            """
-        let calendar = CalendarEvent.calendar([event(appointment, context: context, cancelled: cancelled)], method: cancelled ? "CANCEL" : "REQUEST")
-        return [QueuedMail(to: client.email, subject: subject, body: body, calendar: calendar)]
     }
 }
 

@@ -45,7 +45,9 @@ struct CalendarFeedRoutes {
                 let client = try await services.clients.find(id: appointment.clientId)
                 let who = client.map { "\($0.firstName) \($0.lastName.prefix(1))." } ?? "client"
                 events.append(CalendarEvent(uid: "\(appointment.id)@lumbar", title: "\(serviceNames[appointment.serviceId] ?? "Appointment") – \(who)",
-                                            location: locations[appointment.locationId]?.address ?? "", start: appointment.start, end: appointment.end, stamp: now))
+                                            location: locations[appointment.locationId]?.address ?? "", start: appointment.start, end: appointment.end, stamp: now,
+                                            // The same SEQUENCE as the client's invitation, so both calendars agree on the latest version.
+                                            sequence: appointment.revision))
             }
             try await services.audit.append(AuditEntry(at: now, actorId: therapist.id, actorRole: therapist.role, clientId: nil, infoType: .appointment,
                                                        action: .export, address: context.address, detail: "calendar feed, \(events.count) events"))

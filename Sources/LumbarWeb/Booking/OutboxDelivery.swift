@@ -32,9 +32,14 @@ struct OutboxDelivery: Service {
         let logger = Logger(label: "lumbar.outbox")
         var sent = 0
         do {
-            for message in try await services.outbox.claim(limit: 20, lease: 300, at: services.now) {
+            let claimed = try await services.outbox.claim(limit: 20, lease: 300, at: services.now)
+            var clinicName: String?
+            if !claimed.isEmpty { clinicName = try await services.clinic.profile()?.name }
+            for message in claimed {
                 do {
-                    try await services.mailer.send(MailMessage(to: message.recipient, subject: message.subject, body: message.body, calendar: message.calendar))
+                    try await services.mailer.send(MailMessage(to: message.recipient, toName: message.recipientName, subject: message.subject,
+                                                               body: message.body, calendar: message.calendar, date: message.createdAt,
+                                                               messageKey: message.messageKey, senderName: clinicName))
                     try await services.outbox.markSent(id: message.id, at: services.now)
                     sent += 1
                 } catch {

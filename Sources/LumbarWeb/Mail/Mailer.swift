@@ -1,18 +1,31 @@
-import Foundation
+import LumbarCore
 
 /// An email to one person.
 public struct MailMessage: Sendable, Equatable {
     public var to: String
+    /// The recipient's name, shown in the To header when known.
+    public var toName: String?
     public var subject: String
     public var body: String
     /// An iCalendar file sent as `invite.ics`.
     public var calendar: String?
+    /// When the message was written (its Date header); nil means when it is sent.
+    public var date: Instant?
+    /// The unique part of its Message-ID, kept the same if it is sent again; nil means a new one.
+    public var messageKey: String?
+    /// The sender's name when the configured From address has none: the clinic's name.
+    public var senderName: String?
 
-    public init(to: String, subject: String, body: String, calendar: String? = nil) {
+    public init(to: String, toName: String? = nil, subject: String, body: String, calendar: String? = nil, date: Instant? = nil,
+                messageKey: String? = nil, senderName: String? = nil) {
         self.to = to
+        self.toName = toName
         self.subject = subject
         self.body = body
         self.calendar = calendar
+        self.date = date
+        self.messageKey = messageKey
+        self.senderName = senderName
     }
 }
 
@@ -20,58 +33,3 @@ public struct MailMessage: Sendable, Equatable {
 public protocol Mailer: Sendable {
     func send(_ message: MailMessage) async throws
 }
-
-/// Hands messages to a sendmail-compatible program (`-t -i`), as configured.
-public struct SendmailMailer: Mailer {
-    let program: String
-    let from: String
-
-    public init(program: String, from: String) {
-        self.program = program
-        self.from = from
-    }
-
-    public func send(_ message: MailMessage) async throws {
-        let clean = { (text: String) in text.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ") }
-        var text = "From: \(clean(from))\nTo: \(clean(message.to))\nSubject: \(clean(message.subject))\nMIME-Version: 1.0\n"
-        if let calendar = message.calendar {
-            let boundary = "lumbar-" + UUID().uuidString
-            text += """
-                Content-Type: multipart/mixed; boundary="\(boundary)"
-
-                --\(boundary)
-                Content-Type: text/plain; charset=utf-8
-
-                \(message.body)
-
-                --\(boundary)
-                Content-Type: text/calendar; charset=utf-8; method=\(calendar.contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST")
-                Content-Disposition: attachment; filename="invite.ics"
-
-                \(calendar)
-                --\(boundary)--
-
-                """
-        } else {
-            text += "Content-Type: text/plain; charset=utf-8\n\n\(message.body)\n"
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-t", "-i"]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                done.resume()
-            }
-        }
-        guard process.terminationStatus == 0 else { throw MailError.programFailed(process.terminationStatus) }
-    }
-}
-
-enum MailError: Error { case programFailed(Int32) }
