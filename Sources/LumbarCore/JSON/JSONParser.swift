@@ -1,7 +1,11 @@
 /// A strict RFC 8259 parser over bytes: rejects trailing commas, comments, invalid UTF-8, duplicate keys
-/// and nesting deeper than `maxDepth` (so hostile input cannot exhaust the stack).
+/// and nesting deeper than `maxDepth` (so hostile input cannot exhaust the stack). Its time is linear in the
+/// input, so a hostile body costs no more than its size.
 struct JSONParser {
     static let maxDepth = 64
+    /// Objects up to this many members look for a repeated key by scanning (quicker for the usual few fields);
+    /// larger ones keep a set, so 100,000 keys cost 100,000 look-ups rather than five billion comparisons.
+    static let scannedMembers = 16
     let bytes: [UInt8]
     var index = 0
 
@@ -16,6 +20,10 @@ struct JSONParser {
     }
 
     private func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
+
+    private static func duplicate(_ key: String, at offset: Int) -> JSONParseError {
+        JSONParseError(offset: offset, reason: "field \"\(key)\" appears twice", repeatedField: key)
+    }
 
     private mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
@@ -47,18 +55,29 @@ struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a field name") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw fail(index < bytes.count && bytes[index] == UInt8(ascii: "}") ? "a comma before '}' (JSON allows no trailing comma)" : "expected a field name")
+            }
+            let keyOffset = index
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) { throw fail("field \"\(key)\" appears twice") }
+            if members.count < Self.scannedMembers {
+                if members.contains(where: { $0.key == key }) { throw Self.duplicate(key, at: keyOffset) }
+            } else {
+                if keys.isEmpty { keys = Set(members.lazy.map(\.key)) }
+                guard keys.insert(key).inserted else { throw Self.duplicate(key, at: keyOffset) }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue(depth: depth + 1)))
+            let value: JSONValue
+            do { value = try parseValue(depth: depth + 1) } catch { throw error.inside(key) }
+            members.append((key, value))
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -74,7 +93,8 @@ struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
             skipWhitespace()
-            items.append(try parseValue(depth: depth + 1))
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw fail("a comma before ']' (JSON allows no trailing comma)") }
+            do { items.append(try parseValue(depth: depth + 1)) } catch { throw error.inside(String(items.count)) }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

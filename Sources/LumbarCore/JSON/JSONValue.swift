@@ -58,5 +58,21 @@ public enum JSONValue: Sendable, Equatable {
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public let offset: Int
     public let reason: String
+    /// For a key that appears twice in one object, its path (`a.0.b`), so an answer can name the field;
+    /// nil for every other problem.
+    public let repeatedField: String?
+
+    public init(offset: Int, reason: String, repeatedField: String? = nil) {
+        self.offset = offset
+        self.reason = reason
+        self.repeatedField = repeatedField
+    }
+
     public var description: String { "malformed JSON at byte \(offset): \(reason)" }
+
+    /// The same problem seen from the enclosing object member or array item `name`.
+    func inside(_ name: String) -> JSONParseError {
+        guard let repeatedField else { return self }
+        return JSONParseError(offset: offset, reason: reason, repeatedField: name + "." + repeatedField)
+    }
 }

@@ -21,7 +21,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware(trustProxy: services.configuration.trustProxy))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(https: services.configuration.publicURL.lowercased().hasPrefix("https://")))
     router.add(middleware: ErrorPageMiddleware(views: services.views))
     let staticFolder = Bundle.module.bundleURL.appendingPathComponent("Assets/static").path
     // Served when nothing else answers: the error middlewares below turn a miss into a 404 page first.
@@ -62,7 +62,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     AssessmentRoute(services: services).register(on: api)
     // Compact JSON: a week of free times is a third the size, and quicker to write, without the indentation.
     try APIHandler(services: services).registerHandlers(on: api, configuration: .init(jsonEncodingOptions: [.sortedKeys]),
-                                                        middlewares: [APIInputErrorMiddleware()])
+                                                        middlewares: [APIBodyMiddleware(), APIInputErrorMiddleware()])
     router.add(middleware: APIMethodMiddleware(routes: router.routes))
     return router
 }

@@ -1,7 +1,12 @@
 import Hummingbird
 
-/// Headers that keep pages from loading anything we do not serve, or being framed.
+/// Headers that keep pages from loading anything we do not serve, or being framed; that keep every answer out of
+/// shared and browser caches unless it chose otherwise (pages, API answers and downloads all carry client
+/// information); and, when the clinic is served over https, that tell browsers never to use plain http.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Whether the public address (`LUMBAR_PUBLIC_URL`) is https.
+    let https: Bool
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] =
@@ -9,6 +14,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        // Stylesheets, scripts and exercise drawings hold nothing private and may be cached as they say.
+        if response.headers[.cacheControl] == nil, !request.uri.path.hasPrefix("/static/") {
+            response.headers[.cacheControl] = "no-store"
+        }
+        if https { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }
