@@ -54,7 +54,7 @@ import TestSupport
             _ = try await browser.signIn("tara@example.com")
             #expect(try await browser.get("/clients/\(fixture.clientA.id)").status == .notFound)
             #expect(!(try await browser.get("/clients").body.contains("Alpha")))
-            try await fixture.services.clinic.update(sharedCare: true, acuteWeeks: 4)
+            try await fixture.services.clinic.update(sharedCare: true, acuteWeeks: 4, rulesOff: [])
             let shared = try await browser.get("/clients/\(fixture.clientA.id)")
             #expect(shared.status == .ok)
             #expect(shared.body.contains("Hypertonic erector spinae"))

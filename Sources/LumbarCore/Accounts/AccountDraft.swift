@@ -15,18 +15,27 @@ public struct AccountDraft: Sendable, Equatable {
     }
 
     public static let minimumPasswordLength = 12
+    /// Room for a password manager's longest phrase.
+    public static let passwordLimit = FieldLimit.short
 
     /// Problems keyed by field name, in form order; empty when the draft can be saved.
     public func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if name.isEmpty { problems.append(.init("name", "Enter the person's name.")) }
-        if !EmailAddress.isPlausible(email) { problems.append(.init("email", "Enter an email address like name@example.com.")) }
+        if let tooLong = FieldLimit.name.problem("name", name) { problems.append(tooLong) }
+        if let tooLong = FieldLimit.email.problem("email", email) {
+            problems.append(tooLong)
+        } else if !EmailAddress.isPlausible(email) {
+            problems.append(.init("email", "Enter an email address like name@example.com."))
+        }
         if role == .therapist, collegeRegistration == nil {
             problems.append(.init("collegeRegistration", "Therapists need their College registration number."))
         }
+        if let collegeRegistration, let tooLong = FieldLimit.code.problem("collegeRegistration", collegeRegistration) { problems.append(tooLong) }
         if password.count < Self.minimumPasswordLength {
             problems.append(.init("password", "Use at least \(Self.minimumPasswordLength) characters."))
         }
+        if let tooLong = Self.passwordLimit.problem("password", password) { problems.append(tooLong) }
         return problems
     }
 }

@@ -8,9 +8,11 @@ public struct ClinicProfile: Sendable, Equatable {
     public var sharedCare: Bool
     /// The acute/subacute boundary in weeks (4 or 6) used by the engine.
     public var acuteWeeks: Int
+    /// Unconfirmed rules the owner switched off (`RuleBook.switchable`); every one is on until switched off.
+    public var rulesOff: Set<String>
 
     public init(name: String, address: String, timeZone: String, hstNumber: String? = nil, sharedCare: Bool = false,
-                acuteWeeks: Int = 4) {
+                acuteWeeks: Int = 4, rulesOff: Set<String> = []) {
         self.name = name.trimmed
         self.address = address.trimmed
         self.timeZone = timeZone.trimmed
@@ -18,6 +20,12 @@ public struct ClinicProfile: Sendable, Equatable {
         self.hstNumber = hst.isEmpty ? nil : hst
         self.sharedCare = sharedCare
         self.acuteWeeks = acuteWeeks
+        self.rulesOff = rulesOff
+    }
+
+    /// What the engine honours for this clinic, wherever it runs (intake, visits, the API, home programs).
+    public var engineSettings: EngineSettings {
+        EngineSettings(acuteWeeks: acuteWeeks == 6 ? 6 : 4, rulesOff: rulesOff)
     }
 
     /// `isTimeZone` checks an IANA name (the caller has the zone database; Core does not).
@@ -25,10 +33,12 @@ public struct ClinicProfile: Sendable, Equatable {
         var problems: [FieldProblem] = []
         if name.isEmpty { problems.append(.init("clinicName", "Enter the clinic's name.")) }
         if address.isEmpty { problems.append(.init("address", "Enter the clinic's street address.")) }
+        problems += FieldLimit.problems([("clinicName", name, .name), ("address", address, .short), ("timeZone", timeZone, .name),
+                                         ("hstNumber", hstNumber ?? "", .code)])
         if !timeZone.contains("/") || !isTimeZone(timeZone) {
             problems.append(.init("timeZone", "Choose a time zone such as America/Toronto."))
         }
-        if let hstNumber, !HSTNumber.isValid(hstNumber) {
+        if let hstNumber, FieldLimit.code.allows(hstNumber), !HSTNumber.isValid(hstNumber) {
             problems.append(.init("hstNumber", "An HST number looks like 123456789 RT0001."))
         }
         if acuteWeeks != 4 && acuteWeeks != 6 { problems.append(.init("acuteWeeks", "Choose 4 or 6 weeks.")) }

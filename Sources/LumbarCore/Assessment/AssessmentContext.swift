@@ -27,8 +27,11 @@ public struct AssessmentContext: Sendable {
     public func hasAny(_ factors: Factor...) -> Bool { factors.contains(where: has) }
     public var isPregnant: Bool { input.pregnancyWeeks != nil }
 
-    /// The last day on which cold is still advised: the day after the pain began (48 hours, counted in days).
+    /// The day cold stops being advised: two days after the pain began (48 hours, counted in days).
     public var coldUntil: LocalDate { input.painStartedOn.adding(days: 2) }
+
+    /// Reference §5, the clinic's default: cold for acute inflammation in the first 48 hours, heat in every other case.
+    public var coldAdvised: Bool { daysSinceOnset < 2 && has(.acuteInflammation) }
 
     /// Whether the episode has lasted at least three calendar months.
     public var lastedThreeMonths: Bool { input.painStartedOn.adding(months: 3) <= input.assessedOn }
@@ -41,11 +44,20 @@ public struct AssessmentContext: Sendable {
 public struct EngineSettings: Sendable, Equatable {
     /// Weeks at which an episode stops being acute: 4 (ACP 2017, the default) or 6 (research convention).
     public var acuteWeeks: Int
+    /// Codes of rules the clinic switched off. Only rules the reference marks unconfirmed can be (`RuleBook.switchable`);
+    /// any other code here is ignored, so a stored setting can never silence a confirmed red flag.
+    public var rulesOff: Set<String>
     public static let chronicAfterDays = 84
 
-    public init(acuteWeeks: Int = 4) {
+    public init(acuteWeeks: Int = 4, rulesOff: Set<String> = []) {
         precondition(acuteWeeks == 4 || acuteWeeks == 6, "acute/subacute boundary is 4 or 6 weeks")
         self.acuteWeeks = acuteWeeks
+        self.rulesOff = rulesOff
+    }
+
+    /// Whether the engine applies `rule` for this clinic.
+    public func applies(_ rule: ClinicalRule) -> Bool {
+        rule.switchLabel == nil || !rulesOff.contains(rule.code)
     }
 
     public func phase(daysSinceOnset days: Int) -> Phase {

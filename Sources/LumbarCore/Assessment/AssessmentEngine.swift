@@ -5,7 +5,8 @@ public struct AssessmentEngine: Sendable {
 
     public init(settings: EngineSettings = EngineSettings(), rules: [ClinicalRule] = RuleBook.all) {
         self.settings = settings
-        self.rules = rules
+        // Rules the clinic switched off are left out once here, not tested on every assessment.
+        self.rules = rules.filter(settings.applies)
     }
 
     public func assess(_ input: AssessmentInput) -> Assessment {

@@ -26,11 +26,14 @@ public final class ClinicalRule: Sendable {
     public let trigger: String
     public let effects: [Effect]
     public let source: String
+    /// Set for a rule whose fact the reference marks *unconfirmed*: the owner may switch it off in clinic settings (it is
+    /// on until they do). The label names the switch in plain words.
+    public let switchLabel: String?
     let explain: @Sendable (AssessmentContext) -> String
     let applies: @Sendable (AssessmentContext) -> Bool
 
     public init(
-        _ code: String, when trigger: String, does effects: [Effect], source: String,
+        _ code: String, when trigger: String, does effects: [Effect], source: String, switchLabel: String? = nil,
         says text: @escaping @Sendable (AssessmentContext) -> String,
         if applies: @escaping @Sendable (AssessmentContext) -> Bool
     ) {
@@ -38,15 +41,16 @@ public final class ClinicalRule: Sendable {
         self.trigger = trigger
         self.effects = effects
         self.source = source
+        self.switchLabel = switchLabel
         self.explain = text
         self.applies = applies
     }
 
     public convenience init(
-        _ code: String, when trigger: String, does effects: [Effect], source: String, says text: String,
+        _ code: String, when trigger: String, does effects: [Effect], source: String, switchLabel: String? = nil, says text: String,
         if applies: @escaping @Sendable (AssessmentContext) -> Bool
     ) {
-        self.init(code, when: trigger, does: effects, source: source, says: { _ in text }, if: applies)
+        self.init(code, when: trigger, does: effects, source: source, switchLabel: switchLabel, says: { _ in text }, if: applies)
     }
 
     public var effectSummary: String { effects.map(\.summary).joined(separator: "; ") }

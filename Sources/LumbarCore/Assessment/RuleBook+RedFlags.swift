@@ -9,6 +9,8 @@ extension RuleBook {
         ClinicalRule(
             "aortic-aneurysm", when: "pulsating abdominal mass or tearing back or abdominal pain",
             does: [.refer(.emergency), .decide(.deferTreatment)], source: "reference §2 (unconfirmed against a guideline)",
+            // Unconfirmed, so the reference asks that it stay configurable: on unless the owner switches it off.
+            switchLabel: "Treat a pulsing lump in the belly, or sudden tearing back or belly pain, as a possible aortic aneurysm: send the client to emergency, no treatment",
             says: "A pulsing lump in the belly or tearing pain can come from the main artery. Call 911 or go to an emergency department now.",
             if: { $0.hasAny(.pulsatingAbdominalMass, .tearingPain) }),
         ClinicalRule(

@@ -46,18 +46,20 @@ extension RuleBook {
             if: { $0.phase == .chronic || $0.has(.stress) }),
     ]
 
-    /// Reference §5: the clinic's default 48-hour rule, cold first, heat afterwards.
+    /// Reference §5: the clinic's default 48-hour rule, cold for acute inflammation in the first 48 hours, heat otherwise.
     static let thermal: [ClinicalRule] = [
         ClinicalRule(
-            "thermal-cold-48h", when: "within 48 hours of the day the pain began", does: [.thermal(.cold)],
+            "thermal-cold-48h", when: "acute inflammation within 48 hours of the day the pain began", does: [.thermal(.cold)],
             source: "seed article; French et al. 2006 (reference §5)",
             says: { "For the first 48 hours, cold calms fresh inflammation: use cold packs until \($0.coldUntil.spoken), then switch to heat." },
-            if: { $0.daysSinceOnset < 2 }),
+            if: { $0.coldAdvised }),
         ClinicalRule(
-            "thermal-heat", when: "48 hours or more after the pain began", does: [.thermal(.heat)],
+            "thermal-heat", when: "no acute inflammation, or 48 hours or more after the pain began", does: [.thermal(.heat)],
             source: "seed article; French et al. 2006 (reference §5)",
-            says: "Warmth relaxes tight muscles and eases pain now that the first 48 hours have passed.",
-            if: { $0.daysSinceOnset >= 2 }),
+            says: { $0.daysSinceOnset < 2
+                ? "Warmth relaxes tight muscles and eases pain; with no sign of fresh inflammation, heat helps more than cold."
+                : "Warmth relaxes tight muscles and eases pain now that the first 48 hours have passed." },
+            if: { !$0.coldAdvised }),
         ClinicalRule(
             "thermal-reduced-sensation", when: "reduced sensation", does: [.thermal(.none)],
             source: "reference §3 (reduced sensation)",

@@ -26,6 +26,9 @@ public enum RuleBook {
                      says: "Hold off on heat or cold packs until a physician has seen you.", if: { _ in true }),
     ]
 
+    /// Rules the clinic may switch off (their facts are unconfirmed), in table order.
+    public static let switchable: [ClinicalRule] = all.filter { $0.switchLabel != nil }
+
     private static let byCode: [String: ClinicalRule] =
         Dictionary((all + fallbacks).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 

@@ -15,15 +15,21 @@ public enum RuleTable {
 
         """
         for rule in rows {
-            out += "| `\(rule.code)` | \(escape(rule.trigger)) | \(escape(rule.effectSummary.isEmpty ? "explains the default" : rule.effectSummary)) | \(escape(rule.source)) |\n"
+            out += "| `\(rule.code)` | \(escape(rule.trigger)) | \(escape(does(rule))) | \(escape(rule.source)) |\n"
         }
         return out
     }
 
     public static func text() -> String {
         rows.map { rule in
-            "\(rule.code)\n  when:   \(rule.trigger)\n  does:   \(rule.effectSummary.isEmpty ? "explains the default" : rule.effectSummary)\n  source: \(rule.source)"
+            "\(rule.code)\n  when:   \(rule.trigger)\n  does:   \(does(rule))\n  source: \(rule.source)"
         }.joined(separator: "\n")
+    }
+
+    /// The effects, and for an unconfirmed rule that the owner can switch it off.
+    private static func does(_ rule: ClinicalRule) -> String {
+        let effects = rule.effectSummary.isEmpty ? "explains the default" : rule.effectSummary
+        return rule.switchLabel == nil ? effects : effects + " (on unless the owner switches it off in clinic settings)"
     }
 
     private static func escape(_ text: String) -> String { text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }

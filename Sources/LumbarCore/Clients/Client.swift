@@ -28,15 +28,20 @@ extension Client {
     /// What must be fixed before a client can be registered; `today` bounds the date of birth.
     public func problems(today: LocalDate) -> [FieldProblem] {
         var problems: [FieldProblem] = []
+        for (field, value) in [("firstName", firstName), ("lastName", lastName)] {
+            if let tooLong = FieldLimit.name.problem(field, value) { problems.append(tooLong) }
+        }
         if firstName.trimmed.isEmpty { problems.append(.init("firstName", "Enter the client's first name.")) }
         if lastName.trimmed.isEmpty { problems.append(.init("lastName", "Enter the client's last name.")) }
-        if !email.isEmpty && !EmailAddress.isPlausible(email) { problems.append(.init("email", "Enter an email address like name@example.com, or leave it empty.")) }
+        if let tooLong = FieldLimit.email.problem("email", email) {
+            problems.append(tooLong)
+        } else if !email.isEmpty && !EmailAddress.isPlausible(email) {
+            problems.append(.init("email", "Enter an email address like name@example.com, or leave it empty."))
+        }
+        if let phone = PhoneNumber.problem("phone", phone) { problems.append(phone) }
         if let dateOfBirth, dateOfBirth > today || dateOfBirth.year < today.year - 120 {
             problems.append(.init("dateOfBirth", "Enter a real date of birth."))
         }
-        for (field, value) in [("firstName", firstName), ("lastName", lastName), ("phone", phone), ("emergencyContact", emergencyContact)] where value.count > 200 {
-            problems.append(.init(field, "Keep this under 200 characters."))
-        }
-        return problems
+        return problems + EmergencyContact(stored: emergencyContact).problems()
     }
 }

@@ -7,11 +7,11 @@ public enum IntakeCatalogue {
         id: "about", title: "About you",
         intro: "How we reach you, and who to call if something happens during a visit.",
         questions: [
-            IntakeQuestion("firstName", "First name", help: "As it should appear on your receipts.", kind: .text(maxLength: 100)),
-            IntakeQuestion("lastName", "Last name", help: "As it should appear on your receipts.", kind: .text(maxLength: 100)),
+            IntakeQuestion("firstName", "First name", help: "As it should appear on your receipts.", kind: .text(.name)),
+            IntakeQuestion("lastName", "Last name", help: "As it should appear on your receipts.", kind: .text(.name)),
             IntakeQuestion("dateOfBirth", "Date of birth", help: "Some advice depends on age.", kind: .date),
             IntakeQuestion("phone", "Phone", help: "A number where the clinic can reach you.", kind: .phone),
-            IntakeQuestion("emergencyName", "Emergency contact's name", help: "Someone we can call if you are unwell during a visit.", kind: .text(maxLength: 100)),
+            IntakeQuestion("emergencyName", "Emergency contact's name", help: "Someone we can call if you are unwell during a visit.", kind: .text(.name)),
             IntakeQuestion("emergencyPhone", "Emergency contact's phone", help: "Include the area code.", kind: .phone),
         ])
 
@@ -164,11 +164,14 @@ public enum IntakeCatalogue {
             .sign(.undiagnosedLump, "Is there a lump in that area a doctor has not checked?", help: "Any new lump or swelling.", tell: "a lump no doctor has checked"),
         ])
 
+    /// A PSFS activity is a label on the progress charts: short enough to read there.
+    static let activityLimit = FieldLimit(120)
+
     static func activities(psfs: QuestionnaireDefinition) -> IntakeStep {
         var questions: [IntakeQuestion] = []
         for number in 1...5 {
             questions.append(IntakeQuestion("psfs.activity.\(number)", "Activity \(number)", help: number == 1 ? "For example: lifting my toddler." : "Optional.",
-                                            kind: .text(maxLength: 120), required: false))
+                                            kind: .text(Self.activityLimit), required: false))
             questions.append(IntakeQuestion("psfs.rating.\(number)", "How well can you do activity \(number) today?", help: psfs.items[0].text,
                                             kind: .scale(0...10, low: "Not at all", high: "As well as before"), required: false))
         }

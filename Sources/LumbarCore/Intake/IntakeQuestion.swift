@@ -10,7 +10,7 @@ public struct IntakeQuestion: Sendable {
     }
 
     public enum Kind: Sendable {
-        case text(maxLength: Int)
+        case text(FieldLimit)
         case longText
         case email
         case phone
@@ -67,16 +67,16 @@ public struct IntakeQuestion: Sendable {
         guard !values.isEmpty else { return needed ? missingMessage : nil }
         let value = values[0].trimmed
         switch kind {
-        case .text(let maxLength):
+        case .text(let limit):
             if needed && value.isEmpty { return missingMessage }
-            return value.count > maxLength ? "Please keep this under \(maxLength) characters." : nil
+            return limit.allows(value) ? nil : limit.message
         case .longText:
-            return value.count > 2000 ? "Please keep this under 2,000 characters." : nil
+            return Self.longTextLimit.allows(value) ? nil : Self.longTextLimit.message
         case .email:
+            if !FieldLimit.email.allows(value) { return FieldLimit.email.message }
             return value.isEmpty || EmailAddress.isPlausible(value.lowercased()) ? nil : "Enter an email address like name@example.com."
         case .phone:
-            let digits = value.filter(\.isNumber).count
-            return value.isEmpty || (7...15).contains(digits) && value.count <= 30 ? nil : "Enter a phone number with its area code."
+            return value.isEmpty || PhoneNumber(value) != nil ? nil : PhoneNumber.message
         case .date:
             guard let date = LocalDate(iso: value) else { return "Enter the date as year-month-day, for example 2026-03-01." }
             return date > today ? "This date is in the future; please check it." : nil
@@ -87,6 +87,19 @@ public struct IntakeQuestion: Sendable {
             return options.contains { $0.value == value } ? nil : "Choose one of the answers."
         case .multiChoice:
             return values.allSatisfy { value in options.contains { $0.value == value } } ? nil : "Choose from the answers listed."
+        }
+    }
+
+    public static let longTextLimit = FieldLimit.long
+
+    /// The most the answer's field takes, printed as its `maxlength`; nil for answers chosen or parsed (dates, numbers).
+    public var limit: FieldLimit? {
+        switch kind {
+        case .text(let limit): return limit
+        case .longText: return Self.longTextLimit
+        case .email: return .email
+        case .phone: return PhoneNumber.limit
+        case .date, .number, .scale, .choice, .multiChoice, .yesNo: return nil
         }
     }
 

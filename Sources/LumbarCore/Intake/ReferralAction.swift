@@ -48,8 +48,6 @@ public struct ReferralAction: Sendable, Equatable, Identifiable {
             problems.append(FieldProblem("recipient", kind == .referred ? "Name who the client was referred to." : "Name the physician who cleared the client."))
         }
         if kind != .referred && kind != .cleared && detail.trimmed.isEmpty { problems.append(FieldProblem("detail", "Describe what happened.")) }
-        if recipient.count > 200 { problems.append(FieldProblem("recipient", "Keep this under 200 characters.")) }
-        if detail.count > 4000 { problems.append(FieldProblem("detail", "Keep this under 4,000 characters.")) }
-        return problems
+        return problems + FieldLimit.problems([("recipient", recipient, .short), ("detail", detail, .long)])
     }
 }

@@ -43,8 +43,14 @@ public struct QuestionnaireDefinition: Sendable, Equatable {
         self.items = items
     }
 
+    /// The longest definition file taken: the longest shipped one is a few thousand characters.
+    public static let fileLimit = FieldLimit(100_000)
+    /// The longest wording of one item, answer or instruction.
+    static let textLimit = FieldLimit(2_000)
+
     /// Reads a definition file; every problem is named, and a file whose shape does not fit its scoring is refused.
     public static func parse(_ text: String) -> Result<QuestionnaireDefinition, DefinitionProblems> {
+        guard fileLimit.allows(text) else { return .failure(.init(["The file is longer than \(fileLimit) characters; a questionnaire's definition is far shorter."])) }
         let root: JSONValue
         do { root = try JSONValue.parse(text) } catch { return .failure(.init(["The file is not valid JSON (\(error.description))."])) }
         guard case .object(let fields) = root else { return .failure(.init(["The file must hold one JSON object."])) }
@@ -52,7 +58,7 @@ public struct QuestionnaireDefinition: Sendable, Equatable {
         func string(_ name: String, in object: [(key: String, value: JSONValue)], required: Bool = true, at place: String = "") -> String {
             switch object.first(where: { $0.key == name })?.value {
             case .string(let value)? where !value.trimmed.isEmpty || !required:
-                if value.count > 2000 { problems.append("\(place)\(name) is longer than 2,000 characters.") }
+                if !textLimit.allows(value) { problems.append("\(place)\(name) is longer than \(textLimit) characters.") }
                 return value.trimmed
             case nil where !required: return ""
             default:

@@ -30,6 +30,7 @@ public struct BookableService: Sendable, Equatable, Identifiable {
     public func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if name.trimmed.isEmpty { problems.append(.init("name", "Name the service, e.g. \"Initial assessment, 60 minutes\".")) }
+        if let tooLong = FieldLimit.name.problem("name", name) { problems.append(tooLong) }
         if !(5...480).contains(minutes) { problems.append(.init("minutes", "A service lasts 5 to 480 minutes.")) }
         if !(0...120).contains(bufferMinutes) { problems.append(.init("bufferMinutes", "Turnover time is 0 to 120 minutes.")) }
         if priceCents < 0 || priceCents > 10_000_00 { problems.append(.init("price", "Enter a price such as 120.00.")) }

@@ -42,6 +42,8 @@ public struct Exercise: Sendable, Identifiable {
 
 /// How much and how often: sets of repetitions, a hold, or minutes, and a frequency in words.
 public struct Dose: Sendable, Equatable {
+    /// "How often" shares a line of the printed card with the dose.
+    public static let oftenLimit = FieldLimit(100)
     public var sets: Int?
     public var reps: Int?
     public var holdSeconds: Int?
@@ -78,7 +80,7 @@ public struct Dose: Sendable, Equatable {
         if let reps, !(1...50).contains(reps) { problems.append(FieldProblem(prefix + "reps", "Repetitions are 1 to 50.")) }
         if let holdSeconds, !(1...300).contains(holdSeconds) { problems.append(FieldProblem(prefix + "hold", "A hold is 1 to 300 seconds.")) }
         if let minutes, !(1...120).contains(minutes) { problems.append(FieldProblem(prefix + "minutes", "Minutes are 1 to 120.")) }
-        if often.count > 100 { problems.append(FieldProblem(prefix + "often", "Keep how often under 100 characters.")) }
+        if let tooLong = Self.oftenLimit.problem(prefix + "often", often) { problems.append(tooLong) }
         if sets == nil && reps == nil && holdSeconds == nil && minutes == nil && often.trimmed.isEmpty {
             problems.append(FieldProblem(prefix + "often", "Say how much or how often."))
         }

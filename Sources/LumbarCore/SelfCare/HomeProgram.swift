@@ -1,6 +1,8 @@
 /// A client's home program as the therapist prescribed it: items in order, each with its dose and a note.
 /// Every save is a new version; earlier versions stay in the record.
 public struct HomeProgram: Sendable, Equatable, Identifiable {
+    /// The note prints under the cards; more than this would push the handout past one page.
+    public static let noteLimit = FieldLimit(2_000)
     public struct Item: Sendable, Equatable {
         public var exerciseId: String
         public var dose: Dose
@@ -75,9 +77,9 @@ public struct HomeProgram: Sendable, Equatable, Identifiable {
             let prefix = "item-\(item.exerciseId)-"
             if item.exercise == nil { problems.append(FieldProblem(prefix + "often", "Item \(index + 1) is not in the library.")) }
             problems += item.dose.problems(prefix: prefix)
-            if item.note.count > 500 { problems.append(FieldProblem(prefix + "note", "Keep a note under 500 characters.")) }
+            if let tooLong = FieldLimit.short.problem(prefix + "note", item.note) { problems.append(tooLong) }
         }
-        if note.count > 2000 { problems.append(FieldProblem("note", "Keep the note under 2,000 characters.")) }
+        if let tooLong = Self.noteLimit.problem("note", note) { problems.append(tooLong) }
         return problems
     }
 }

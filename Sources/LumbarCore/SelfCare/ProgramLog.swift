@@ -1,5 +1,7 @@
 /// One entry of the client's diary: did they do the program that day, how is the pain, and a note.
 public struct ProgramLog: Sendable, Equatable {
+    /// A diary line, read back in the therapist's weekly summary.
+    public static let noteLimit = FieldLimit(1_000)
     public enum Done: String, Sendable, CaseIterable {
         case yes, partly, no
 
@@ -38,7 +40,7 @@ public struct ProgramLog: Sendable, Equatable {
         }
         if Done(rawValue: done) == nil { problems.append(FieldProblem("done", "Say whether you did the program.")) }
         if let value = Int(pain), (0...10).contains(value) {} else { problems.append(FieldProblem("pain", "Choose your pain from 0 to 10.")) }
-        if note.count > 1000 { problems.append(FieldProblem("note", "Keep the note under 1,000 characters.")) }
+        if let tooLong = Self.noteLimit.problem("note", note) { problems.append(tooLong) }
         return problems
     }
 }

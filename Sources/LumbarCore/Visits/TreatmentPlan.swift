@@ -59,8 +59,15 @@ public struct TreatmentPlan: Sendable, Equatable, Identifiable {
                                              "The assessment says \(choice.engineStatus!.rawValue) for \(choice.technique.name.lowercased()): note why you chose it."))
             }
         }
+        for (index, goal) in goals.enumerated() {
+            if let tooLong = FieldLimit.short.problem("goal-\(index + 1)", goal) { problems.append(tooLong) }
+        }
+        for choice in techniques {
+            if let tooLong = FieldLimit.short.problem("note-\(choice.technique.rawValue)", choice.note) { problems.append(tooLong) }
+        }
         if areas.isEmpty { problems.append(FieldProblem("areas", "Choose the areas to treat.")) }
-        if frequency.trimmed.isEmpty || frequency.count > 100 { problems.append(FieldProblem("frequency", "Say how often, such as once a week.")) }
+        if frequency.trimmed.isEmpty { problems.append(FieldProblem("frequency", "Say how often, such as once a week.")) }
+        if let tooLong = FieldLimit.name.problem("frequency", frequency) { problems.append(tooLong) }
         if !(1...52).contains(visits) { problems.append(FieldProblem("visits", "Plan 1 to 52 visits.")) }
         if reassessOn < today { problems.append(FieldProblem("reassessOn", "Choose a reassessment date from today on.")) }
         return problems

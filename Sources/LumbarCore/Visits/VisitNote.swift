@@ -94,11 +94,13 @@ public struct VisitNote: Sendable, Equatable, Identifiable {
         if glutealWork && !glutealVerbalConsent {
             problems.append(FieldProblem("glutealVerbalConsent", "Gluteal work was recorded: confirm the client agreed aloud at this visit."))
         }
-        for (field, text) in [("subjective", subjective), ("objective", objective), ("rangeOfMotion", rangeOfMotion), ("tests", tests), ("plan", plan)]
-        where text.count > 10_000 {
-            problems.append(FieldProblem(field, "Keep this under 10,000 characters."))
-        }
-        return problems
+        return problems + lengthProblems
+    }
+
+    /// Sections longer than their limit: checked before any save, draft or signed.
+    public var lengthProblems: [FieldProblem] {
+        FieldLimit.problems([("subjective", subjective, .clinical), ("objective", objective, .clinical), ("rangeOfMotion", rangeOfMotion, .clinical),
+                             ("tests", tests, .clinical), ("plan", plan, .clinical), ("amendReason", amendReason ?? "", .short)])
     }
 
     /// The engine's input for today: the intake's answers with today's pain and date, plus today's findings.

@@ -298,5 +298,8 @@ public enum Schema {
         Migration(16, "time off is marked removed, not deleted") { _ in
             ["ALTER TABLE time_off ADD COLUMN removed_at BIGINT", "ALTER TABLE time_off ADD COLUMN removed_by TEXT REFERENCES accounts(id)"]
         },
+        Migration(15, "unconfirmed clinical rules the owner switched off") { _ in
+            ["ALTER TABLE clinic ADD COLUMN rules_off TEXT NOT NULL DEFAULT ''"]
+        },
     ]
 }

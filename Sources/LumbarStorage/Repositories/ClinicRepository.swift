@@ -16,7 +16,8 @@ public struct ClinicRepository: Sendable {
             return ClinicProfile(
                 name: try row.string("name"), address: try row.string("address"), timeZone: try row.string("time_zone"),
                 hstNumber: try row.optionalString("hst_number"), sharedCare: try row.flag("shared_care"),
-                acuteWeeks: try row.int("acute_weeks"))
+                acuteWeeks: try row.int("acute_weeks"),
+                rulesOff: Set(try row.string("rules_off").split(separator: ",").map(String.init)))
         }
     }
 
@@ -37,9 +38,13 @@ public struct ClinicRepository: Sendable {
         return Account(id: accountId, email: owner.email, name: owner.name, role: .owner)
     }
 
-    public func update(sharedCare: Bool, acuteWeeks: Int) async throws {
+    public func update(sharedCare: Bool, acuteWeeks: Int, rulesOff: Set<String>) async throws {
+        let rules = rulesOff.sorted().joined(separator: ",")
         try await database.write(changing: [.clinic]) { db in
-            try await db.raw("UPDATE clinic SET shared_care = \(bind: sharedCare.stored), acute_weeks = \(bind: acuteWeeks) WHERE id = 1").run()
+            try await db.raw("""
+                UPDATE clinic SET shared_care = \(bind: sharedCare.stored), acute_weeks = \(bind: acuteWeeks), rules_off = \(bind: rules)
+                WHERE id = 1
+                """).run()
         }
     }
 

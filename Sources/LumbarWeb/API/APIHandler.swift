@@ -34,8 +34,8 @@ struct APIHandler: APIProtocol {
     func listClients(_ input: Operations.ListClients.Input) async throws -> Operations.ListClients.Output {
         let caller = try caller()
         let query = input.query.q ?? ""
-        guard query.unicodeScalars.count <= 100 else {
-            return .badRequest(.init(body: .json(.init(error: "The search is too long.", problems: [.init(field: "q", message: "must be at most 100 characters")]))))
+        guard FieldLimit.name.allows(query) else {
+            return .badRequest(.init(body: .json(.init(error: "The search is too long.", problems: [.init(field: "q", message: "must be at most \(FieldLimit.name) characters")]))))
         }
         let policy = try await services.policy()
         let scoped = caller.account.role == .therapist && !policy.sharedCare

@@ -25,8 +25,7 @@ struct AssessmentRoute {
                 // Malformed JSON is bad input like any other: 422, with the problem named (field "body").
                 return APIError.response(.unprocessableContent, "The input breaks the assessment contract.", problems: problems.problems)
             case .success(let input):
-                let weeks = try await services.clinic.profile()?.acuteWeeks ?? 4
-                let assessment = AssessmentEngine(settings: EngineSettings(acuteWeeks: weeks)).assess(input)
+                let assessment = AssessmentEngine(settings: try await services.engineSettings()).assess(input)
                 try await services.audit.append(AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: nil,
                                                            infoType: .assessment, action: .create, address: context.address, detail: "API assessment"))
                 var writer = JSONWriter()

@@ -43,4 +43,9 @@ public struct AppServices: Sendable {
     func policy() async throws -> AccessPolicy {
         AccessPolicy(sharedCare: try await clinic.profile()?.sharedCare ?? false)
     }
+
+    /// The clinic's engine settings (acute weeks, rules switched off): every place the engine runs for the clinic reads them here.
+    func engineSettings() async throws -> EngineSettings {
+        try await clinic.profile()?.engineSettings ?? EngineSettings()
+    }
 }

@@ -11,7 +11,7 @@ public struct APITokenIssuer: Sendable {
 
     /// What is wrong with a token's name, if anything: the account page shows it beside the field, the CLI prints it.
     public static func nameProblem(_ name: String) -> String? {
-        name.isEmpty || name.count > 100 ? "Give the token a name of up to 100 characters." : nil
+        name.isEmpty || !FieldLimit.name.allows(name) ? "Give the token a name of up to \(FieldLimit.name) characters." : nil
     }
 
     public func issue(for account: Account, name: String, address: String, at now: Instant) async throws -> String {

@@ -57,8 +57,8 @@ struct ClientBookingRoutes {
     }
 
     static let accountFields = [
-        FieldView("firstName", "First name", autocomplete: "given-name"), FieldView("lastName", "Last name", autocomplete: "family-name"),
-        FieldView("email", "Email", type: "email", autocomplete: "email"), FieldView("phone", "Mobile phone", type: "tel", autocomplete: "tel"),
+        FieldView("firstName", "First name", autocomplete: "given-name", limit: .name), FieldView("lastName", "Last name", autocomplete: "family-name", limit: .name),
+        FieldView("email", "Email", type: "email", autocomplete: "email"), FieldView("phone", "Mobile phone", type: "tel", help: "With the area code, e.g. 416-555-0100.", autocomplete: "tel"),
         FieldView("password", "Choose a password", type: "password", help: "At least 12 characters.", autocomplete: "new-password"),
     ]
 
@@ -197,7 +197,7 @@ struct ClientBookingRoutes {
                 throw PageError.tooManyAttempts
             }
             let client = Client(id: "", firstName: form["firstName"].trimmed, lastName: form["lastName"].trimmed, email: form["email"].trimmed.lowercased(),
-                                phone: form["phone"].trimmed)
+                                phone: PhoneNumber.normalised(form["phone"]))
             var problems = client.problems(today: services.now.utcDate)
             if client.email.isEmpty { problems.append(FieldProblem("email", "We need your email to send the confirmation.")) }
             let draft = AccountDraft(email: client.email, name: client.fullName, role: .client, password: form["password"])

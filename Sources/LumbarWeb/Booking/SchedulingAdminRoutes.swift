@@ -57,6 +57,7 @@ struct SchedulingAdminRoutes {
             if form["name"].trimmed.isEmpty { problems.append(FieldProblem("name", "Name the location, e.g. \"Downtown\".")) }
             if form["address"].trimmed.isEmpty { problems.append(FieldProblem("address", "Enter the street address.")) }
             if FoundationZone(identifier: form["timeZone"].trimmed) == nil { problems.append(FieldProblem("timeZone", "Choose a time zone such as America/Toronto.")) }
+            problems = FieldLimit.problems([("name", form["name"], .name), ("address", form["address"], .short), ("rooms", form["rooms"], .short)]) + problems
             guard problems.isEmpty else { return try await page(context, form: form, problems: problems, status: .unprocessableContent) }
             let rooms = form["rooms"].split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
             _ = try await services.scheduling.addLocation(name: form["name"].trimmed, address: form["address"].trimmed, timeZone: form["timeZone"].trimmed,
@@ -125,6 +126,7 @@ struct SchedulingAdminRoutes {
                 case nil: break
                 }
             }
+            if let tooLong = FieldLimit.short.problem("offNote", form["offNote"]) { problems.append(tooLong) }
             guard problems.isEmpty, let start, let end else { return try await page(context, form: form, problems: problems, status: .unprocessableContent) }
             try await services.scheduling.addTimeOff(therapistId: form["offTherapist"], TimeRange(start: start, end: end), note: form["offNote"].trimmed,
                                                      audit: services.auditEntry(owner, context, .change, .account, client: nil, detail: "time off added for \(form["offTherapist"])"))
@@ -211,14 +213,14 @@ struct SchedulingAdminRoutes {
             hours: hourRows,
             weekdays: (0..<7).map { .init(index: $0, name: Self.dayNames[$0], checked: form.checkbox("day\($0)")) },
             locationFields: [
-                FieldView("name", "Location name"), FieldView("address", "Street address"),
-                FieldView("timeZone", "Time zone", help: "IANA name, e.g. America/Toronto."),
-                FieldView("rooms", "Treatment rooms", help: "Names separated by commas; leave empty if rooms are not booked.", optional: true),
+                FieldView("name", "Location name", limit: .name), FieldView("address", "Street address", limit: .short),
+                FieldView("timeZone", "Time zone", help: "IANA name, e.g. America/Toronto.", limit: .name),
+                FieldView("rooms", "Treatment rooms", help: "Names separated by commas; leave empty if rooms are not booked.", optional: true, limit: .short),
             ].filled(from: form, problems: problems),
             serviceFields: [
-                FieldView("serviceName", "Service name"), FieldView("minutes", "Length (minutes)", type: "number"),
+                FieldView("serviceName", "Service name", limit: .name), FieldView("minutes", "Length (minutes)", type: "number"),
                 FieldView("bufferMinutes", "Turnover after (minutes)", type: "number", help: "For changing the table and charting."),
-                FieldView("price", "Price", help: "In dollars, e.g. 120.00."), FieldView("taxPercent", "Tax (%)", help: "13 for HST; 0 if none."),
+                FieldView("price", "Price", help: "In dollars, e.g. 120.00.", limit: .code), FieldView("taxPercent", "Tax (%)", help: "13 for HST; 0 if none.", limit: .code),
                 FieldView.select("audience", "Who may book it", [("any", "Everyone"), ("new", "New clients (initial assessment)"), ("returning", "Returning clients")]),
             ].filled(from: form, problems: problems),
             hourFields: [
@@ -228,7 +230,7 @@ struct SchedulingAdminRoutes {
             ].filled(from: form, problems: problems),
             timeOffFields: [
                 FieldView.select("offTherapist", "Therapist", therapistChoices), FieldView("offFrom", "First day off", type: "date"),
-                FieldView("offThrough", "Last day off", type: "date"), FieldView("offNote", "Note", optional: true),
+                FieldView("offThrough", "Last day off", type: "date"), FieldView("offNote", "Note", optional: true, limit: .short),
             ].filled(from: form, problems: problems),
             timeOff: timeOff,
             ruleFields: [
@@ -236,7 +238,7 @@ struct SchedulingAdminRoutes {
                 FieldView("maximumAdvanceDays", "How far ahead clients may book (days)", type: "number"),
                 FieldView("slotStepMinutes", "Offer a start time every (minutes)", type: "number"),
                 FieldView("cancellationWindowHours", "Cancellation window (hours)", type: "number", help: "Cancelling later than this is a late cancellation."),
-                FieldView("lateFee", "Late-cancellation fee", help: "In dollars; 0 for none."),
+                FieldView("lateFee", "Late-cancellation fee", help: "In dollars; 0 for none.", limit: .code),
             ].filled(from: form, problems: problems))
         return services.views.page("scheduling", model, status: status)
     }

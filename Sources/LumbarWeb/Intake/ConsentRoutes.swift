@@ -106,7 +106,7 @@ struct ConsentRoutes {
         let drawn = form["signatureData"].trimmed
         var problems: [FieldProblem] = []
         if name.count < 2 { problems.append(FieldProblem("signerName", "Type your full name to sign.")) }
-        if name.count > 200 { problems.append(FieldProblem("signerName", "Keep the name under 200 characters.")) }
+        if let tooLong = FieldLimit.name.problem("signerName", name) { problems.append(tooLong) }
         if !drawn.isEmpty && !Consent.isDrawnPath(drawn) { problems.append(FieldProblem("signatureData", "The drawn signature could not be read; clear it and sign again, or just type your name.")) }
         if !form.checkbox("agree") { problems.append(FieldProblem("agree", "Tick the box to say you have read this and agree.")) }
         return (name, drawn.isEmpty ? .typed : .drawn, drawn.isEmpty ? name : drawn, problems)

@@ -53,8 +53,9 @@ struct IntakePanel: Sendable {
 
     static let actionForm = [
         FieldView.select("kind", "Record", ReferralAction.Kind.allCases.map { ($0.rawValue, $0.label) }),
-        FieldView("recipient", "Referred to, or cleared by", help: "Needed for a referral or a clearance. For example: Dr. Rivera, family physician."),
-        FieldView.textArea("detail", "Details"),
+        FieldView("recipient", "Referred to, or cleared by", help: "Needed for a referral or a clearance. For example: Dr. Rivera, family physician.",
+                  limit: .short),
+        FieldView.textArea("detail", "Details", limit: .long),
     ]
 
     /// The panel; with `returned`, that form shows what was typed (from the request's form) and `problems` beside it.

@@ -60,9 +60,9 @@ struct IntakeService: Sendable {
             "firstName": [client.firstName], "lastName": [client.lastName], "phone": [client.phone],
             "dateOfBirth": [client.dateOfBirth?.description ?? ""],
         ])
-        let contact = client.emergencyContact.components(separatedBy: " · ")
-        answers.set("emergencyName", [contact.first ?? ""])
-        answers.set("emergencyPhone", [contact.count > 1 ? contact[1] : ""])
+        let contact = EmergencyContact(stored: client.emergencyContact)
+        answers.set("emergencyName", [contact.name])
+        answers.set("emergencyPhone", [contact.phone])
         if let latest = try await intakes.histories(clientId: client.id).first {
             answers.merge(latest.answers, replacing: IntakeForm.historyIds)
         }
@@ -75,11 +75,11 @@ struct IntakeService: Sendable {
         let today = try await today()
         guard let input = form.assessmentInput(filler.intake.answers, assessedOn: today) else { throw PageError.badForm("Some answers still need attention.") }
         let profile = try await services.clinic.profile()
-        let assessment = AssessmentEngine(settings: EngineSettings(acuteWeeks: profile?.acuteWeeks ?? 4)).assess(input)
+        let assessment = AssessmentEngine(settings: profile?.engineSettings ?? EngineSettings()).assess(input)
         let answers = filler.intake.answers
         let contact = Client(id: filler.client.id, accountId: filler.client.accountId, firstName: answers["firstName"].trimmed, lastName: answers["lastName"].trimmed,
-                             email: filler.client.email, phone: answers["phone"].trimmed, dateOfBirth: LocalDate(iso: answers["dateOfBirth"]),
-                             emergencyContact: "\(answers["emergencyName"].trimmed) · \(answers["emergencyPhone"].trimmed)")
+                             email: filler.client.email, phone: PhoneNumber.normalised(answers["phone"]), dateOfBirth: LocalDate(iso: answers["dateOfBirth"]),
+                             emergencyContact: EmergencyContact(name: answers["emergencyName"], phone: answers["emergencyPhone"]).stored)
         let submission = IntakeRepository.Submission(
             inputJSON: input.json, resultJSON: assessment.json, urgency: assessment.urgency, decision: assessment.decision,
             history: IntakeForm.history(answers),

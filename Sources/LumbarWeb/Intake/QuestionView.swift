@@ -26,6 +26,7 @@ struct QuestionView: Sendable {
     let low: String
     let high: String
     let optional: Bool
+    let maxLength: Int?
 
     init(_ question: IntakeQuestion, answers: IntakeAnswers, problems: [FieldProblem]) {
         id = question.id
@@ -34,6 +35,7 @@ struct QuestionView: Sendable {
         error = problems.first { $0.field == question.id }?.message
         value = answers[question.id]
         optional = !question.required && question.requiredWhen == nil
+        maxLength = question.limit?.characters
         var inputType = "text", isInput = true, isLongText = false, isChoices = false, isScale = false, multiple = false
         var low = "", high = ""
         switch question.kind {

@@ -25,6 +25,7 @@ struct QuestionnaireSettingsRoutes {
         let definition: String
         let problems: [String]
         let hasProblems: Bool
+        let definitionLimit = QuestionnaireDefinition.fileLimit.characters
     }
 
     func register(on router: Router<AppRequestContext>) {

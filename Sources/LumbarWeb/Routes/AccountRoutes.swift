@@ -40,7 +40,7 @@ struct AccountRoutes {
         let codes: [String]
     }
 
-    static let tokenFields = [FieldView("tokenName", "Token name", help: "What the token is for, e.g. \"billing export\".")]
+    static let tokenFields = [FieldView("tokenName", "Token name", help: "What the token is for, e.g. \"billing export\".", limit: .name)]
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/account") { _, context -> Response in

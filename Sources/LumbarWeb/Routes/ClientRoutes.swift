@@ -12,6 +12,7 @@ struct ClientRoutes {
         let chrome: Chrome
         let clients: [Client]
         let query: String
+        let queryError: String?
         let canCreate: Bool
         let scoped: Bool
     }
@@ -74,26 +75,31 @@ struct ClientRoutes {
     }
 
     static let clientFields = [
-        FieldView("firstName", "First name", autocomplete: "off"),
-        FieldView("lastName", "Last name", autocomplete: "off"),
+        FieldView("firstName", "First name", autocomplete: "off", limit: .name),
+        FieldView("lastName", "Last name", autocomplete: "off", limit: .name),
         FieldView("email", "Email", type: "email", autocomplete: "off", optional: true),
-        FieldView("phone", "Phone", type: "tel", autocomplete: "off", optional: true),
+        FieldView("phone", "Phone", type: "tel", help: "With the area code, e.g. 416-555-0100.", autocomplete: "off", optional: true),
         FieldView("dateOfBirth", "Date of birth", type: "date", optional: true),
-        FieldView("emergencyContact", "Emergency contact", help: "Name and phone number.", optional: true),
+        FieldView("emergencyName", "Emergency contact's name", autocomplete: "off", optional: true, limit: .name),
+        FieldView("emergencyPhone", "Emergency contact's phone", type: "tel", autocomplete: "off", optional: true),
     ]
 
-    static let noteFields = [FieldView.textArea("body", "New chart note", help: "Dated and signed with your name. Notes cannot be edited; add a new note to correct one.")]
+    static let noteFields = [FieldView.textArea("body", "New chart note", help: "Dated and signed with your name. Notes cannot be edited; add a new note to correct one.",
+                                                limit: .clinical)]
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients") { request, context -> Response in
             let account = try context.staff()
             let search = FormData(encoded: request.uri.query ?? "")["q"]
+            let tooLong = FieldLimit.name.problem("q", search)
             let policy = try await services.policy()
             let scoped = account.role == .therapist && !policy.sharedCare
-            let clients = try await services.clients.list(treatedBy: scoped ? account.id : nil, matching: search)
+            var clients: [Client] = []
+            if tooLong == nil { clients = try await services.clients.list(treatedBy: scoped ? account.id : nil, matching: search) }
             try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
-            let page = ListPage(chrome: try await chrome("Clients", context), clients: clients, query: search, canCreate: true, scoped: scoped)
-            return services.views.page("clients", page)
+            let page = ListPage(chrome: try await chrome("Clients", context), clients: clients, query: search, queryError: tooLong?.message,
+                                canCreate: true, scoped: scoped)
+            return services.views.page("clients", page, status: tooLong == nil ? .ok : .unprocessableContent)
         }
         router.get("/clients/new") { _, context -> Response in
             _ = try context.staff()
@@ -103,8 +109,9 @@ struct ClientRoutes {
             let account = try context.staff()
             let form = context.form
             let dob = form["dateOfBirth"].isEmpty ? nil : LocalDate(iso: form["dateOfBirth"])
+            let emergency = EmergencyContact(name: form["emergencyName"], phone: form["emergencyPhone"])
             let draft = Client(id: "", firstName: form["firstName"].trimmed, lastName: form["lastName"].trimmed, email: form["email"].trimmed.lowercased(),
-                               phone: form["phone"].trimmed, dateOfBirth: dob, emergencyContact: form["emergencyContact"].trimmed)
+                               phone: PhoneNumber.normalised(form["phone"]), dateOfBirth: dob, emergencyContact: emergency.stored)
             var problems = draft.problems(today: services.now.utcDate)
             if !form["dateOfBirth"].isEmpty && dob == nil { problems.append(FieldProblem("dateOfBirth", "Enter the date as YYYY-MM-DD.")) }
             guard problems.isEmpty else {
@@ -139,7 +146,10 @@ struct ClientRoutes {
             let body = context.form["body"].trimmed
             var problems: [FieldProblem] = []
             if body.isEmpty { problems.append(FieldProblem("body", "Write the note before adding it.")) }
-            if body.count > 20_000 { problems.append(FieldProblem("body", "Keep a note under 20,000 characters.")) }
+            if let tooLong = FieldLimit.clinical.problem("body", body) { problems.append(tooLong) }
+            if !FieldLimit.short.allows(context.form["reason"]) {
+                problems.append(FieldProblem("body", "Keep the reason for the correction to \(FieldLimit.short) characters or fewer."))
+            }
             guard problems.isEmpty else { return try await recordPage(context, account: account, access: access, problems: problems, status: .unprocessableContent) }
             let amends = context.form["amends"].isEmpty ? nil : context.form["amends"]
             _ = try await services.chartNotes.add(clientId: access.client.id, authorId: account.id, body: body, amends: amends,

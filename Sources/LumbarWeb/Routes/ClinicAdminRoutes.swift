@@ -25,13 +25,14 @@ struct ClinicAdminRoutes {
         let chrome: Chrome
         let clinic: ClinicProfile
         let fields: [FieldView]
+        let ruleFields: [FieldView]
     }
 
     static let staffFields = [
-        FieldView("name", "Name", autocomplete: "off"),
+        FieldView("name", "Name", autocomplete: "off", limit: .name),
         FieldView("email", "Email", type: "email", autocomplete: "off"),
         FieldView.select("role", "Role", [("therapist", "Therapist"), ("front-desk", "Front desk")]),
-        FieldView("collegeRegistration", "College registration number", help: "Required for therapists; printed on receipts.", optional: true),
+        FieldView("collegeRegistration", "College registration number", help: "Required for therapists; printed on receipts.", optional: true, limit: .code),
         FieldView("password", "Temporary password", type: "password", help: "At least 12 characters. Share it privately; they can change it.", autocomplete: "new-password"),
     ]
 
@@ -39,6 +40,21 @@ struct ClinicAdminRoutes {
         FieldView.select("acuteWeeks", "An episode stops being acute after",
                          [("4", "4 weeks (American College of Physicians)"), ("6", "6 weeks (research convention)")]),
     ]
+
+    static let ruleFields = RuleBook.switchable.map { ClinicAdminRoutes.ruleField($0) }
+
+    /// A switch for a rule whose fact is unconfirmed, with where it comes from beside it; named `rule-CODE`.
+    static func ruleField(_ rule: ClinicalRule) -> FieldView {
+        FieldView.select("rule-" + rule.code, rule.switchLabel ?? rule.code, [("on", "On (the default)"), ("off", "Off")],
+                         help: "Source: \(rule.source). No guideline confirms this warning sign yet, so the clinic decides; it stays on until you switch it off.")
+    }
+
+    /// The settings form as stored, for showing it again.
+    static func settingsForm(_ clinic: ClinicProfile) -> FormData {
+        FormData(encoded: (["acuteWeeks=\(clinic.acuteWeeks)"] + RuleBook.switchable.map {
+            "rule-\($0.code)=\(clinic.rulesOff.contains($0.code) ? "off" : "on")"
+        }).joined(separator: "&"))
+    }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/") { _, context -> Response in
@@ -88,19 +104,35 @@ struct ClinicAdminRoutes {
         router.get("/settings") { _, context -> Response in
             _ = try context.owner()
             guard let clinic = try await services.clinic.profile() else { throw PageError.notFound }
-            return try await settingsPage(context, clinic: clinic, form: FormData(encoded: "acuteWeeks=\(clinic.acuteWeeks)"))
+            return try await settingsPage(context, clinic: clinic, form: Self.settingsForm(clinic))
         }
         router.post("/settings") { _, context -> Response in
             let owner = try context.owner()
             guard var clinic = try await services.clinic.profile() else { throw PageError.notFound }
-            guard let weeks = Int(context.form["acuteWeeks"]), weeks == 4 || weeks == 6 else {
-                return try await settingsPage(context, clinic: clinic, form: context.form, problems: [FieldProblem("acuteWeeks", "Choose 4 or 6 weeks.")], status: .unprocessableContent)
+            let form = context.form
+            var problems: [FieldProblem] = []
+            let weeks = Int(form["acuteWeeks"]) ?? 0
+            if weeks != 4 && weeks != 6 { problems.append(FieldProblem("acuteWeeks", "Choose 4 or 6 weeks.")) }
+            // A rule's switch left out of the form keeps its setting: only an explicit "off" silences a warning sign.
+            var rulesOff = clinic.rulesOff
+            for rule in RuleBook.switchable where form.has("rule-" + rule.code) {
+                switch form["rule-" + rule.code] {
+                case "on": rulesOff.remove(rule.code)
+                case "off": rulesOff.insert(rule.code)
+                default: problems.append(FieldProblem("rule-" + rule.code, "Choose on or off."))
+                }
             }
-            clinic.sharedCare = context.form.checkbox("sharedCare")
+            guard problems.isEmpty else {
+                return try await settingsPage(context, clinic: clinic, form: form, problems: problems, status: .unprocessableContent)
+            }
+            clinic.sharedCare = form.checkbox("sharedCare")
             clinic.acuteWeeks = weeks
-            try await services.clinic.update(sharedCare: clinic.sharedCare, acuteWeeks: weeks)
-            try await services.audit(owner, context, .change, .account, client: nil, detail: "clinic settings: shared care \(clinic.sharedCare ? "on" : "off"), acute \(weeks) weeks")
-            return try await settingsPage(context, clinic: clinic, form: FormData(encoded: "acuteWeeks=\(weeks)"), notice: "Settings saved.")
+            clinic.rulesOff = rulesOff
+            try await services.clinic.update(sharedCare: clinic.sharedCare, acuteWeeks: weeks, rulesOff: rulesOff)
+            let rules = RuleBook.switchable.map { "\($0.code) rule \(rulesOff.contains($0.code) ? "off" : "on")" }
+            try await services.audit(owner, context, .change, .account, client: nil,
+                                     detail: (["clinic settings: shared care \(clinic.sharedCare ? "on" : "off")", "acute \(weeks) weeks"] + rules).joined(separator: ", "))
+            return try await settingsPage(context, clinic: clinic, form: Self.settingsForm(clinic), notice: "Settings saved.")
         }
     }
 
@@ -120,7 +152,8 @@ struct ClinicAdminRoutes {
                               status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         var chrome = try await chrome("Settings", context)
         chrome.notice = notice
-        let page = SettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems))
+        let page = SettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems),
+                                ruleFields: Self.ruleFields.filled(from: form, problems: problems))
         return services.views.page("settings", page, status: status)
     }
 }

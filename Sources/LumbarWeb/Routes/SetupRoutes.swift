@@ -11,13 +11,13 @@ struct SetupRoutes {
                         "America/Regina", "America/Edmonton", "America/Vancouver", "America/Whitehorse"]
 
     static let clinicFields = [
-        FieldView("clinicName", "Clinic name", autocomplete: "organization"),
-        FieldView("address", "Street address", autocomplete: "street-address"),
-        FieldView("timeZone", "Time zone", help: "Appointments show in this zone, daylight saving included.", list: "zones"),
-        FieldView("hstNumber", "HST number", help: "Printed on receipts, e.g. 123456789 RT0001.", optional: true),
+        FieldView("clinicName", "Clinic name", autocomplete: "organization", limit: .name),
+        FieldView("address", "Street address", autocomplete: "street-address", limit: .short),
+        FieldView("timeZone", "Time zone", help: "Appointments show in this zone, daylight saving included.", list: "zones", limit: .name),
+        FieldView("hstNumber", "HST number", help: "Printed on receipts, e.g. 123456789 RT0001.", optional: true, limit: .code),
     ]
     static let ownerFields = [
-        FieldView("name", "Your name", autocomplete: "name"),
+        FieldView("name", "Your name", autocomplete: "name", limit: .name),
         FieldView("email", "Email", type: "email", autocomplete: "email"),
         FieldView("password", "Password", type: "password", help: "At least 12 characters. Next you will set up a code app for two-step sign-in.", autocomplete: "new-password"),
     ]

@@ -24,6 +24,7 @@ struct MyProgramRoutes {
         let done: [Choice]
         let pains: [Choice]
         let logNote: String
+        let logNoteError: String?
         let problems: [FieldProblem]
         let dayError: String?
         let doneError: String?
@@ -128,7 +129,7 @@ struct MyProgramRoutes {
             },
             done: ProgramLog.Done.allCases.map { Choice(value: $0.rawValue, label: $0.label, checked: form["done"] == $0.rawValue) },
             pains: (0...10).map { Choice(value: String($0), label: String($0), checked: form["pain"] == String($0)) },
-            logNote: form["note"], problems: problems, dayError: error("day"), doneError: error("done"), painError: error("pain"),
+            logNote: form["note"], logNoteError: error("note"), problems: problems, dayError: error("day"), doneError: error("done"), painError: error("pain"),
             summary: try await program.adherence(clientId: client.id).summary,
             reminderTime: form.has("time") ? form["time"] : reminder.map { WallTime(minutes: $0.minuteOfDay)!.description } ?? "19:00",
             reminderOn: form.has("time") ? form.checkbox("enabled") : reminder?.enabled ?? false, reminderError: error("time"))

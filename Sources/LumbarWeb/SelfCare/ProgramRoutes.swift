@@ -43,6 +43,7 @@ struct ProgramRoutes {
         let chart: String
         let problems: [String]
         let hasProblems: Bool
+        let noteError: String?
         let fromSuggestions: Bool
         let versions: [Version]
     }
@@ -166,6 +167,7 @@ struct ProgramRoutes {
             version: current?.version ?? 0, cards: current.map(ProgramService.cards) ?? [], hasProgram: current != nil,
             thermal: try await current.asyncMap(program.thermal) ?? nil, summary: adherence.summary, chart: "/clients/\(client.id)/program/chart.svg",
             problems: problems.filter { !$0.field.hasPrefix("item-") }.map(\.message), hasProblems: !problems.isEmpty,
+            noteError: problems.first { $0.field == "note" }?.message,
             fromSuggestions: current == nil && !suggestions.items.isEmpty,
             versions: try await program.programs.versions(clientId: client.id).dropFirst().map { old in
                 Version(version: old.version, when: "\(zone.local(old.createdAt).date.spoken)",

@@ -17,8 +17,7 @@ struct ProgramService: Sendable {
     func suggestions(clientId: String) async throws -> (items: [HomeProgram.Item], phase: Phase?, intakeId: String?) {
         guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: clientId),
               let json = intake.inputJSON, case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return ([], nil, nil) }
-        let settings = EngineSettings(acuteWeeks: try await services.clinic.profile()?.acuteWeeks ?? 4)
-        let assessment = AssessmentEngine(settings: settings).assess(input)
+        let assessment = AssessmentEngine(settings: try await services.engineSettings()).assess(input)
         return (HomeProgramRules.suggestions(assessment, painNow: input.painNow), assessment.phase, intake.id)
     }
 

@@ -13,6 +13,20 @@ struct Chrome: Sendable {
     var seesClients = false
     var csrf = ""
     var notice: String?
+    /// Field limits for templates that draw their own inputs: `maxlength="{{chrome.limits.short}}"`.
+    let limits = Limits()
+
+    struct Limits: Sendable {
+        let name = FieldLimit.name.characters
+        let code = FieldLimit.code.characters
+        let short = FieldLimit.short.characters
+        let long = FieldLimit.long.characters
+        let clinical = FieldLimit.clinical.characters
+        let phone = PhoneNumber.limit.characters
+        let often = Dose.oftenLimit.characters
+        let programNote = HomeProgram.noteLimit.characters
+        let diaryNote = ProgramLog.noteLimit.characters
+    }
 
     init(title: String, context: AppRequestContext, clinicName: String? = nil) {
         self.title = title
@@ -47,13 +61,15 @@ struct FieldView: Sendable {
     var autocomplete: String?
     var list: String?
     var optional = false
+    /// The field's `FieldLimit`, printed as `maxlength`; the handler checks the same limit on the server.
+    var maxLength: Int?
     var options: [Option] = []
     var isInput = true
     var isSelect = false
     var isTextArea = false
 
     init(_ name: String, _ label: String, type: String = "text", help: String? = nil, autocomplete: String? = nil,
-         optional: Bool = false, list: String? = nil) {
+         optional: Bool = false, list: String? = nil, limit: FieldLimit? = nil) {
         self.name = name
         self.label = label
         self.type = type
@@ -61,6 +77,17 @@ struct FieldView: Sendable {
         self.autocomplete = autocomplete
         self.optional = optional
         self.list = list
+        maxLength = (limit ?? Self.limit(forType: type))?.characters
+    }
+
+    /// Typed fields with a limit of their own; other text needs one given.
+    private static func limit(forType type: String) -> FieldLimit? {
+        switch type {
+        case "email": return .email
+        case "tel": return PhoneNumber.limit
+        case "password": return AccountDraft.passwordLimit
+        default: return nil
+        }
     }
 
     static func select(_ name: String, _ label: String, _ choices: [(value: String, label: String)], help: String? = nil) -> FieldView {
@@ -71,8 +98,8 @@ struct FieldView: Sendable {
         return field
     }
 
-    static func textArea(_ name: String, _ label: String, help: String? = nil) -> FieldView {
-        var field = FieldView(name, label, help: help)
+    static func textArea(_ name: String, _ label: String, help: String? = nil, limit: FieldLimit) -> FieldView {
+        var field = FieldView(name, label, help: help, limit: limit)
         field.isInput = false
         field.isTextArea = true
         return field

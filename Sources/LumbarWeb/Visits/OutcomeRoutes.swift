@@ -52,8 +52,9 @@ struct OutcomeRoutes {
             let (account, access) = try await services.clinicalAccess(context, write: true)
             let recipient = context.form["recipient"].trimmed, reason = context.form["reason"].trimmed
             var problems: [FieldProblem] = []
-            if recipient.isEmpty || recipient.count > 200 { problems.append(FieldProblem("recipient", "Name the physician or clinic the letter is for.")) }
-            if reason.isEmpty || reason.count > 4000 { problems.append(FieldProblem("reason", "Give the reason for the referral.")) }
+            if recipient.isEmpty { problems.append(FieldProblem("recipient", "Name the physician or clinic the letter is for.")) }
+            if reason.isEmpty { problems.append(FieldProblem("reason", "Give the reason for the referral.")) }
+            problems += FieldLimit.problems([("recipient", recipient, .short), ("reason", reason, .long)])
             guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: access.client.id) else {
                 throw PageError.badForm("A referral letter summarises the intake; this client has not sent one yet.")
             }

@@ -13,7 +13,7 @@ struct PlanRoutes {
 
     struct Option: Sendable { let value: String; let label: String; let selected: Bool }
     struct TechniqueRow: Sendable { let id: String; let name: String; let status: String; let chosen: Bool; let note: String; let error: String? }
-    struct Goal: Sendable { let index: Int; let text: String }
+    struct Goal: Sendable { let index: Int; let text: String; let error: String? }
 
     struct Page: Sendable {
         let chrome: Chrome
@@ -28,6 +28,7 @@ struct PlanRoutes {
         let areas: [Option]
         let pressures: [Option]
         let frequency: String
+        let frequencyError: String?
         let visits: String
         let reassessOn: String
         let problems: [FieldProblem]
@@ -58,7 +59,12 @@ struct PlanRoutes {
                 frequency: form["frequency"].trimmed, visits: visits ?? 0, reassessOn: reassess ?? LocalDate(year: 2000, month: 1, day: 1)!,
                 createdBy: account.id, createdAt: services.now)
             let today = try await IntakeService(services: services).today()
-            problems += plan.problems(today: today).filter { problem in !problems.contains { $0.field == problem.field } }
+            // The plan numbers its goals without the empty boxes; a problem is named by the box the goal was typed in.
+            let typed = (1...5).filter { !form["goal-\($0)"].trimmed.isEmpty }
+            problems += plan.problems(today: today).map { problem in
+                guard problem.field.hasPrefix("goal-"), let number = Int(problem.field.dropFirst(5)), number >= 1, number <= typed.count else { return problem }
+                return FieldProblem("goal-\(typed[number - 1])", problem.message)
+            }.filter { problem in !problems.contains { $0.field == problem.field } }
             guard problems.isEmpty else {
                 return try await page(context, account: account, client: access.client, form: form, problems: problems, status: .unprocessableContent)
             }
@@ -133,7 +139,10 @@ struct PlanRoutes {
             } ?? [],
             consentNeeded: try await current.asyncMap { try await Self.consentNeeded(services, plan: $0) } ?? [],
             reliesOn: try await current.asyncMap { try await Self.reliesOn(services, plan: $0, zone: zone) } ?? [],
-            goals: (1...5).map { Goal(index: $0, text: form?["goal-\($0)"] ?? ($0 <= goals.count ? goals[$0 - 1] : "")) },
+            goals: (1...5).map { index in
+                Goal(index: index, text: form?["goal-\(index)"] ?? (index <= goals.count ? goals[index - 1] : ""),
+                     error: problems.first { $0.field == "goal-\(index)" }?.message)
+            },
             techniques: Technique.allCases.map { technique in
                 let previous = current?.techniques.first { $0.technique == technique }
                 return TechniqueRow(id: technique.rawValue, name: technique.name, status: statuses[technique]?.rawValue ?? "no assessment",
@@ -143,7 +152,8 @@ struct PlanRoutes {
             },
             areas: BodyRegion.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: chosenAreas.contains($0.rawValue)) },
             pressures: PressurePreference.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == pressure) },
-            frequency: form?["frequency"] ?? current?.frequency ?? "once a week", visits: form?["visits"] ?? current.map { String($0.visits) } ?? "6",
+            frequency: form?["frequency"] ?? current?.frequency ?? "once a week", frequencyError: problems.first { $0.field == "frequency" }?.message,
+            visits: form?["visits"] ?? current.map { String($0.visits) } ?? "6",
             reassessOn: form?["reassessOn"] ?? current?.reassessOn.description ?? today.adding(days: 28).description,
             problems: problems, hasProblems: !problems.isEmpty,
             history: versions.map { "Version \($0.version), \(zone.local($0.createdAt)): \($0.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "))" })

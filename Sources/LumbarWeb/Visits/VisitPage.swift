@@ -13,6 +13,19 @@ struct VisitPage: Sendable {
     struct Line: Sendable { let text: String }
     struct Activity: Sendable { let index: Int; let name: String; let ratings: [Option]; let rating: String }
     struct Amendment: Sendable { let id: String; let when: String; let author: String; let reason: String?; let signed: Bool }
+    /// The problem beside each typed section, if any.
+    struct SectionErrors: Sendable {
+        let subjective, objective, rangeOfMotion, tests, plan, amendReason: String?
+        init(_ problems: [FieldProblem]) {
+            let first = { (field: String) in problems.first { $0.field == field }?.message }
+            subjective = first("subjective")
+            objective = first("objective")
+            rangeOfMotion = first("rangeOfMotion")
+            tests = first("tests")
+            plan = first("plan")
+            amendReason = first("amendReason")
+        }
+    }
 
     let chrome: Chrome
     let client: Client
@@ -52,6 +65,7 @@ struct VisitPage: Sendable {
     let assessmentNote: String
     let problems: [FieldProblem]
     let hasProblems: Bool
+    let errors: SectionErrors
     let amendments: [Amendment]
 
     /// The activities the client named on their latest intake (PSFS), in order.
@@ -65,8 +79,7 @@ struct VisitPage: Sendable {
         guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId), let json = intake.inputJSON,
               case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return nil }
         let zone = try await services.clinicTime().rules
-        let settings = EngineSettings(acuteWeeks: try await services.clinic.profile()?.acuteWeeks ?? 4)
-        return AssessmentEngine(settings: settings).assess(note.assessmentInput(intake: input, on: zone.local(note.signedAt ?? services.now).date))
+        return AssessmentEngine(settings: try await services.engineSettings()).assess(note.assessmentInput(intake: input, on: zone.local(note.signedAt ?? services.now).date))
     }
 
     static func render(_ services: AppServices, account: Account, access: ClientAccess, note: VisitNote, problems: [FieldProblem],
@@ -132,7 +145,7 @@ struct VisitPage: Sendable {
             urgency: assessment?.urgency ?? "", alarm: ["urgent", "emergency"].contains(assessment?.urgency ?? ""),
             referralReasons: (assessment?.reasons ?? []).map(Line.init), decision: assessment?.decision ?? "",
             assessmentNote: intake == nil ? "No intake yet, so the engine has nothing to assess." : note.status == .draft ? "Worked out from the intake and today's findings; stored when you sign." : "As assessed when the note was signed.",
-            problems: problems, hasProblems: !problems.isEmpty,
+            problems: problems, hasProblems: !problems.isEmpty, errors: SectionErrors(problems),
             amendments: all.filter { $0.amends == root && $0.id != note.id }.map {
                 Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason?.nilIfEmpty, signed: $0.status == .signed)
             })

@@ -37,6 +37,11 @@ struct VisitRoutes {
             let stored = try await own(context, access)
             guard stored.status == .draft, stored.authorId == account.id else { throw PageError.badForm("Only the author can change a draft; a signed note is changed by amendment.") }
             let (note, problems) = Self.read(context.form, into: stored)
+            // Too long to keep: shown again as typed, nothing saved.
+            guard note.lengthProblems.isEmpty else {
+                return try await VisitPage.render(services, account: account, access: access, note: note, problems: problems + note.lengthProblems,
+                                                  context: context, status: .unprocessableContent)
+            }
             try await notes.saveDraft(note, at: services.now)
             try await services.audit(account, context, .change, .clinical, client: access.client.id, detail: "visit note draft saved")
             guard context.form["go"] == "sign" else {
@@ -67,6 +72,7 @@ struct VisitRoutes {
             let stored = try await own(context, access)
             guard stored.status == .draft, stored.authorId == account.id else { return Response(status: .conflict) }
             let (note, _) = Self.read(context.form, into: stored)
+            guard note.lengthProblems.isEmpty else { return Response(status: .unprocessableContent) }
             if note != stored {
                 try await notes.saveDraft(note, at: services.now)
                 try await services.audit(account, context, .change, .clinical, client: access.client.id, detail: "visit note draft autosaved")

@@ -22,8 +22,8 @@ enum AssessmentFixtures {
         AssessmentEngine(settings: settings).assess(try input(text))
     }
 
-    static func assess(_ overrides: [String: String]) throws -> Assessment {
-        try assess(json(overrides))
+    static func assess(_ overrides: [String: String], settings: EngineSettings = EngineSettings()) throws -> Assessment {
+        try assess(json(overrides), settings: settings)
     }
 
     static func codes(_ list: [String]) -> String { "[" + list.map { "\"\($0)\"" }.joined(separator: ",") + "]" }

@@ -37,6 +37,8 @@ import Testing
     static func findings(_ codes: String...) -> [String: String] { ["findings": AssessmentFixtures.codes(codes)] }
     static func factors(_ codes: String...) -> [String: String] { ["factors": AssessmentFixtures.codes(codes)] }
     static let acuteToday = ["painStartedOn": "\"2026-11-24\""]
+    /// Pain that began today over a hot, red or swollen area: the one case cold is advised (reference §5).
+    static let inflamedToday = acuteToday.merging(findings("acute-inflammation")) { $1 }
     static let chronic = ["painStartedOn": "\"2026-01-10\""]
     static func startBack(agree item: Int) -> [String: String] {
         let answers = (1...8).map { $0 == item ? "true" : "false" }.joined(separator: ",")
@@ -141,9 +143,16 @@ import Testing
         Case(rule: "selfcare-lumbar-cushion", input: factors("poor-posture"), expect: [.selfCare(.lumbarCushion)]),
         Case(rule: "selfcare-stress", input: factors("stress"), expect: [.selfCare(.breathing), .selfCare(.meditation)]),
         Case(rule: "selfcare-yoga", input: chronic, expect: [.selfCare(.gentleYoga)]),
-        Case(rule: "thermal-cold-48h", input: acuteToday, expect: [.thermal(.cold), .selfCare(.coldPack), .noSelfCare(.heat)]),
+        Case(rule: "thermal-cold-48h", input: inflamedToday, expect: [.thermal(.cold), .selfCare(.coldPack), .noSelfCare(.heat)]),
+        Case(rule: "thermal-cold-48h", input: ["painStartedOn": "\"2026-11-23\"", "findings": AssessmentFixtures.codes(["acute-inflammation"])],
+             expect: [.thermal(.cold)]),
         Case(rule: "thermal-heat", input: [:], expect: [.thermal(.heat), .selfCare(.heat)]),
-        Case(rule: "thermal-reduced-sensation", input: acuteToday.merging(findings("reduced-sensation")) { $1 },
+        // Inside 48 hours but no inflammation: heat, not cold (reference §5; cold used to be advised for any new episode).
+        Case(rule: "thermal-heat", input: acuteToday, expect: [.thermal(.heat), .selfCare(.heat), .noSelfCare(.coldPack)]),
+        // Inflamed, but 48 hours have passed: heat.
+        Case(rule: "thermal-heat", input: ["painStartedOn": "\"2026-11-22\"", "findings": AssessmentFixtures.codes(["acute-inflammation"])],
+             expect: [.thermal(.heat), .noSelfCare(.coldPack)]),
+        Case(rule: "thermal-reduced-sensation", input: inflamedToday.merging(findings("acute-inflammation", "reduced-sensation")) { $1 },
              expect: [.thermal(.none), .noSelfCare(.coldPack), .decision(.modify)]),
         // yellow flags
         Case(rule: "fear-avoidance", input: startBack(agree: 5), expect: [.yellowFlag("fear-avoidance")]),
@@ -194,9 +203,24 @@ import Testing
     }
 
     @Test func coldAdviceNamesTheDayToSwitch() throws {
-        let result = try AssessmentFixtures.assess(Self.acuteToday)
+        let result = try AssessmentFixtures.assess(Self.inflamedToday)
         #expect(result.thermalText.contains("Thursday 26 November 2026"))
         #expect(result.selfCare.first { $0.code == .coldPack }?.dose.contains("Thursday 26 November 2026") == true)
+    }
+
+    /// The aneurysm rule rests on an unconfirmed fact: on by default, off when the clinic switches it off, and no
+    /// confirmed rule can be switched off by the same setting.
+    @Test func theUnconfirmedAneurysmRuleIsAClinicSwitch() throws {
+        #expect(RuleBook.switchable.map(\.code) == ["aortic-aneurysm"])
+        let mass = Self.findings("pulsating-abdominal-mass")
+        let on = try AssessmentFixtures.assess(mass)
+        #expect(on.urgency == .emergency && on.referralReasons.map(\.code) == ["aortic-aneurysm"])
+        let off = try AssessmentFixtures.assess(mass, settings: EngineSettings(rulesOff: ["aortic-aneurysm"]))
+        #expect(off.urgency == .none && off.decision != .deferTreatment && !off.referralReasons.contains { $0.code == "aortic-aneurysm" })
+        let tearing = try AssessmentFixtures.assess(Self.findings("tearing-pain"), settings: EngineSettings(rulesOff: ["aortic-aneurysm"]))
+        #expect(tearing.urgency == .none)
+        let confirmed = try AssessmentFixtures.assess(Self.findings("saddle-numbness"), settings: EngineSettings(rulesOff: ["cauda-equina"]))
+        #expect(confirmed.urgency == .emergency, "only unconfirmed rules can be switched off")
     }
 
     @Test func acuteBoundaryIsASetting() throws {
