@@ -1,5 +1,5 @@
 // Benchmarks without the server's dependencies, so a release build takes seconds:
-//   swift run -c release lumbar-bench [assessments] [availability]
+//   swift run -c release lumbar-bench [assessments] [availability] [hostile]
 import LumbarCore
 import LumbarZones
 
@@ -20,5 +20,12 @@ if all || arguments.contains("availability") {
         let growth = previous.map { " (×\(Double(Int($0 == 0 ? 0 : ms / $0 * 100)) / 100) for ×2 appointments)" } ?? ""
         print("appointments each: \(each), median: \(Double(Int(ms * 1000)) / 1000) ms, slots offered: \(slots)\(growth)")
         previous = ms
+    }
+}
+
+if all || arguments.contains("hostile") {
+    print("== hostile 1 MiB bodies to the assessment route: parse, validate, write the refusal (target: each answered in under 50 ms)")
+    for figure in HostileBodyBenchmark().run() {
+        print("\(figure.name): median \(Double(Int(figure.medianMilliseconds * 100)) / 100) ms, \(figure.problems) problems found, answer \(figure.answerBytes) bytes")
     }
 }
