@@ -1,4 +1,6 @@
 """Steps several journeys share: a clinic set up by its owner, with staff and booking set-up."""
+import re
+
 from selenium.webdriver.common.by import By
 
 from pages import fill, follow, submit
@@ -54,6 +56,8 @@ def book_as_new_client(browser, base, day=4, password="a long enough passphrase"
     browser.get(base + "/book")
     submit(browser, "See times")
     days = browser.find_elements(By.CSS_SELECTOR, "nav.days a")
+    booked_on = re.search(r"[?&]day=(\d{4}-\d{2}-\d{2})", days[day].get_attribute("href"))
+    browser.booked_on = booked_on.group(1) if booked_on else None
     follow(browser, days[day].text)
     times = browser.find_elements(By.CSS_SELECTOR, "ul.times a")
     assert times, "the therapist is in every day, so there are times"

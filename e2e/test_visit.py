@@ -26,9 +26,10 @@ def test_visit_charted_billed_and_downloaded(server, browser):
 
     # The therapist finds the appointment on the calendar and marks the arrival.
     sign_in(browser, base, "theo@example.com", "a temporary passphrase")
-    browser.get(base + "/calendar?view=week")
-    if "Ada Alpha" not in browser.page_source:
-        follow(browser, "Later →")
+    # The day the client chose, not "this week" by the machine's clock, which may put it in the next one.
+    assert browser.booked_on, "the booking page's day links carry their date"
+    browser.get(base + f"/calendar?date={browser.booked_on}")
+    assert "Ada Alpha" in browser.page_source
     submit(browser, "Arrived")
     follow(browser, "Ada Alpha")
     assert "Intake and triage" in browser.page_source and browser.find_element(By.ID, "triage").is_displayed()

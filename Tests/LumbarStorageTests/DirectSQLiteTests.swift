@@ -85,12 +85,10 @@ import Testing
         defer { connection.close() }
         try connection.run("CREATE TABLE t (email TEXT UNIQUE)", []) { _ in }
         try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _ in }
-        #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _ in } }
-        do {
+        let duplicate = #expect(throws: DirectSQLiteConnection.Failure.self) {
             try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _ in }
-        } catch {
-            #expect(isUniqueViolation(error))
         }
+        #expect(duplicate.map(isUniqueViolation) == true, "a second insert of the same email fails as a unique violation")
         #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELEKT 1", []) { _ in } }
         // Every parameter must be given a value: none is left over from the statement's last run.
         #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1)]) { _ in } }

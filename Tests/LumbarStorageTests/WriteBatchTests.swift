@@ -25,13 +25,26 @@ import TestSupport
         }
         for await _ in started { break }
         let tasks = queue()
-        for _ in 0..<500 where await database.writeBatch.queued < count { try await Task.sleep(for: .milliseconds(10)) }
+        try await Self.within(seconds: 20, "\(count) writes queued behind the open transaction") { await database.writeBatch.waitUntilQueued(count) }
         #expect(await database.writeBatch.queued == count, "all queued behind the open transaction")
         doRelease.yield()
         try await blocker.value
         var results: [Result<Int, any Error>] = []
         for task in tasks { results.append(await task.result) }
         return (results, await database.writeBatch.commits - before)
+    }
+
+    struct TimedOut: Error, CustomStringConvertible { let description: String }
+
+    /// Waits for `body`, failing with `what` after `seconds` instead of hanging the suite.
+    static func within(seconds: Int, _ what: String, _ body: @escaping @Sendable () async -> Void) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { await body(); return true }
+            group.addTask { try await Task.sleep(for: .seconds(seconds)); return false }
+            let finished = try await group.next() ?? false
+            group.cancelAll()
+            if !finished { throw TimedOut(description: "timed out after \(seconds) s waiting for \(what)") }
+        }
     }
 
     static func rows(_ database: Database) async throws -> Set<Int> {
@@ -148,7 +161,7 @@ import TestSupport
             for await _ in started { break }
             let rest = (0..<20).map { n in Task { try await AuditRepository(database: database).append(Self.entry("later \(n)")) } }
             // All twenty are queued behind the first transaction before it is let go.
-            for _ in 0..<500 where await database.writeBatch.queued < 20 { try await Task.sleep(for: .milliseconds(10)) }
+            try await Self.within(seconds: 20, "twenty audit rows queued behind the first") { await database.writeBatch.waitUntilQueued(20) }
             #expect(await database.writeBatch.queued == 20)
             doRelease.yield()
             try await first.value

@@ -10,7 +10,7 @@ import TestSupport
 /// Every route of the app, tried by everyone who might try it, against one table of what each may do.
 /// Columns: anonymous, Ada (the client whose record it is), Ben (another client), front desk, Tara (a therapist
 /// who does not treat Ada), Theo (who does), the owner. `y`: must get through; `n`: must be refused (401, 403,
-/// 404 or sent to sign in); `-`: not judged (public token links, sign-in steps, setup).
+/// 404 or sent to sign in); `-`: not judged (public token links, sign-in steps, setup). A 5xx fails every cell.
 /// A route the app serves that is not in the table fails the test, so a new route must be placed here.
 @Suite struct AuthorizationMatrixTests {
     static let table: [String: String] = [
@@ -148,7 +148,9 @@ import TestSupport
                 if actor != "anonymous" { try await browser.get("/account") }
                 let page = method == .get ? try await browser.get(path)
                     : try await browser.post(path, pairs: [("program", seed.ids["program"]!)])
-                let wasRefused = Self.refused(page)
+                // A 5xx is a defect whoever asks: it is neither a refusal nor a way in.
+                #expect(page.status.code < 500, "\(pattern) as \(actor): \(page.status.code), a server error")
+                let wasRefused = page.status.code < 500 && Self.refused(page)
                 #expect(wasRefused == (expected[index] == "n"),
                         "\(pattern) as \(actor): \(page.status.code) \(page.location ?? "") (expected \(expected[index] == "n" ? "refused" : "allowed"))")
             }

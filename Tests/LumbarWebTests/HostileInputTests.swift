@@ -14,6 +14,12 @@ import TestSupport
     static let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>\"&"
     static let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&amp;"
 
+    /// A form post that was taken: a redirect onward or a page, never a refusal or an error.
+    static func accepted(_ page: Browser.Page, _ what: String) {
+        #expect(page.status == .seeOther || page.status == .ok, "\(what): \(page.status.code)")
+        #expect(!page.body.contains("-error\""), "\(what) was re-shown with a problem")
+    }
+
     /// The raw markup never appears; its escaped form does.
     static func safe(_ body: String, _ where_: String) {
         #expect(!body.contains("<script>alert") && !body.contains("<img src=x"), "raw markup in \(where_)")
@@ -28,28 +34,32 @@ import TestSupport
             }
             let (ada, intake) = try await IntakeWebTests.submitted(client, answers)
             try await ada.get("\(intake)/consent/treatment")
-            try await ada.post("\(intake)/consent/treatment", ["signerName": Self.payload, "agree": "yes"])
+            Self.accepted(try await ada.post("\(intake)/consent/treatment", ["signerName": Self.payload, "agree": "yes"]), "treatment consent")
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
             let id = fixture.clientA.id
             let intakeId = String(intake.split(separator: "/").last!)
             try await theo.get("/clients/\(id)")
-            try await theo.post("/clients/\(id)/notes", ["body": Self.payload])
+            Self.accepted(try await theo.post("/clients/\(id)/notes", ["body": Self.payload]), "chart note")
             try await theo.get("/clients/\(id)")
-            try await theo.post("/clients/\(id)/intakes/\(intakeId)/actions", ["kind": "referred", "recipient": Self.payload, "detail": Self.payload])
+            Self.accepted(try await theo.post("/clients/\(id)/intakes/\(intakeId)/actions", ["kind": "referred", "recipient": Self.payload, "detail": Self.payload]),
+                          "referral action")
             let note = try #require(try await theo.post("/clients/\(id)/visits", [:]).location)
             try await theo.get(note)
-            try await theo.post(note, pairs: [("painNow", "3"), ("subjective", Self.payload), ("objective", Self.payload), ("tests", Self.payload),
-                                              ("rangeOfMotion", Self.payload), ("plan", Self.payload), ("go", "sign")])
+            Self.accepted(try await theo.post(note, pairs: [("painNow", "3"), ("subjective", Self.payload), ("objective", Self.payload), ("tests", Self.payload),
+                                                            ("rangeOfMotion", Self.payload), ("plan", Self.payload), ("go", "sign")]), "signed visit note")
             try await theo.get("/clients/\(id)/plan")
-            try await theo.post("/clients/\(id)/plan", pairs: [("goal-1", Self.payload), ("technique", "swedish"), ("note-swedish", Self.payload),
-                                                               ("area", "lumbar-left"), ("frequency", Self.payload), ("visits", "4"), ("reassessOn", "2030-01-01")])
+            Self.accepted(try await theo.post("/clients/\(id)/plan", pairs: [("goal-1", Self.payload), ("technique", "swedish"), ("note-swedish", Self.payload),
+                                                                             ("area", "lumbar-left"), ("frequency", Self.payload), ("visits", "4"),
+                                                                             ("reassessOn", "2030-01-01")]), "treatment plan")
             try await theo.get("/clients/\(id)/program")
-            try await theo.post("/clients/\(id)/program", pairs: [("include", "bridge"), ("item-bridge-sets", "2"), ("item-bridge-reps", "10"),
-                                                                  ("item-bridge-often", Self.payload), ("item-bridge-note", Self.payload), ("note", Self.payload)])
+            Self.accepted(try await theo.post("/clients/\(id)/program", pairs: [("include", "bridge"), ("item-bridge-sets", "2"), ("item-bridge-reps", "10"),
+                                                                                ("item-bridge-often", Self.payload), ("item-bridge-note", Self.payload),
+                                                                                ("note", Self.payload)]), "home program")
             try await ada.get("/me/program")
             let program = try #require(try await HomeProgramRepository(database: fixture.services.database).current(clientId: id))
-            try await ada.post("/me/program/log", ["program": program.id, "day": fixture.clock.now.utcDate.description, "done": "yes", "pain": "2", "note": Self.payload])
+            Self.accepted(try await ada.post("/me/program/log", ["program": program.id, "day": fixture.clock.now.utcDate.description, "done": "yes", "pain": "2",
+                                                                 "note": Self.payload]), "program diary")
 
             let pages = ["/clients/\(id)", "/clients/\(id)/intakes/\(intakeId)", note, "/clients/\(id)/plan", "/clients/\(id)/program",
                          "/clients/\(id)/program/print", "/clients/\(id)/record", "/clients/\(id)/referral-letter"]

@@ -21,6 +21,8 @@ actor WriteBatch {
     /// Transactions committed, and works waiting for the next one (what tests observe of the batching).
     private(set) var commits = 0
     var queued: Int { waiting.count }
+    /// Tests waiting for the queue to reach a length, so they line writes up without polling.
+    private var watchers: [(count: Int, resume: CheckedContinuation<Void, Never>)] = []
 
     init(begin: String) {
         self.begin = begin
@@ -29,6 +31,7 @@ actor WriteBatch {
     func submit(_ work: @escaping Work, to database: Database) async throws {
         try await withCheckedThrowingContinuation { done in
             waiting.append((work, done))
+            if !watchers.isEmpty { wakeWatchers(all: false) }
             if !running {
                 running = true
                 // The transaction runs off the actor (`commit` is nonisolated), so writers can queue while it does.
@@ -39,6 +42,22 @@ actor WriteBatch {
                 }
             }
         }
+    }
+
+    /// Returns once `count` works wait for the next transaction, or when the calling task is cancelled.
+    func waitUntilQueued(_ count: Int) async {
+        guard waiting.count < count, !Task.isCancelled else { return }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { watchers.append((count, $0)) }
+        } onCancel: {
+            Task { await self.wakeWatchers(all: true) }
+        }
+    }
+
+    private func wakeWatchers(all: Bool) {
+        let ready = watchers.filter { all || $0.count <= waiting.count }
+        watchers.removeAll { all || $0.count <= waiting.count }
+        for watcher in ready { watcher.resume.resume() }
     }
 
     private func next() -> [Entry]? {

@@ -288,6 +288,9 @@ public enum Schema {
         Migration(12, "appointments by time, for the day's calendar and availability") { _ in
             ["CREATE INDEX appointments_time ON appointments(starts_at)"]
         },
+        Migration(13, "the last two-step time step accepted per account, so a code works once") { _ in
+            ["ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT"]
+        },
         Migration(14, "appointment revisions for calendar SEQUENCE; outbox recipient names and stable Message-IDs") { _ in
             [
                 "ALTER TABLE appointments ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
@@ -295,11 +298,11 @@ public enum Schema {
                 "ALTER TABLE outbox ADD COLUMN message_id TEXT",
             ]
         },
-        Migration(16, "time off is marked removed, not deleted") { _ in
-            ["ALTER TABLE time_off ADD COLUMN removed_at BIGINT", "ALTER TABLE time_off ADD COLUMN removed_by TEXT REFERENCES accounts(id)"]
-        },
         Migration(15, "unconfirmed clinical rules the owner switched off") { _ in
             ["ALTER TABLE clinic ADD COLUMN rules_off TEXT NOT NULL DEFAULT ''"]
+        },
+        Migration(16, "time off is marked removed, not deleted") { _ in
+            ["ALTER TABLE time_off ADD COLUMN removed_at BIGINT", "ALTER TABLE time_off ADD COLUMN removed_by TEXT REFERENCES accounts(id)"]
         },
     ]
 }

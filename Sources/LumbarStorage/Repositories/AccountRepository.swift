@@ -6,6 +6,8 @@ public struct Credentials: Sendable {
     public let account: Account
     public let passwordHash: String
     public let totpSecret: String?
+    /// The last 30-second step whose code was accepted (RFC 6238 §5.2): that step and earlier ones are refused.
+    public let totpLastStep: Int64?
     public let failedLogins: Int
     public let lockedUntil: Instant?
 }
@@ -62,7 +64,7 @@ public struct AccountRepository: Sendable {
     static func credentials(_ row: any SQLRow) throws -> Credentials {
         Credentials(
             account: try account(row), passwordHash: try row.string("password_hash"), totpSecret: try row.optionalString("totp_secret"),
-            failedLogins: try row.int("failed_logins"), lockedUntil: try row.optionalInstant("locked_until"))
+            totpLastStep: try row.optionalInt64("totp_last_step"), failedLogins: try row.int("failed_logins"), lockedUntil: try row.optionalInstant("locked_until"))
     }
 
     public func find(id: String) async throws -> Account? { try await credentials(id: id)?.account }
@@ -110,7 +112,9 @@ public struct AccountRepository: Sendable {
     /// Stores a pending secret; the second factor is on only after `enableTOTP`.
     public func setTOTPSecret(id: String, secret: String) async throws {
         try await database.write(changing: [.therapists]) { db in
-            try await db.raw("UPDATE accounts SET totp_secret = \(bind: secret), totp_enabled = 0 WHERE id = \(bind: id)").run()
+            try await db.raw("""
+                UPDATE accounts SET totp_secret = \(bind: secret), totp_enabled = 0, totp_last_step = NULL WHERE id = \(bind: id)
+                """).run()
         }
     }
 
@@ -122,6 +126,18 @@ public struct AccountRepository: Sendable {
             for hash in recoveryCodeHashes {
                 try await db.raw("INSERT INTO recovery_codes (account_id, code_hash) VALUES (\(bind: id), \(bind: hash))").run()
             }
+        }
+    }
+
+    /// Records `step` as the last one used, only if it is later than the one recorded; false when it is not,
+    /// so two sign-ins racing with the same code cannot both succeed.
+    public func acceptTOTPStep(id: String, step: Int64) async throws -> Bool {
+        try await database.write { db in
+            try await db.raw("""
+                UPDATE accounts SET totp_last_step = \(bind: step)
+                WHERE id = \(bind: id) AND (totp_last_step IS NULL OR totp_last_step < \(bind: step))
+                RETURNING id
+                """).first() != nil
         }
     }
 

@@ -5,6 +5,7 @@ extension SQLRow {
     func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
     func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
     func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func optionalInt64(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
     func flag(_ column: String) throws -> Bool { try decode(column: column, as: Int.self) != 0 }
     func instant(_ column: String) throws -> Instant { Instant(milliseconds: try decode(column: column, as: Int64.self)) }
     func optionalInstant(_ column: String) throws -> Instant? {

@@ -3,12 +3,22 @@ import HummingbirdOTP
 
 /// Time-based one-time codes (RFC 6238, 30-second steps, 6 digits).
 enum TwoFactor {
-    /// Accepts the current code and one step either side, for clock drift.
-    static func verify(code: String, secret: String, at date: Date) -> Bool {
+    static let stepSeconds: Int64 = 30
+
+    /// The 30-second step a moment falls in (RFC 6238's T).
+    static func step(at date: Date) -> Int64 { Int64((date.timeIntervalSince1970 / Double(stepSeconds)).rounded(.down)) }
+
+    /// The step whose code this is: the current one or one either side, for clock drift, but never `lastUsed` or
+    /// earlier, so a code that was accepted once (or an older one) is refused (RFC 6238 §5.2). Nil when none matches.
+    static func acceptedStep(code: String, secret: String, at date: Date, after lastUsed: Int64?) -> Int64? {
         let digits = code.filter(\.isNumber)
-        guard digits.count == 6, let value = Int(digits) else { return false }
+        guard digits.count == 6, let value = Int(digits) else { return nil }
         let totp = TOTP(secret: secret)
-        return [-30.0, 0, 30].contains { totp.compute(date: date.addingTimeInterval($0)) == value }
+        let now = step(at: date)
+        return (now - 1...now + 1).first { candidate in
+            candidate > (lastUsed ?? .min)
+                && totp.compute(date: Date(timeIntervalSince1970: Double(candidate * stepSeconds))) == value
+        }
     }
 
     static func authenticatorURL(secret: String, account: String, issuer: String) -> String {
@@ -21,4 +31,8 @@ enum TwoFactor {
         guard let range = url.range(of: "secret=") else { return secret }
         return String(url[range.upperBound...].prefix { $0 != "&" })
     }
+}
+
+extension TwoFactor {
+    static let usedCodeMessage = "That code has already been used. Wait for your app to show a new one (every 30 seconds) and enter that."
 }

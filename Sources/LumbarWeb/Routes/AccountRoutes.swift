@@ -71,10 +71,15 @@ struct AccountRoutes {
         router.post("/account/two-factor") { _, context -> Response in
             let account = try pendingOrSignedIn(context)
             if account.totpEnabled { return .seeOther("/account") }
-            guard let secret = try await services.accounts.credentials(id: account.id)?.totpSecret else { return .seeOther("/account/two-factor") }
+            guard let credentials = try await services.accounts.credentials(id: account.id), let secret = credentials.totpSecret else {
+                return .seeOther("/account/two-factor")
+            }
             let date = Date(timeIntervalSince1970: Double(services.now.milliseconds) / 1000)
-            guard TwoFactor.verify(code: context.form["code"], secret: secret, at: date) else {
-                return try await enrolPage(context, account: account, error: "That code did not match. Check the key was typed exactly and try the newest code.", status: .unprocessableContent)
+            guard try await services.accounts.acceptCode(context.form["code"], credentials: credentials, at: date) else {
+                let reused = TwoFactor.acceptedStep(code: context.form["code"], secret: secret, at: date, after: nil) != nil
+                return try await enrolPage(context, account: account,
+                                           error: reused ? TwoFactor.usedCodeMessage : "That code did not match. Check the key was typed exactly and try the newest code.",
+                                           status: .unprocessableContent)
             }
             let codes = Secrets.recoveryCodes()
             try await services.accounts.enableTOTP(id: account.id, recoveryCodeHashes: codes.map(Secrets.hash))

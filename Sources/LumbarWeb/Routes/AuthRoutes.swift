@@ -161,14 +161,16 @@ struct AuthRoutes {
         }
         let code = context.form["code"].trimmed.lowercased()
         let date = Date(timeIntervalSince1970: Double(now.milliseconds) / 1000)
-        var accepted = TwoFactor.verify(code: code, secret: secret, at: date)
+        var accepted = try await services.accounts.acceptCode(code, credentials: credentials, at: date)
         if !accepted, code.contains("-") {
             accepted = try await services.accounts.useRecoveryCode(id: credentials.account.id, hash: Secrets.hash(code), at: now)
         }
         guard accepted else {
             try await recordFailure(credentials, context)
+            let reused = TwoFactor.acceptedStep(code: code, secret: secret, at: date, after: nil) != nil
             return services.views.page("totp", CodePage(chrome: Chrome(title: "Two-step sign-in", context: context),
-                                                        error: "That code did not work. Codes change every 30 seconds; try the newest one."), status: .unauthorized)
+                                                        error: reused ? TwoFactor.usedCodeMessage : "That code did not work. Codes change every 30 seconds; try the newest one."),
+                                       status: .unauthorized)
         }
         try await services.accounts.recordSuccess(id: credentials.account.id)
         try await services.sessions.completeSecondFactor(tokenHash: session.tokenHash)

@@ -5,8 +5,23 @@ import HummingbirdTesting
 import LumbarCore
 import LumbarStorage
 import LumbarWeb
+import Synchronization
 import Testing
 import TestSupport
+
+/// The two-step time steps a fixture has handed codes out for.
+final class CodeSteps: Sendable {
+    private let last = Mutex<Int64?>(nil)
+
+    /// The step to hand a code out for: `step`, or the one after the last handed out when that is not earlier.
+    func next(from step: Int64) -> Int64 {
+        last.withLock { value in
+            let chosen = max(step, value.map { $0 + 1 } ?? step)
+            value = chosen
+            return chosen
+        }
+    }
+}
 
 /// A clinic with one of each kind of person, served through the real router.
 struct WebFixture {
@@ -21,6 +36,7 @@ struct WebFixture {
     let clientB: Client
     let clientAAccount: Account
     let clientBAccount: Account
+    let codeSteps = CodeSteps()
     static let password = "correct horse battery"
     static let ownerSecret = "OWNERSECRETOWNERSECR"
 
@@ -79,9 +95,17 @@ struct WebFixture {
         await TestDatabase.dispose(services.database)
     }
 
-    /// The owner's current TOTP code by the test clock.
+    /// The owner's current TOTP code by the test clock. A code works once, so when this step's code was already
+    /// handed out the clock first moves on to the next step, as a person would wait for a new code.
     func ownerCode() -> String {
-        let value = TOTP(secret: Self.ownerSecret).compute(date: Date(timeIntervalSince1970: Double(clock.now.milliseconds) / 1000))
+        let step = clock.now.milliseconds / 30_000
+        clock.advance(seconds: (codeSteps.next(from: step) - step) * 30)
+        return Self.code(secret: Self.ownerSecret, at: clock.now)
+    }
+
+    /// The code an authenticator app shows for `secret` at `instant`.
+    static func code(secret: String, at instant: Instant) -> String {
+        let value = TOTP(secret: secret).compute(date: Date(timeIntervalSince1970: Double(instant.milliseconds) / 1000))
         return String(format: "%06d", value)
     }
 
