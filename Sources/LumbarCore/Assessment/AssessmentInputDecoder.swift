@@ -61,9 +61,14 @@ struct FieldReader {
         self.prefix = prefix
     }
 
-    mutating func problem(_ field: String, _ message: String) {
-        problems.append(AssessmentProblem(field: prefix + field, message: message))
+    /// Past the problems an answer lists in full, a message is not built at all (some, such as a bad code's list of
+    /// allowed codes, are long): a hostile body with half a million bad items costs no more than a short one.
+    mutating func problem(_ field: String, _ message: @autoclosure () -> String) {
+        let described = problems.count < ProblemListing.limit
+        problems.append(AssessmentProblem(field: prefix + field, message: described ? message() : Self.undescribed))
     }
+
+    static let undescribed = "is not valid either"
 
     /// The value, or nil when absent or null; records "is required" when it must be there.
     mutating func value(_ field: String, required: Bool) -> JSONValue? {

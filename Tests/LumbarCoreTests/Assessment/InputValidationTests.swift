@@ -115,3 +115,18 @@ import Testing
         #expect(Finding.allCases.count <= 64, "findings must fit the context's 64-bit set")
     }
 }
+
+/// A body with very many bad items is described only as far as an answer lists problems: the rest are counted, with
+/// no long message built for each (the allowed codes are listed only for the first ones).
+@Suite struct ManyProblemsTests {
+    @Test func problemsPastTheListedOnesAreCountedNotDescribed() {
+        let bad = Array(repeating: "1", count: 2_000).joined(separator: ",")
+        let problems = InputValidationTests.problems("{\"factors\":[\(bad)]}")
+        #expect(problems.count > 2_000, "every bad item still counts")
+        let described = problems.prefix(ProblemListing.limit)
+        #expect(described.allSatisfy { $0.message != "is not valid either" })
+        #expect(described.filter { $0.field.hasPrefix("factors[") }.allSatisfy { $0.message.hasPrefix("must be one of ") },
+                "the first bad items list the allowed codes")
+        #expect(problems.dropFirst(ProblemListing.limit).allSatisfy { $0.message == "is not valid either" })
+    }
+}
