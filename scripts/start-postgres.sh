@@ -9,6 +9,13 @@ version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
   pg_createcluster "$version" main >&2
 fi
+# The Swift tests run in parallel on both engines, each with its own pool: room for more than the default 100.
+conf="/etc/postgresql/$version/main/conf.d/lumbar.conf"
+if [ ! -f "$conf" ]; then
+  mkdir -p "$(dirname "$conf")"
+  echo "max_connections = 400" > "$conf"
+  pg_ctlcluster "$version" main stop >&2 2>/dev/null || true
+fi
 pg_ctlcluster "$version" main start >&2 2>/dev/null || true
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 -p 5432 && break
