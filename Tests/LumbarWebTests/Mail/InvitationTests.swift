@@ -114,5 +114,6 @@ import TestSupport
         #expect(await OutboxDelivery(services: fixture.services, interval: .seconds(60)).deliverDue() == 1)
         let sent = try #require(fixture.mailer.messages.last)
         #expect(sent.date == queuedAt && sent.messageKey == first.messageKey && sent.toName == "Zoë Bélanger" && sent.senderName == "Spine & Ease")
+        await TestDatabase.dispose(fixture.services.database)  // a PostgreSQL pool must be shut down before it is released
     }
 }
