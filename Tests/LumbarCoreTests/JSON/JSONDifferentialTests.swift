@@ -13,10 +13,10 @@ import Testing
         }
     }
 
-    /// Found by the property below (seed 5507679823133235256): `0` then a NUL byte.
-    @Test func aNulAfterTheDocumentIsTextAfterTheEnd() {
+    /// Found by the property below: a NUL byte after or before a document, which Foundation on Linux reads past.
+    @Test func aNulOutsideAStringIsNotJSON() {
         #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("0\u{0}".utf8)) }
-        Self.agree(Array("0\u{0}".utf8))
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("\u{0}0".utf8)) }
     }
 
     @Test func brokenDocumentsAreRefusedTheSame() async {
@@ -36,8 +36,8 @@ import Testing
     /// - U+FEFF inside a string we keep; Foundation sometimes drops it (see `same`).
     /// - A leading byte order mark (the RFC lets a parser ignore it or refuse it) we refuse; Foundation skips it.
     ///   The text is then judged again without it.
-    /// - A NUL byte after a whole document we refuse (it is text after the end); Foundation on Linux stops reading at
-    ///   it, as at the end of a C string. The text is then judged again cut at the NUL.
+    /// - A NUL byte outside a string we refuse; Foundation on Linux reads past one before a document and stops at one
+    ///   after it, as at the end of a C string. Such a text is not compared further.
     /// - A number too large for a Double (the RFC lets a parser limit range) we refuse; Foundation may give infinity.
     /// - Texts nested deeper than `maxDepth` we refuse; the generated ones never come near it (tested apart below).
     static func agree(_ text: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
@@ -60,10 +60,7 @@ import Testing
                     text.removeFirst(3)
                     continue
                 }
-                if error.reason.hasPrefix("unexpected text after the end"), error.offset < text.count, text[error.offset] == 0 {
-                    text.removeSubrange(error.offset...)
-                    continue
-                }
+                if error.offset < text.count, text[error.offset] == 0 { return }
                 if error.reason == "number out of range" { return }
                 #expect(theirs == nil, "we refused (\(error)) what Foundation read: \(Self.show(text))", sourceLocation: sourceLocation)
                 return
@@ -96,7 +93,10 @@ import Testing
             return zip(items, others).allSatisfy { same($0, $1) }
         case .object(let members):
             guard let others = theirs as? [String: Any], others.count == members.count else { return false }
-            return members.allSatisfy { member in others[member.key].map { same(member.value, $0) } ?? false }
+            let withoutMark = { (key: String) in String(key.unicodeScalars.filter { $0 != "\u{FEFF}" }) }
+            return members.allSatisfy { member in
+                (others[member.key] ?? others[withoutMark(member.key)]).map { same(member.value, $0) } ?? false
+            }
         }
     }
 
