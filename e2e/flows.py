@@ -1,5 +1,5 @@
 """Steps several journeys share: a clinic set up by its owner, with staff and booking set-up."""
-import re
+from urllib.parse import parse_qs, urlparse
 
 from selenium.webdriver.common.by import By
 
@@ -56,8 +56,7 @@ def book_as_new_client(browser, base, day=4, password="a long enough passphrase"
     browser.get(base + "/book")
     submit(browser, "See times")
     days = browser.find_elements(By.CSS_SELECTOR, "nav.days a")
-    booked_on = re.search(r"[?&]day=(\d{4}-\d{2}-\d{2})", days[day].get_attribute("href"))
-    browser.booked_on = booked_on.group(1) if booked_on else None
+    browser.booked_on = parse_qs(urlparse(days[day].get_attribute("href")).query).get("day", [None])[0]
     follow(browser, days[day].text)
     times = browser.find_elements(By.CSS_SELECTOR, "ul.times a")
     assert times, "the therapist is in every day, so there are times"
