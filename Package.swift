@@ -20,7 +20,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -35,13 +39,25 @@ let package = Package(
         .target(name: "LumbarCore", swiftSettings: settings, linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The system time-zone database behind Core's ZoneRules; Foundation only, so benchmarks build quickly.
         .target(name: "LumbarZones", dependencies: ["LumbarCore"], swiftSettings: settings),
+        // The clinic's use cases and the repository protocols they work through: no HTTP, no SQL (docs/architecture.md).
+        .target(name: "LumbarClinic", dependencies: ["LumbarCore", "LumbarZones", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: settings),
+        // The system's SQLite (Debian's libsqlite3-dev), called directly by LumbarStorage's connections.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Connections to it: a target of their own, so sqlite3.h never meets the copy inside sqlite-nio in one module.
+        .target(name: "LumbarSQLite", dependencies: ["CSQLite"], swiftSettings: settings),
         .target(
             name: "LumbarStorage",
             dependencies: [
                 "LumbarCore",
+                "LumbarClinic",
+                "LumbarSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncKit", package: "async-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -51,9 +67,13 @@ let package = Package(
             name: "LumbarWeb",
             dependencies: [
                 "LumbarCore",
+                "LumbarClinic",
                 "LumbarZones",
                 "LumbarStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -73,9 +93,11 @@ let package = Package(
             name: "lumbar",
             dependencies: [
                 "LumbarCore",
+                "LumbarClinic",
                 "LumbarStorage",
                 "LumbarWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -85,7 +107,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "LumbarCore", "LumbarStorage", "LumbarWeb",
+                "LumbarCore", "LumbarClinic", "LumbarStorage", "LumbarWeb",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport",
@@ -97,9 +119,14 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
+            name: "LumbarClinicTests",
+            dependencies: ["LumbarClinic", "LumbarCore", "LumbarZones", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: settings
+        ),
+        .testTarget(
             name: "LumbarStorageTests",
             dependencies: [
-                "LumbarStorage", "TestSupport",
+                "LumbarStorage", "LumbarSQLite", "LumbarClinic", "LumbarCore", "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -110,8 +137,14 @@ let package = Package(
         .testTarget(
             name: "LumbarWebTests",
             dependencies: [
-                "LumbarWeb", "LumbarZones", "TestSupport",
+                "LumbarWeb", "LumbarClinic", "LumbarCore", "LumbarStorage", "LumbarZones", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -1,4 +1,5 @@
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import SQLKit
@@ -17,10 +18,10 @@ import TestSupport
     }
 
     static func seed(_ database: Database) async throws -> Clinic {
-        let therapist = try await AccountRepository(database: database).create(
+        let therapist = try await SQLAccountRepository(database: database).create(
             AccountDraft(email: "theo@example.com", name: "Theo", role: .therapist, collegeRegistration: "R1", password: "x"), passwordHash: "h", at: now)
-        let client = try await ClientRepository(database: database).create(Client(id: "", firstName: "Ada", lastName: "Alpha"), at: now)
-        let scheduling = SchedulingRepository(database: database)
+        let client = try await SQLClientRepository(database: database).create(Client(id: "", firstName: "Ada", lastName: "Alpha"), at: now)
+        let scheduling = SQLSchedulingRepository(database: database)
         let location = try await scheduling.addLocation(name: "Main", address: "1 King St", timeZone: "America/Toronto", rooms: ["Room 1"], at: now)
         let service = try await scheduling.addService(BookableService(id: "", name: "Massage 60", minutes: 60, bufferMinutes: 15, priceCents: 12000,
                                                                       taxBasisPoints: 1300, bookableOnline: true, audience: .any))
@@ -37,7 +38,7 @@ import TestSupport
     func twentySimultaneousBookingsForOneSlotMakeOneAppointment(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let clinic = try await Self.seed(database)
-            let repository = AppointmentRepository(database: database)
+            let repository = SQLAppointmentRepository(database: database)
             let start = Self.now.adding(seconds: 86_400)
             let outcomes = await withTaskGroup(of: Bool.self) { group in
                 for _ in 0..<20 {
@@ -65,7 +66,7 @@ import TestSupport
     func simultaneousBookingsForOneClientJoinTheCareTeamOnce(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let clinic = try await Self.seed(database)
-            let repository = AppointmentRepository(database: database)
+            let repository = SQLAppointmentRepository(database: database)
             // Twelve different days, all at once: each booking adds the therapist to the care team if not there yet.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for day in 1...12 {
@@ -76,7 +77,7 @@ import TestSupport
                 }
                 try await group.waitForAll()
             }
-            #expect(try await ClientRepository(database: database).therapists(of: clinic.client.id).map(\.id) == [clinic.therapist.id])
+            #expect(try await SQLClientRepository(database: database).therapists(of: clinic.client.id).map(\.id) == [clinic.therapist.id])
             let window = TimeRange(start: Self.now, end: Self.now.adding(seconds: 14 * 86_400))
             #expect(try await repository.list(window: window).count == 12)
         }
@@ -86,12 +87,12 @@ import TestSupport
     func overlapsAndBuffersAreRefusedButCancelledTimeIsFree(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let clinic = try await Self.seed(database)
-            let repository = AppointmentRepository(database: database)
+            let repository = SQLAppointmentRepository(database: database)
             let start = Self.now.adding(seconds: 86_400)
             let first = Self.appointment(clinic, startingAt: start, room: true)
             try await repository.book([first], bookedBy: clinic.therapist.id, mail: [], at: Self.now)
             // Inside the first appointment's 15-minute buffer.
-            await #expect(throws: StorageError.conflict(AppointmentRepository.taken)) {
+            await #expect(throws: StorageError.conflict(SQLAppointmentRepository.taken)) {
                 try await repository.book([Self.appointment(clinic, startingAt: start.adding(seconds: 3600 + 600))], bookedBy: clinic.therapist.id, mail: [], at: Self.now)
             }
             // Back to back after the buffer is fine.
@@ -102,7 +103,7 @@ import TestSupport
                 try await repository.book(series, bookedBy: clinic.therapist.id, mail: [QueuedMail(to: "a@example.com", subject: "s", body: "b", calendar: nil)], at: Self.now)
             }
             #expect(try await repository.find(id: series[0].id) == nil)
-            #expect(try await OutboxRepository(database: database).pending() == 0, "mail for a refused booking is never queued")
+            #expect(try await SQLOutboxRepository(database: database).pending() == 0, "mail for a refused booking is never queued")
             // Cancelling frees the time; the cancelled row stays.
             try await repository.setStatus(id: first.id, .cancelled, at: Self.now)
             try await repository.book([Self.appointment(clinic, startingAt: start)], bookedBy: clinic.therapist.id, mail: [], at: Self.now)
@@ -132,10 +133,10 @@ import TestSupport
     func outboxDeliversOnceWithBackoff(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             try await database.write { db in
-                try await OutboxRepository.enqueue([QueuedMail(to: "ada@example.com", subject: "Confirmed", body: "See you", calendar: "BEGIN:VCALENDAR")],
+                try await SQLOutboxRepository.enqueue([QueuedMail(to: "ada@example.com", subject: "Confirmed", body: "See you", calendar: "BEGIN:VCALENDAR")],
                                                    on: db, at: Self.now)
             }
-            let outbox = OutboxRepository(database: database)
+            let outbox = SQLOutboxRepository(database: database)
             let claimed = try await outbox.claim(limit: 10, lease: 300, at: Self.now)
             #expect(claimed.count == 1)
             #expect(try await outbox.claim(limit: 10, lease: 300, at: Self.now).isEmpty, "a claimed message is not handed out twice")

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import Testing
@@ -13,7 +14,7 @@ import TestSupport
         try Backup.newKeyText().write(toFile: keyFile, atomically: true, encoding: .utf8)
         let key = try Backup.key(file: keyFile)
         try await TestDatabase.with(.sqlite) { (database: Database) async throws in
-            _ = try await ClientRepository(database: database).create(Client(id: "c1", firstName: "Ada", lastName: "Lovelace"), at: Instant(milliseconds: 0))
+            _ = try await SQLClientRepository(database: database).create(Client(id: "c1", firstName: "Ada", lastName: "Lovelace"), at: Instant(milliseconds: 0))
             try await Backup.write(from: database, to: folder + "/copy.bak", key: key)
         }
         let sealed = try Data(contentsOf: URL(fileURLWithPath: folder + "/copy.bak"))
@@ -21,7 +22,7 @@ import TestSupport
 
         let restored = try Backup.restore(from: folder + "/copy.bak", into: folder + "/restored", key: key, force: false)
         let database = try Database(location: .sqlite(path: restored), logger: TestDatabase.logger)
-        #expect(try await ClientRepository(database: database).find(id: "c1")?.lastName == "Lovelace")
+        #expect(try await SQLClientRepository(database: database).find(id: "c1")?.lastName == "Lovelace")
         await database.shutdown()
 
         var tampered = sealed

@@ -1,4 +1,6 @@
 import Foundation
+import LumbarClinic
+import LumbarSQLite
 @testable import LumbarStorage
 import PropertyBased
 import SQLKit
@@ -76,27 +78,75 @@ import Testing
         let other = try DirectSQLiteConnection(path: path, pragmas: DirectSQLiteConnection.pragmas)
         defer { other.close() }
         var busy: Int?
-        try other.run("PRAGMA wal_checkpoint(TRUNCATE)", []) { busy = try $0.decode(column: "busy", as: Int.self) }
+        try other.run("PRAGMA wal_checkpoint(TRUNCATE)", []) { busy = try DirectSQLiteRow(columns: $0, values: $1).decode(column: "busy", as: Int.self) }
         #expect(busy == 0)
     }
 
     @Test func failuresCarrySQLitesMessage() async throws {
         let connection = try DirectSQLiteConnection(path: try Self.scratch(), pragmas: DirectSQLiteConnection.pragmas)
         defer { connection.close() }
-        try connection.run("CREATE TABLE t (email TEXT UNIQUE)", []) { _ in }
-        try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _ in }
+        try connection.run("CREATE TABLE t (email TEXT UNIQUE)", []) { _, _ in }
+        try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _, _ in }
         let duplicate = #expect(throws: DirectSQLiteConnection.Failure.self) {
-            try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _ in }
+            try connection.run("INSERT INTO t VALUES (?)", [.text("a@example.com")]) { _, _ in }
         }
         #expect(duplicate.map(isUniqueViolation) == true, "a second insert of the same email fails as a unique violation")
-        #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELEKT 1", []) { _ in } }
+        #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELEKT 1", []) { _, _ in } }
         // Every parameter must be given a value: none is left over from the statement's last run.
-        #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1)]) { _ in } }
-        var row: [SQLiteData] = []
-        try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1), .null]) { row = $0.values }
+        #expect(throws: DirectSQLiteConnection.Failure.self) { try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1)]) { _, _ in } }
+        var row: [SQLiteValue] = []
+        try connection.run("SELECT ?1 AS a, ?2 AS b", [.integer(1), .null]) { row = $1 }
         #expect(row == [.integer(1), .null])
         // The statement that failed is usable again.
-        try connection.run("INSERT INTO t VALUES (?)", [.text("b@example.com")]) { _ in }
+        try connection.run("INSERT INTO t VALUES (?)", [.text("b@example.com")]) { _, _ in }
+    }
+
+    /// Refusals are told apart by SQLite's extended result codes: a missing value is not a taken email (it once was,
+    /// when the message text was read and "constraint failed" matched both).
+    @Test func refusalsAreClassifiedByResultCodeNotByMessage() throws {
+        let connection = try DirectSQLiteConnection(path: try Self.scratch(), pragmas: DirectSQLiteConnection.pragmas)
+        defer { connection.close() }
+        try connection.run("CREATE TABLE parent (id TEXT PRIMARY KEY)", []) { _, _ in }
+        try connection.run("""
+            CREATE TABLE t (email TEXT UNIQUE, name TEXT NOT NULL, age INTEGER CHECK (age >= 0), parent TEXT REFERENCES parent(id))
+            """, []) { _, _ in }
+        try connection.run("CREATE TRIGGER t_fixed BEFORE UPDATE ON t BEGIN SELECT RAISE(ABORT, 'fixed'); END", []) { _, _ in }
+        try connection.run("INSERT INTO t VALUES ('a@example.com', 'Ada', 1, NULL)", []) { _, _ in }
+        func failure(_ sql: String) -> SQLFailure? {
+            do {
+                try connection.run(sql, []) { _, _ in }
+                return nil
+            } catch {
+                return SQLFailure(error)
+            }
+        }
+        #expect(failure("INSERT INTO t VALUES ('a@example.com', 'Bea', 1, NULL)") == .unique)
+        #expect(failure("INSERT INTO t VALUES ('b@example.com', NULL, 1, NULL)") == .notNull)
+        #expect(failure("INSERT INTO t VALUES ('c@example.com', 'Cy', -1, NULL)") == .check)
+        #expect(failure("INSERT INTO t VALUES ('d@example.com', 'Di', 1, 'nobody')") == .foreignKey)
+        #expect(failure("UPDATE t SET name = 'Eve'") == .trigger)
+        #expect(failure("SELEKT 1") == nil)
+        #expect(!isUniqueViolation(DirectSQLiteConnection.Failure(code: 1299, message: "NOT NULL constraint failed: t.name")))
+    }
+
+    /// A borrowed connection's work runs on that connection's own thread, never on Swift's cooperative pool, whose two
+    /// threads a disk sync would otherwise hold.
+    @Test func workRunsOnTheConnectionsOwnThread() async throws {
+        let pool = DirectSQLitePool(path: try Self.scratch(), pragmas: DirectSQLiteConnection.pragmas, limit: 2)
+        defer { pool.shutdown() }
+        let places = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await pool.withConnection { connection in
+                        try connection.run("SELECT 1 AS one", []) { _, _ in }
+                        return SQLiteThread.isCurrent
+                    }
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(places == Array(repeating: true, count: 8))
+        #expect(!SQLiteThread.isCurrent, "and the caller is back where it was")
     }
 
     @Test func thePoolLendsEachConnectionToOneTaskAtATime() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import SQLKit
@@ -36,7 +37,7 @@ import TestSupport
     func storedIntakeMapsToTheContractFieldByField(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let client = try await StorageTests.seedClient(database)
-            let intakes = IntakeRepository(database: database)
+            let intakes = SQLIntakeRepository(database: database)
             let draft = try await intakes.createDraft(clientId: client.id, answers: IntakeAnswers(), startedBy: nil, at: Self.now)
             #expect(try await intakes.saveDraft(id: draft.id, answers: IntakeAnswers(Self.answers), step: "review", at: Self.now))
             let stored = try #require(try await intakes.find(id: draft.id))
@@ -81,12 +82,12 @@ import TestSupport
     func aSubmittedIntakeIsFixedAndConsentsAreAppendOnly(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             let client = try await StorageTests.seedClient(database)
-            let intakes = IntakeRepository(database: database)
+            let intakes = SQLIntakeRepository(database: database)
             let draft = try await intakes.createDraft(clientId: client.id, answers: IntakeAnswers(Self.answers), startedBy: nil, at: Self.now)
             let input = try #require(Self.form.assessmentInput(draft.answers, assessedOn: Self.assessedOn))
             let result = AssessmentEngine().assess(input)
             let audit = AuditEntry(at: Self.now, actorId: nil, actorRole: nil, clientId: client.id, infoType: .intake, action: .create, address: "test")
-            let submission = IntakeRepository.Submission(
+            let submission = SQLIntakeRepository.Submission(
                 inputJSON: input.json, resultJSON: result.json, urgency: result.urgency, decision: result.decision, history: IntakeForm.history(draft.answers),
                 responses: Self.form.responses(draft.answers, clientId: client.id, intakeId: draft.id, at: Self.now),
                 alerts: [QueuedMail(to: "theo@example.com", subject: "Intake needs attention today", body: "b")], audit: audit, recordedBy: nil)
@@ -99,14 +100,14 @@ import TestSupport
             await #expect(throws: (any Error).self) {
                 try await database.write { db in try await db.raw("DELETE FROM intakes").run() }
             }
-            let responses = try await QuestionnaireRepository(database: database).responses(clientId: client.id)
+            let responses = try await SQLQuestionnaireRepository(database: database).responses(clientId: client.id)
             let scores = Dictionary(responses.map { ($0.instrument, $0.score) }, uniquingKeysWith: { a, _ in a })
             #expect(scores == [.nprs: 7, .psfs: 4.5, .startBack: 5])
             #expect(try await intakes.histories(clientId: client.id).count == 1)
-            #expect(try await OutboxRepository(database: database).pending() == 1)
-            #expect(try await AuditRepository(database: database).entries(AuditFilter(clientId: client.id)).count == 1)
+            #expect(try await SQLOutboxRepository(database: database).pending() == 1)
+            #expect(try await SQLAuditRepository(database: database).entries(AuditFilter(clientId: client.id)).count == 1)
 
-            let consents = ConsentRepository(database: database)
+            let consents = SQLConsentRepository(database: database)
             let text = ConsentText.current(.treatment)
             let id = try await consents.add(Consent(clientId: client.id, kind: .treatment, intakeId: draft.id, appointmentId: nil, textVersion: text.version,
                                                     text: text.plainText, signerName: "Ada Alpha", signature: .typed, signatureData: "Ada Alpha",

@@ -1,3 +1,4 @@
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import SQLKit
@@ -60,7 +61,7 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func repositoriesShowTheirOwnChangesAtOnce(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let scheduling = SchedulingRepository(database: database)
+            let scheduling = SQLSchedulingRepository(database: database)
             #expect(try await scheduling.services().isEmpty)
             #expect(try await scheduling.locations().isEmpty)
             let service = try await scheduling.addService(BookableService(id: "", name: "Massage, 60 minutes", minutes: 60, bufferMinutes: 15, priceCents: 12_000,
@@ -74,7 +75,7 @@ import TestSupport
             try await scheduling.setRules(rules)
             #expect(try await scheduling.rules().minimumNoticeMinutes == rules.minimumNoticeMinutes)
 
-            let accounts = AccountRepository(database: database)
+            let accounts = SQLAccountRepository(database: database)
             #expect(try await accounts.therapists().isEmpty)
             _ = try await accounts.create(AccountDraft(email: "t@example.com", name: "Tess", role: .therapist, password: "correct horse battery"),
                                           passwordHash: "x", at: StorageTests.now)

@@ -1,4 +1,5 @@
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import SQLKit
@@ -14,7 +15,7 @@ import TestSupport
     }
 
     static func seedClient(_ database: Database) async throws -> Client {
-        try await ClientRepository(database: database).create(Client(id: "", firstName: "Ada", lastName: "Client", email: "ada@example.com"), at: now)
+        try await SQLClientRepository(database: database).create(Client(id: "", firstName: "Ada", lastName: "Client", email: "ada@example.com"), at: now)
     }
 
     @Test(arguments: TestDatabase.engines)
@@ -30,9 +31,9 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func tokenLastUsedIsWrittenAtMostOnceAMinute(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let account = try await AccountRepository(database: database).create(
+            let account = try await SQLAccountRepository(database: database).create(
                 AccountDraft(email: "desk@example.com", name: "Fran Desk", role: .frontDesk, password: "correct horse battery"), passwordHash: "x", at: Self.now)
-            let tokens = APITokenRepository(database: database)
+            let tokens = SQLAPITokenRepository(database: database)
             _ = try await tokens.create(accountId: account.id, name: "export", tokenHash: "h", at: Self.now)
             let lastUsed = { try await tokens.list(accountId: account.id).first?.lastUsedAt }
             #expect(try await tokens.account(tokenHash: "h", at: Self.now)?.id == account.id)
@@ -48,7 +49,7 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func auditLogRefusesUpdateAndDelete(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let audit = AuditRepository(database: database)
+            let audit = SQLAuditRepository(database: database)
             try await audit.append(AuditEntry(at: Self.now, actorId: "a", actorRole: .owner, clientId: "c", infoType: .clinical, action: .view, address: "127.0.0.1"))
             await #expect(throws: (any Error).self) {
                 try await database.write { db in try await db.raw("UPDATE audit_log SET action = 'change'").run() }
@@ -65,9 +66,9 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func chartNotesCannotBeChangedOnlyAmended(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let account = try await AccountRepository(database: database).create(Self.owner(), passwordHash: "x", at: Self.now)
+            let account = try await SQLAccountRepository(database: database).create(Self.owner(), passwordHash: "x", at: Self.now)
             let client = try await Self.seedClient(database)
-            let notes = ChartNoteRepository(database: database)
+            let notes = SQLChartNoteRepository(database: database)
             let first = try await notes.add(clientId: client.id, authorId: account.id, body: "Tight QL on the left.", at: Self.now)
             await #expect(throws: (any Error).self) {
                 try await database.write { db in try await db.raw("UPDATE chart_notes SET body = 'changed' WHERE id = \(bind: first)").run() }
@@ -82,7 +83,7 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func accountsAreUniqueByEmailAndLockOut(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let accounts = AccountRepository(database: database)
+            let accounts = SQLAccountRepository(database: database)
             let account = try await accounts.create(Self.owner(), passwordHash: "hash", at: Self.now)
             #expect(account.email == "owner@example.com")
             await #expect(throws: StorageError.self) { _ = try await accounts.create(Self.owner(), passwordHash: "hash", at: Self.now) }
@@ -99,7 +100,7 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func setupHappensOnce(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let clinic = ClinicRepository(database: database)
+            let clinic = SQLClinicRepository(database: database)
             let profile = ClinicProfile(name: "Back Clinic", address: "1 Main St", timeZone: "America/Toronto", hstNumber: "123456789 RT0001")
             _ = try await clinic.setUp(profile, owner: Self.owner(), passwordHash: "h", totpSecret: "S", at: Self.now)
             #expect(try await clinic.profile() == profile)
@@ -119,7 +120,7 @@ import TestSupport
                     throw Boom()
                 }
             }
-            #expect(try await ClientRepository(database: database).find(id: "c1") == nil)
+            #expect(try await SQLClientRepository(database: database).find(id: "c1") == nil)
         }
     }
 
@@ -127,7 +128,7 @@ import TestSupport
     func searchValuesAreBoundNotSpliced(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
             _ = try await Self.seedClient(database)
-            let clients = ClientRepository(database: database)
+            let clients = SQLClientRepository(database: database)
             #expect(try await clients.list(matching: "' OR '1'='1").isEmpty)
             #expect(try await clients.list(matching: "ada").count == 1)
         }

@@ -1,6 +1,8 @@
+import LumbarClinic
 @testable import LumbarStorage
 import LumbarCore
 import SQLKit
+import Synchronization
 import Testing
 import TestSupport
 
@@ -109,7 +111,7 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func concurrentAppendsAllLand(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine) { (database: Database) async throws in
-            let audit = AuditRepository(database: database)
+            let audit = SQLAuditRepository(database: database)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 0..<60 { group.addTask { try await audit.append(Self.entry("view \(n)")) } }
                 try await group.waitForAll()
@@ -127,7 +129,7 @@ import TestSupport
                     group.addTask {
                         do {
                             try await database.writeTogether { db in
-                                try await AuditRepository.append(Self.entry("write \(n)"), on: db)
+                                try await SQLAuditRepository.append(Self.entry("write \(n)"), on: db)
                                 if n == 7 { throw Refused() }
                             }
                             return (n, true)
@@ -139,7 +141,7 @@ import TestSupport
                 return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
             }
             #expect(outcomes.filter { !$0.value }.keys.sorted() == [7])
-            let details = Set(try await AuditRepository(database: database).entries(AuditFilter()).map(\.detail))
+            let details = Set(try await SQLAuditRepository(database: database).entries(AuditFilter()).map(\.detail))
             #expect(details == Set((0..<30).filter { $0 != 7 }.map { "write \($0)" }), "the refused write's row was rolled back, the others kept")
         }
     }
@@ -153,13 +155,13 @@ import TestSupport
             let (release, doRelease) = AsyncStream.makeStream(of: Void.self)
             let first = Task {
                 try await database.writeTogether { db in
-                    try await AuditRepository.append(Self.entry("first"), on: db)
+                    try await SQLAuditRepository.append(Self.entry("first"), on: db)
                     didStart.yield()
                     for await _ in release { break }
                 }
             }
             for await _ in started { break }
-            let rest = (0..<20).map { n in Task { try await AuditRepository(database: database).append(Self.entry("later \(n)")) } }
+            let rest = (0..<20).map { n in Task { try await SQLAuditRepository(database: database).append(Self.entry("later \(n)")) } }
             // All twenty are queued behind the first transaction before it is let go.
             try await Self.within(seconds: 20, "twenty audit rows queued behind the first") { await database.writeBatch.waitUntilQueued(20) }
             #expect(await database.writeBatch.queued == 20)
@@ -167,7 +169,44 @@ import TestSupport
             try await first.value
             for task in rest { try await task.value }
             #expect(await database.writeBatch.commits - before == 2, "one commit for the first write, one for the twenty that waited")
-            #expect(try await AuditRepository(database: database).entries(AuditFilter()).count == 21)
+            #expect(try await SQLAuditRepository(database: database).entries(AuditFilter()).count == 21)
+        }
+    }
+
+    /// A write begun inside another write's body joins it, on both engines: it used to wait forever for the very
+    /// transaction it was part of on SQLite. Joined, its failure undoes only its own part, and the outer's undoes all.
+    @Test(arguments: TestDatabase.engines)
+    func aWriteInsideAWriteJoinsIt(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { (database: Database) async throws in
+            let audit = SQLAuditRepository(database: database)
+            let finished = Mutex(false)
+            try await Self.within(seconds: 20, "a write inside a write") {
+                do {
+                    try await database.write { db in
+                        try await SQLAuditRepository.append(Self.entry("outer"), on: db)
+                        try await database.write { inner in try await SQLAuditRepository.append(Self.entry("inner"), on: inner) }
+                        try await audit.append(Self.entry("together"))
+                        do {
+                            try await database.write { inner in
+                                try await SQLAuditRepository.append(Self.entry("undone"), on: inner)
+                                throw Refused()
+                            }
+                        } catch is Refused {}
+                    }
+                    finished.withLock { $0 = true }
+                } catch {
+                    Issue.record("the nested write failed: \(error)")
+                }
+            }
+            #expect(finished.withLock { $0 }, "the nested write finished")
+            #expect(Set(try await audit.entries(AuditFilter()).map(\.detail)) == ["outer", "inner", "together"])
+            await #expect(throws: Refused.self) {
+                try await database.write { db in
+                    try await database.write { inner in try await SQLAuditRepository.append(Self.entry("lost with the outer"), on: inner) }
+                    throw Refused()
+                }
+            }
+            #expect(try await audit.entries(AuditFilter()).count == 3)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -58,7 +59,7 @@ import TestSupport
     /// What `lumbar token add` and the account page both use: a working token for staff, audited; none for clients.
     @Test func issuedTokensWorkForStaffOnlyAndAreAudited() async throws {
         let fixture = try await WebFixture.make()
-        let issuer = APITokenIssuer(database: fixture.services.database)
+        let issuer = APITokenIssuer(repositories: fixture.services.repositories)
         #expect(APITokenIssuer.nameProblem("") != nil && APITokenIssuer.nameProblem(String(repeating: "n", count: 101)) != nil)
         #expect(APITokenIssuer.nameProblem("billing export") == nil)
         await #expect(throws: APITokenIssuer.Failure.notStaff) {

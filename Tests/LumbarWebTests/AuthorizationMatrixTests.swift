@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -76,7 +77,7 @@ import TestSupport
         let fixture = setup.fixture
         let services = fixture.services, database = services.database, ada = fixture.clientA, now = fixture.clock.now
         try await services.clinic.setIntakeScreens([.rmdq])
-        let intakes = IntakeRepository(database: database)
+        let intakes = SQLIntakeRepository(database: database)
         var answers = IntakeWebTests.answers()
         for item in 1...24 { answers["q.rmdq.\(item)"] = ["no"] }
         let form = IntakeForm(screens: [.rmdq])
@@ -87,22 +88,22 @@ import TestSupport
         try await intakes.submit(draft, .init(inputJSON: input.json, resultJSON: result.json, urgency: result.urgency, decision: result.decision,
                                               history: IntakeForm.history(draft.answers), responses: [], alerts: [], audit: audit, recordedBy: nil), at: now)
         let text = ConsentText.current(.treatment)
-        let consent = try await ConsentRepository(database: database).add(Consent(
+        let consent = try await SQLConsentRepository(database: database).add(Consent(
             clientId: ada.id, kind: .treatment, intakeId: draft.id, appointmentId: nil, textVersion: text.version, text: text.plainText,
             signerName: "Ada Alpha", signature: .typed, signatureData: "Ada Alpha", recordedBy: nil, at: now), audit: audit)
-        let notes = VisitNoteRepository(database: database)
+        let notes = SQLVisitNoteRepository(database: database)
         let note = try await notes.createDraft(VisitNote(clientId: ada.id, authorId: fixture.therapist.id, painNow: 4, subjective: "s", plan: "p", createdAt: now))
         try await notes.sign(id: note.id, assessmentJSON: nil, urgency: .none, audit: audit, at: now)
-        _ = try await HomeProgramRepository(database: database).save(HomeProgram(
+        _ = try await SQLHomeProgramRepository(database: database).save(HomeProgram(
             clientId: ada.id, intakeId: draft.id, items: [.init(exerciseId: "bridge", dose: Dose(sets: 2, reps: 10, often: "daily"))], note: "",
             injuredAt: nil, createdBy: fixture.therapist.id, createdAt: now), audit: audit)
         let booked = try await BookingService(services: services).book(
             clientId: ada.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
             starts: [Instant(milliseconds: 1_795_204_800_000)], bookedBy: fixture.frontDesk, channel: .staff)
         try await services.appointments.setStatus(id: booked[0].id, .completed, at: now)
-        let billing = BillingRepository(database: database)
+        let billing = SQLBillingRepository(database: database)
         let receipt = try await billing.issueReceipt(appointmentId: booked[0].id, clientId: ada.id, by: fixture.frontDesk.id, audit: audit, at: now)
-        let program = try #require(try await HomeProgramRepository(database: database).current(clientId: ada.id))
+        let program = try #require(try await SQLHomeProgramRepository(database: database).current(clientId: ada.id))
         return Seed(ids: ["client": ada.id, "intake": draft.id, "consent": consent, "note": note.id, "appointment": booked[0].id, "receipt": receipt.id,
                           "program": program.id])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -287,7 +288,7 @@ import TestSupport
             #expect(me.status == .ok, "\(me.status) \(me.location ?? "") \(me.body.prefix(300))")
             let joined = try await benBrowser.post("/me/appointments/\(ben)/waitlist", [:])
             #expect(joined.location == "/me?waitlist=1", "\(joined.status) \(joined.body.prefix(400))")
-            let waitlist = WaitlistService(services: fixture.services)
+            let waitlist = WaitlistService(services: fixture.services.clinicServices)
             #expect(try await waitlist.process() == 0, "nothing earlier is free yet")
             _ = try await Self.post(client, "/api/v1/appointments/\(ada)/cancel", [:])
             #expect(try await waitlist.process() == 1)

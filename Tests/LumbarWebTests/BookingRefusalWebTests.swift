@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import SQLKit

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -62,7 +63,7 @@ import TestSupport
             try await theo.get(path)
             try await theo.post(path, pairs: [("painNow", "3"), ("subjective", "Steady."), ("technique", "swedish"), ("technique-swedish-areas", "lumbar-left"),
                                               ("technique-swedish-pressure", "moderate"), ("technique-swedish-minutes", "30"), ("plan", "Weekly."), ("go", "sign")])
-            let signed = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: String(path.split(separator: "/").last!)))
+            let signed = try #require(try await SQLVisitNoteRepository(database: fixture.services.database).find(id: String(path.split(separator: "/").last!)))
             #expect(signed.status == .signed && signed.urgency == .routine)
 
             // On again: the same answers are an emergency everywhere.

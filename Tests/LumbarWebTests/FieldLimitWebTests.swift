@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -160,7 +161,7 @@ import TestSupport
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("id=\"subjective-error\">Keep this to 20,000 characters or fewer."))
             #expect(refused.body.contains(huge), "what was typed is shown again")
-            #expect(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId)?.subjective == "", "nothing too long is stored")
+            #expect(try await SQLVisitNoteRepository(database: fixture.services.database).find(id: noteId)?.subjective == "", "nothing too long is stored")
             #expect(try await theo.post("\(path)/autosave", pairs: [("subjective", huge)]).status == .unprocessableContent)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -60,7 +61,7 @@ import TestSupport
                                                                                 ("item-bridge-often", Self.payload), ("item-bridge-note", Self.payload),
                                                                                 ("note", Self.payload)]), "home program")
             try await ada.get("/me/program")
-            let program = try #require(try await HomeProgramRepository(database: fixture.services.database).current(clientId: id))
+            let program = try #require(try await SQLHomeProgramRepository(database: fixture.services.database).current(clientId: id))
             Self.accepted(try await ada.post("/me/program/log", ["program": program.id, "day": fixture.clock.now.utcDate.description, "done": "yes", "pain": "2",
                                                                  "note": Self.payload]), "program diary")
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -47,7 +48,7 @@ import TestSupport
     }
 
     static func intake(_ fixture: WebFixture, _ base: String) async throws -> Intake {
-        try #require(try await IntakeRepository(database: fixture.services.database).find(id: String(base.split(separator: "/").last!)))
+        try #require(try await SQLIntakeRepository(database: fixture.services.database).find(id: String(base.split(separator: "/").last!)))
     }
 
     @Test(arguments: TestDatabase.engines)
@@ -102,7 +103,7 @@ import TestSupport
             let forged = try await browser.post("\(base)/consent/gluteal", ["signerName": "Ada Alpha", "agree": "yes", "signatureData": "M1 1 L2 2\"><script>"])
             #expect(forged.status == .unprocessableContent)
             #expect(try await browser.post("\(base)/consent/gluteal", ["signerName": "Ada Alpha", "agree": "yes", "signatureData": "M10 10 L20 25 L30 12"]).status == .seeOther)
-            let consents = try await ConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
+            let consents = try await SQLConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
             #expect(Set(consents.map(\.kind)) == [.treatment, .gluteal])
             let treatment = try #require(consents.first { $0.kind == .treatment })
             let gluteal = try #require(consents.first { $0.kind == .gluteal })
@@ -113,7 +114,7 @@ import TestSupport
             let me = try await browser.get("/me")
             #expect(me.body.contains("Withdraw"))
             #expect(try await browser.post("/me/consents/\(gluteal.id)/withdraw", [:]).location == "/me?withdrawn=1")
-            let after = try await ConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
+            let after = try await SQLConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
             let withdrawal = try #require(after.first { $0.withdraws != nil })
             #expect(after.count == 3 && withdrawal.withdraws == gluteal.id)
             #expect(ConsentStatus(after, intakeId: stored.id, appointmentId: nil).states[.gluteal] == .withdrawn(at: withdrawal.at))
@@ -149,7 +150,7 @@ import TestSupport
                                                                          starts: [fixture.clock.now], bookedBy: fixture.clientAAccount, channel: .online)
             }
             // The clinic is alerted by email, without health details in the email.
-            let alerts = try await OutboxRepository(database: fixture.services.database).claim(limit: 10, lease: 60, at: fixture.clock.now)
+            let alerts = try await SQLOutboxRepository(database: fixture.services.database).claim(limit: 10, lease: 60, at: fixture.clock.now)
             #expect(Set(alerts.map(\.recipient)) == ["theo@example.com", "owner@example.com"])
             #expect(alerts.allSatisfy { $0.subject == "Intake needs attention today" && !$0.body.contains("saddle") && !$0.body.contains("bladder") })
 
@@ -159,7 +160,7 @@ import TestSupport
             let chart = try await therapist.get("/clients/\(fixture.clientA.id)")
             #expect(chart.body.contains("badge emergency") && chart.body.contains("Technique suggestions") && chart.body.contains("contraindicated"))
             #expect(chart.body.contains("id=\"booking-paused\""))
-            let intakeId = try #require(try await IntakeRepository(database: fixture.services.database).latestSubmitted(clientId: fixture.clientA.id)?.id)
+            let intakeId = try #require(try await SQLIntakeRepository(database: fixture.services.database).latestSubmitted(clientId: fixture.clientA.id)?.id)
             let missing = try await therapist.post("/clients/\(fixture.clientA.id)/intakes/\(intakeId)/actions",
                                                    ["kind": "cleared", "recipient": " ", "detail": "Cleared <by phone>"])
             #expect(missing.status == .unprocessableContent)
@@ -206,7 +207,7 @@ import TestSupport
             let therapist = Browser(client)
             _ = try await therapist.signIn("theo@example.com")
             #expect(try await therapist.get("/intake/\(draft.id)/step/about").status == .notFound, "staff read intakes on the chart, not as the client")
-            #expect(try await IntakeRepository(database: fixture.services.database).find(id: draft.id)?.answers["firstName"] == "Ada")
+            #expect(try await SQLIntakeRepository(database: fixture.services.database).find(id: draft.id)?.answers["firstName"] == "Ada")
         }
     }
 
@@ -261,7 +262,7 @@ import TestSupport
         let booked = try await BookingService(services: fixture.services).book(
             clientId: fixture.clientA.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
             starts: [Instant(milliseconds: 1_795_204_800_000)], bookedBy: fixture.frontDesk, channel: .staff)
-        let confirmation = try await OutboxRepository(database: fixture.services.database).claim(limit: 5, lease: 60, at: fixture.clock.now)
+        let confirmation = try await SQLOutboxRepository(database: fixture.services.database).claim(limit: 5, lease: 60, at: fixture.clock.now)
         #expect(confirmation.first?.body.contains("/intake") == true, "the confirmation links to the intake until one is sent")
         try await fixture.test { client in
             let ada = Browser(client)
@@ -293,7 +294,7 @@ import TestSupport
             #expect(unnamed.status == .unprocessableContent && unnamed.body.contains("id=\"signerName-error\"") && !unnamed.body.contains("sensitive-agree-error"))
             try await theo.get("/clients/\(fixture.clientA.id)")
             try await theo.post("/clients/\(fixture.clientA.id)/consents", ["kind": "inner-thigh", "appointment": booked[0].id, "signerName": "Ada Alpha", "agree": "yes"])
-            let consents = try await ConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
+            let consents = try await SQLConsentRepository(database: fixture.services.database).list(clientId: fixture.clientA.id)
             let status = ConsentStatus(consents, intakeId: try await Self.intake(fixture, base).id, appointmentId: booked[0].id)
             #expect(ConsentKind.allCases.filter(status.isGiven) == [.treatment, .gluteal, .glutealVerbal, .innerThigh])
             let screen = try await theo.get("/clients/\(fixture.clientA.id)")
@@ -326,14 +327,14 @@ import TestSupport
             _ = try await Self.fillIntake(browser, Self.answers(["conditions": ["osteoporosis", "bleeding-disorder"], "allergies": ["Almond oil, latex"]]))
             try await browser.post("\(second)/submit", [:])
             fixture.clock.advance(seconds: 60)
-            let versions = try await IntakeRepository(database: fixture.services.database).histories(clientId: fixture.clientA.id)
+            let versions = try await SQLIntakeRepository(database: fixture.services.database).histories(clientId: fixture.clientA.id)
             #expect(versions.count == 2)
             #expect(versions.map { $0.answers["allergies"] }.sorted() == ["Almond oil", "Almond oil, latex"], "the earlier version stays")
             // Sending the same history again adds no version.
             _ = try await Self.fillIntake(browser, Self.answers(["conditions": ["osteoporosis", "bleeding-disorder"], "allergies": ["Almond oil, latex"]]))
-            let third = try #require(try await IntakeRepository(database: fixture.services.database).list(clientId: fixture.clientA.id).first { !$0.isSubmitted })
+            let third = try #require(try await SQLIntakeRepository(database: fixture.services.database).list(clientId: fixture.clientA.id).first { !$0.isSubmitted })
             try await browser.post("/intake/\(third.id)/submit", [:])
-            #expect(try await IntakeRepository(database: fixture.services.database).histories(clientId: fixture.clientA.id).count == 2)
+            #expect(try await SQLIntakeRepository(database: fixture.services.database).histories(clientId: fixture.clientA.id).count == 2)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -39,7 +40,7 @@ import TestSupport
             let changed = try await theo.get("/clients/\(fixture.clientA.id)/plan")
             #expect(changed.body.contains("Current plan (version 2)") && changed.body.contains("Consent to this plan as changed")
                     && changed.body.contains("gluteal area for this plan"))
-            let plans = try await TreatmentPlanRepository(database: fixture.services.database).versions(clientId: fixture.clientA.id)
+            let plans = try await SQLTreatmentPlanRepository(database: fixture.services.database).versions(clientId: fixture.clientA.id)
             #expect(plans.map(\.version) == [2, 1] && plans[1].areas == [.lumbarLeft, .lumbarRight], "the first version stays")
             #expect(try await fixture.audit(client: fixture.clientA.id).filter { $0.detail == "treatment plan saved" }.count == 2)
             let desk = Browser(client)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -43,7 +44,7 @@ import TestSupport
             pairs = shown.filter { !$0.0.hasPrefix("item-stay-active-") } + [("order-stay-active", "1"), ("item-stay-active-often", "a walk after lunch"),
                                                                              ("item-stay-active-minutes", "15"), ("injuredAt", "2026-11-10T09:00")]
             #expect(try await theo.post("/clients/\(fixture.clientA.id)/program", pairs: pairs).location == "/clients/\(fixture.clientA.id)/program?saved=1")
-            let saved = try #require(try await HomeProgramRepository(database: fixture.services.database).current(clientId: fixture.clientA.id))
+            let saved = try #require(try await SQLHomeProgramRepository(database: fixture.services.database).current(clientId: fixture.clientA.id))
             #expect(saved.version == 1 && saved.items.first?.exerciseId == "stay-active" && saved.items.first?.dose.minutes == 15)
             #expect(Set(saved.items.map(\.exerciseId)) == Set(suggested.map(\.exerciseId)))
 
@@ -82,7 +83,7 @@ import TestSupport
 
     @Test func aClientCannotSeeOrLogAgainstAnotherClientsProgram() async throws {
         let fixture = try await WebFixture.make()
-        let program = try await HomeProgramRepository(database: fixture.services.database).save(
+        let program = try await SQLHomeProgramRepository(database: fixture.services.database).save(
             HomeProgram(clientId: fixture.clientA.id, intakeId: nil, items: [.init(exerciseId: "bridge", dose: Dose(sets: 2, reps: 10, often: "daily"))],
                         note: "", injuredAt: nil, createdBy: fixture.therapist.id, createdAt: fixture.clock.now),
             audit: AuditEntry(at: fixture.clock.now, actorId: fixture.therapist.id, actorRole: .therapist, clientId: fixture.clientA.id, infoType: .selfCare,
@@ -96,8 +97,8 @@ import TestSupport
             #expect(forged.status == .notFound)
             #expect(try await ben.get("/clients/\(fixture.clientA.id)/program").status == .forbidden)
             #expect(try await ben.get("/clients/\(fixture.clientA.id)/program/chart.svg").status == .forbidden)
-            #expect(try await HomeProgramRepository(database: fixture.services.database).logs(clientId: fixture.clientA.id, from: LocalDate(year: 2020, month: 1, day: 1)!).isEmpty)
-            #expect(try await HomeProgramRepository(database: fixture.services.database).logs(clientId: fixture.clientB.id, from: LocalDate(year: 2020, month: 1, day: 1)!).isEmpty)
+            #expect(try await SQLHomeProgramRepository(database: fixture.services.database).logs(clientId: fixture.clientA.id, from: LocalDate(year: 2020, month: 1, day: 1)!).isEmpty)
+            #expect(try await SQLHomeProgramRepository(database: fixture.services.database).logs(clientId: fixture.clientB.id, from: LocalDate(year: 2020, month: 1, day: 1)!).isEmpty)
 
             let desk = Browser(client)
             _ = try await desk.signIn("desk@example.com")
@@ -122,7 +123,7 @@ import TestSupport
             _ = try await ada.signIn("ada@example.com")
             let local = try await service.zone().local(fixture.clock.now)
             let soon = WallTime(minutes: (local.time.minutes + 30) % 1440)!
-            _ = try await HomeProgramRepository(database: fixture.services.database).save(
+            _ = try await SQLHomeProgramRepository(database: fixture.services.database).save(
                 HomeProgram(clientId: fixture.clientA.id, intakeId: nil, items: [.init(exerciseId: "heat", dose: Dose(minutes: 20, often: "daily"))],
                             note: "", injuredAt: nil, createdBy: fixture.therapist.id, createdAt: fixture.clock.now),
                 audit: AuditEntry(at: fixture.clock.now, actorId: nil, actorRole: nil, clientId: fixture.clientA.id, infoType: .selfCare, action: .create, address: "t"))

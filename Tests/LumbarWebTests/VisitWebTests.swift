@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -30,7 +31,7 @@ import TestSupport
                                                                         ("intensity-lumbar-left", "6"), ("mark-gluteal-right", "trigger-point"),
                                                                         ("intensity-gluteal-right", "3"), ("finding", "hypertonicity")])
             #expect(saved.status == .noContent)
-            let draft = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId))
+            let draft = try #require(try await SQLVisitNoteRepository(database: fixture.services.database).find(id: noteId))
             #expect(draft.bodyChart.entries == ["lumbar-left:pain:6", "gluteal-right:trigger-point:3"] && draft.findings == [.hypertonicity])
 
             // Signing without a plan is refused, with the reason; nothing typed is lost.
@@ -47,7 +48,7 @@ import TestSupport
                                               ("mark-lumbar-left", "pain"), ("intensity-lumbar-left", "6"), ("technique", "swedish"),
                                               ("technique-swedish-areas", "lumbar-left"), ("technique-swedish-pressure", "moderate"),
                                               ("technique-swedish-minutes", "30"), ("plan", "Weekly, reassess in 4 visits."), ("go", "sign")])
-            let signed = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId))
+            let signed = try #require(try await SQLVisitNoteRepository(database: fixture.services.database).find(id: noteId))
             #expect(signed.status == .signed && signed.assessmentJSON?.contains("\"contract\":1") == true && signed.urgency == .routine, "the intake's tingling still counts")
 
             // Locked: the page offers no form, a post is refused, and the database refuses a direct update.
@@ -73,7 +74,7 @@ import TestSupport
             #expect(noReason.status == .unprocessableContent && noReason.body.contains("Say why the note is being amended."))
             try await theo.post(amendPath, pairs: [("painNow", "3"), ("subjective", "Sore after gardening; eased by heat."),
                                                    ("plan", "Weekly, reassess in 4 visits."), ("amendReason", "Pain recorded wrongly"), ("go", "sign")])
-            let original = try #require(try await VisitNoteRepository(database: fixture.services.database).find(id: noteId))
+            let original = try #require(try await SQLVisitNoteRepository(database: fixture.services.database).find(id: noteId))
             #expect(original == signed, "the original is untouched")
             let page = try await theo.get(path)
             #expect(page.body.contains("Pain recorded wrongly"))
@@ -135,7 +136,7 @@ import TestSupport
                 fixture.clock.advance(seconds: 7 * 86_400)
                 _ = try await theo.signIn("theo@example.com")
             }
-            let responses = try await QuestionnaireRepository(database: fixture.services.database).responses(clientId: fixture.clientA.id)
+            let responses = try await SQLQuestionnaireRepository(database: fixture.services.database).responses(clientId: fixture.clientA.id)
             #expect(responses.filter { $0.instrument == .nprs }.map(\.score) == [6, 6, 6, 6, 5], "the intake's rating, then one per visit")
             #expect(responses.filter { $0.instrument == .psfs }.count == 5)
             let chart = try await theo.get("/clients/\(fixture.clientA.id)")
@@ -152,8 +153,8 @@ import TestSupport
             #expect(letter.body.contains("Pain (NPRS, 0-10): 6 → 5 over 5 measures, not a meaningful improvement."))
             #expect(letter.body.contains("registration R1234") && letter.body.components(separatedBy: "assessment only").count - 1 == 4)
             #expect(letter.body.contains("tingling in my leg"), "what the client reported at intake")
-            let intakeId = try #require(try await IntakeRepository(database: fixture.services.database).latestSubmitted(clientId: fixture.clientA.id)?.id)
-            let actions = try await IntakeRepository(database: fixture.services.database).actions(intakeId: intakeId)
+            let intakeId = try #require(try await SQLIntakeRepository(database: fixture.services.database).latestSubmitted(clientId: fixture.clientA.id)?.id)
+            let actions = try await SQLIntakeRepository(database: fixture.services.database).actions(intakeId: intakeId)
             #expect(actions.map(\.kind) == [.referred] && actions[0].recipient == "Dr. Rivera <script>")
             #expect(try await fixture.audit(client: fixture.clientA.id).contains { $0.action == .print && $0.detail == "referral letter" })
         }
@@ -182,7 +183,7 @@ import TestSupport
             var later = [String: String]()
             for item in 1...24 { later["q.rmdq.\(item)"] = item <= 5 ? "yes" : "no" }
             #expect(try await ada.post("/me/questionnaires/rmdq", later).location == "/me?questionnaire=1")
-            let scores = try await QuestionnaireRepository(database: fixture.services.database).responses(clientId: fixture.clientA.id).filter { $0.instrument == .rmdq }
+            let scores = try await SQLQuestionnaireRepository(database: fixture.services.database).responses(clientId: fixture.clientA.id).filter { $0.instrument == .rmdq }
             #expect(scores.map(\.score) == [12, 5])
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")

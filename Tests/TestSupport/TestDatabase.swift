@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarStorage
 
 /// A fresh, migrated database per test: a temporary SQLite file always, and a new PostgreSQL database

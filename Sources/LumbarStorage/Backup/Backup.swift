@@ -1,3 +1,4 @@
+import LumbarClinic
 import Crypto
 import Foundation
 import SQLKit

@@ -1,6 +1,8 @@
 import AsyncKit
 import Foundation
 import Logging
+import LumbarSQLite
+import LumbarClinic
 import LumbarCore
 import NIOCore
 import NIOPosix
@@ -70,15 +72,49 @@ public final class Database: @unchecked Sendable {
     /// (`BEGIN IMMEDIATE`) so check-then-insert sequences cannot interleave with another writer; writes that arrive
     /// together share a commit, each in its own savepoint (`WriteBatch`). What the transaction
     /// changes of the cached settings is dropped from `cache` when it ends, committed or not.
+    ///
+    /// A write started inside another write's body joins that transaction (in a savepoint of its own) on both engines:
+    /// queued behind the transaction it is part of, it would otherwise wait for it forever on SQLite.
     public func write<T: Sendable>(changing cached: [ReadCache.Key] = [], _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         defer { cache.drop(cached) }
+        if let open = openTransaction() { return try await Self.nested(open, body) }
         return try await writeTransaction(body)
     }
 
     /// Runs `work` in a write transaction it may share with other `writeTogether` work that arrives meanwhile (group
     /// commit); returns once that transaction has committed. For small independent rows, such as the audit log.
+    /// Inside another write's body it joins that write, as `write` does.
     public func writeTogether(_ work: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        if let open = openTransaction() { return try await Self.nested(open, work) }
         try await writeBatch.submit(work, to: self)
+    }
+
+    /// The transaction this task is inside, on this database, if any.
+    private func openTransaction() -> (any SQLDatabase)? {
+        guard let open = Self.current, open.owner == ObjectIdentifier(self) else { return nil }
+        return open.connection
+    }
+
+    /// The write transaction the current task is running a body of: set around each body, read by `write`.
+    @TaskLocal private static var current: OpenTransaction?
+
+    private struct OpenTransaction: Sendable {
+        let owner: ObjectIdentifier
+        let connection: any SQLDatabase
+    }
+
+    /// Runs a joined write in a savepoint of the open transaction, so its failure undoes only its own part.
+    private static func nested<T: Sendable>(_ db: any SQLDatabase, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.raw("SAVEPOINT lumbar_nested").run()
+        do {
+            let result = try await body(db)
+            try await db.raw("RELEASE lumbar_nested").run()
+            return result
+        } catch {
+            try await db.raw("ROLLBACK TO lumbar_nested").run()
+            try await db.raw("RELEASE lumbar_nested").run()
+            throw error
+        }
     }
 
     private func writeTransaction<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
@@ -104,7 +140,9 @@ public final class Database: @unchecked Sendable {
         try await read { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
-                let result = try await body(db)
+                let result = try await Self.$current.withValue(OpenTransaction(owner: ObjectIdentifier(self), connection: db)) {
+                    try await body(db)
+                }
                 try await db.raw("COMMIT").run()
                 return result
             } catch {

@@ -1,3 +1,4 @@
+import LumbarClinic
 import Foundation
 
 /// Where the data lives: the embedded SQLite file (default) or a PostgreSQL server.
@@ -29,17 +30,3 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Storage failures a caller can act on.
-public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
-    case configuration(String)
-    case conflict(String)
-    case notFound
-
-    public var description: String {
-        switch self {
-        case .configuration(let text): return text
-        case .conflict(let text): return text
-        case .notFound: return "not found"
-        }
-    }
-}

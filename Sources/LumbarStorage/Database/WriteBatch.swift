@@ -87,7 +87,9 @@ actor WriteBatch {
     }
 
     /// Runs each work in its own savepoint inside one write transaction; each work's error, or the error that lost the
-    /// whole transaction.
+    /// whole transaction. `@concurrent`: the batching depends on this running off the actor (so writers can queue
+    /// meanwhile), which a plain nonisolated function would not under Swift 6.2's nonisolated-nonsending default.
+    @concurrent
     private nonisolated static func commit(_ works: [Work], begin: String, on database: Database) async -> Result<[(any Error)?], any Error> {
         do {
             return .success(try await database.transaction(begin) { db in

@@ -1,3 +1,4 @@
+import LumbarClinic
 import LumbarCore
 import SQLKit
 
@@ -22,9 +23,9 @@ public enum DemoData {
     /// clients never go into a real clinic's records.
     public static func generate(database: Database, clients: Int, appointments: Int, now: Instant, ownerHash: String,
                                 ownerTOTPSecret: String) async throws -> Summary {
-        let clinic = ClinicRepository(database: database)
+        let clinic = SQLClinicRepository(database: database)
         if let existing = try await clinic.profile() {
-            guard try await AccountRepository(database: database).credentials(email: ownerEmail)?.account.role == .owner else {
+            guard try await SQLAccountRepository(database: database).credentials(email: ownerEmail)?.account.role == .owner else {
                 throw StorageError.conflict("This database holds a real clinic (\(existing.name)). Demo data goes only into a new database or a demo clinic.")
             }
         } else {
@@ -32,14 +33,14 @@ public enum DemoData {
                                        owner: AccountDraft(email: ownerEmail, name: "Demo Owner", role: .owner, password: "unused-here"),
                                        passwordHash: ownerHash, totpSecret: ownerTOTPSecret, at: now)
         }
-        let accounts = AccountRepository(database: database)
+        let accounts = SQLAccountRepository(database: database)
         var therapists = try await accounts.therapists()
         for number in therapists.count..<10 {
             therapists.append(try await accounts.create(AccountDraft(email: "demo-therapist-\(number)@example.com", name: "Demo Therapist \(number + 1)",
                                                                      role: .therapist, collegeRegistration: "D\(10_000 + number)", password: "unused-here"),
                                                         passwordHash: ownerHash, at: now))
         }
-        let scheduling = SchedulingRepository(database: database)
+        let scheduling = SQLSchedulingRepository(database: database)
         var location = try await scheduling.locations().first
         if location == nil {
             location = try await scheduling.addLocation(name: "Demo location", address: "1 Example Street, Toronto", timeZone: "America/Toronto", rooms: [], at: now)

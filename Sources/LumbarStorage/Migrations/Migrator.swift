@@ -1,3 +1,4 @@
+import LumbarClinic
 import Logging
 import SQLKit
 

@@ -1,3 +1,4 @@
+import LumbarClinic
 import LumbarCore
 import SQLKit
 
@@ -18,9 +19,7 @@ extension Bool {
     var stored: Int { self ? 1 : 0 }
 }
 
-/// Maps a unique-constraint failure from either engine to a conflict the caller can explain.
+/// A unique-constraint failure on either engine, which the caller turns into a conflict it can explain.
 func isUniqueViolation(_ error: any Error) -> Bool {
-    let text = String(reflecting: error)
-    return text.contains("UNIQUE constraint failed") || text.contains("23505") || text.contains("unique")
-        || text.contains("PRIMARY KEY") || text.contains("constraint failed")
+    SQLFailure(error) == .unique
 }

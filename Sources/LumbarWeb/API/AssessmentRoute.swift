@@ -1,4 +1,5 @@
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import NIOCore

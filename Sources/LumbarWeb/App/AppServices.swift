@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
@@ -14,22 +15,35 @@ public struct AppServices: Sendable {
     /// A real hash of a random password, so an unknown email costs as much time as a wrong password.
     let decoyHash: String
 
-    public var clinic: ClinicRepository { ClinicRepository(database: database) }
-    public var accounts: AccountRepository { AccountRepository(database: database) }
-    public var sessions: SessionRepository { SessionRepository(database: database) }
-    public var loginAttempts: LoginAttemptRepository { LoginAttemptRepository(database: database) }
-    public var passwordResets: PasswordResetRepository { PasswordResetRepository(database: database) }
-    public var apiTokens: APITokenRepository { APITokenRepository(database: database) }
-    public var clients: ClientRepository { ClientRepository(database: database) }
-    public var chartNotes: ChartNoteRepository { ChartNoteRepository(database: database) }
-    public var audit: AuditRepository { AuditRepository(database: database) }
-    public var scheduling: SchedulingRepository { SchedulingRepository(database: database) }
-    public var appointments: AppointmentRepository { AppointmentRepository(database: database) }
-    public var outbox: OutboxRepository { OutboxRepository(database: database) }
+    /// The clinic's repositories, built once by `SQLRepositories.make` (or handed in by a test).
+    public let repositories: ClinicRepositories
+    public var clinic: any ClinicRepository { repositories.clinic }
+    public var accounts: any AccountRepository { repositories.accounts }
+    public var sessions: any SessionRepository { repositories.sessions }
+    public var loginAttempts: any LoginAttemptRepository { repositories.loginAttempts }
+    public var passwordResets: any PasswordResetRepository { repositories.passwordResets }
+    public var apiTokens: any APITokenRepository { repositories.apiTokens }
+    public var clients: any ClientRepository { repositories.clients }
+    public var chartNotes: any ChartNoteRepository { repositories.chartNotes }
+    public var audit: any AuditRepository { repositories.audit }
+    public var scheduling: any SchedulingRepository { repositories.scheduling }
+    public var appointments: any AppointmentRepository { repositories.appointments }
+    public var outbox: any OutboxRepository { repositories.outbox }
+    public var waitlist: any WaitlistRepository { repositories.waitlist }
+    public var intake: any IntakeRepository { repositories.intake }
+    public var consents: any ConsentRepository { repositories.consents }
+    public var questionnaires: any QuestionnaireRepository { repositories.questionnaires }
+    public var visitNotes: any VisitNoteRepository { repositories.visitNotes }
+    public var treatmentPlans: any TreatmentPlanRepository { repositories.treatmentPlans }
+    public var homePrograms: any HomeProgramRepository { repositories.homePrograms }
+    public var billing: any BillingRepository { repositories.billing }
+    public var calendarFeeds: any CalendarFeedRepository { repositories.calendarFeeds }
 
-    public init(configuration: AppConfiguration, database: Database, clock: WallClock = .system, mailer: any Mailer) async throws {
+    public init(configuration: AppConfiguration, database: Database, repositories: ClinicRepositories? = nil, clock: WallClock = .system,
+                mailer: any Mailer) async throws {
         self.configuration = configuration
         self.database = database
+        self.repositories = repositories ?? SQLRepositories.make(database)
         self.clock = clock
         self.mailer = mailer
         views = try await Views.load()
@@ -38,6 +52,12 @@ public struct AppServices: Sendable {
     }
 
     var now: Instant { clock.now() }
+
+    /// The use cases' view of these services: the same repositories and clock.
+    public var clinicServices: ClinicServices {
+        ClinicServices(repositories: repositories, clock: clock, settings: .init(publicURL: configuration.publicURL,
+                                                                               mailFromAddress: MailAddress(parsing: configuration.mailFrom).address))
+    }
 
     /// Access rules with the clinic's current shared-care setting.
     func policy() async throws -> AccessPolicy {

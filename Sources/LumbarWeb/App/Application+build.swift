@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import LumbarClinic
 import LumbarStorage
 import OpenAPIHummingbird
 import OpenAPIRuntime

@@ -1,4 +1,5 @@
 import Logging
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import ServiceLifecycle

@@ -1,11 +1,15 @@
+import LumbarClinic
 import LumbarCore
-import LumbarStorage
 
 /// Creates personal API tokens for staff, from the account page or the command line. The secret is returned once;
 /// only its hash is stored, and the creation is audited.
 public struct APITokenIssuer: Sendable {
-    let database: Database
-    public init(database: Database) { self.database = database }
+    let tokens: any APITokenRepository
+    let audit: any AuditRepository
+    public init(repositories: ClinicRepositories) {
+        tokens = repositories.apiTokens
+        audit = repositories.audit
+    }
 
     public enum Failure: Error, Equatable { case notStaff }
 
@@ -17,8 +21,8 @@ public struct APITokenIssuer: Sendable {
     public func issue(for account: Account, name: String, address: String, at now: Instant) async throws -> String {
         guard account.role.isStaff else { throw Failure.notStaff }
         let token = "lmb_" + Secrets.token()
-        _ = try await APITokenRepository(database: database).create(accountId: account.id, name: name, tokenHash: Secrets.hash(token), at: now)
-        try await AuditRepository(database: database).append(AuditEntry(at: now, actorId: account.id, actorRole: account.role, clientId: nil,
+        _ = try await tokens.create(accountId: account.id, name: name, tokenHash: Secrets.hash(token), at: now)
+        try await audit.append(AuditEntry(at: now, actorId: account.id, actorRole: account.role, clientId: nil,
                                                                         infoType: .account, action: .create, address: address,
                                                                         detail: "API token created"))
         return token

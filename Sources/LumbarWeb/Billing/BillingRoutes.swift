@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -9,7 +10,7 @@ import LumbarZones
 /// can be emailed; the client sees their own.
 struct BillingRoutes {
     let services: AppServices
-    var billing: BillingRepository { BillingRepository(database: services.database) }
+    var billing: BillingRepository { services.billing }
 
     struct Row: Sendable {
         struct Line: Sendable { let text: String }

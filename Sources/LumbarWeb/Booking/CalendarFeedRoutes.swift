@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -8,7 +9,7 @@ import LumbarZones
 /// service, the client's first name and initial, and the place: nothing clinical.
 struct CalendarFeedRoutes {
     let services: AppServices
-    var feeds: CalendarFeedRepository { CalendarFeedRepository(database: services.database) }
+    var feeds: CalendarFeedRepository { services.calendarFeeds }
 
     func register(on router: Router<AppRequestContext>) {
         router.post("/account/calendar-feed") { _, context -> Response in

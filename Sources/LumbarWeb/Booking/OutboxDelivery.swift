@@ -1,4 +1,5 @@
 import Logging
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import ServiceLifecycle
@@ -15,7 +16,7 @@ struct OutboxDelivery: Service {
             while !Task.isCancelled {
                 do {
                     try await BookingService(services: services).queueReminders()
-                    try await WaitlistService(services: services).process()
+                    try await WaitlistService(services: services.clinicServices).process()
                     try await ProgramService(services: services).queueReminders()
                 } catch {
                     Logger(label: "lumbar.outbox").warning("reminders or waitlist offers not queued: \(String(describing: type(of: error)))")

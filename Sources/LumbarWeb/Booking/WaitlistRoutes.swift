@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -7,7 +8,7 @@ import LumbarZones
 /// Clients join the waitlist for an earlier time and take an offered time from the emailed link.
 struct WaitlistRoutes {
     let services: AppServices
-    var waitlist: WaitlistService { WaitlistService(services: services) }
+    var waitlist: WaitlistService { WaitlistService(services: services.clinicServices) }
 
     struct OfferPage {
         let chrome: Chrome

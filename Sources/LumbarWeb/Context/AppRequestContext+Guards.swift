@@ -1,3 +1,4 @@
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 

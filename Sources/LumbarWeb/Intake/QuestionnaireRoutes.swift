@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
@@ -41,7 +42,7 @@ struct QuestionnaireRoutes {
             let response = QuestionnaireResponse(
                 clientId: client.id, intakeId: nil, instrument: definition.instrument, definitionVersion: definition.version,
                 answers: definition.items.map { ($0.id, answers["q.\(definition.instrument.rawValue).\($0.id)"]) }, score: score, at: services.now)
-            try await QuestionnaireRepository(database: services.database).record(response, recordedBy: account.id)
+            try await services.questionnaires.record(response, recordedBy: account.id)
             try await services.audit(account, context, .create, .intake, client: client.id, detail: "\(definition.instrument.rawValue) questionnaire answered")
             return .seeOther("/me?questionnaire=1")
         }
@@ -51,7 +52,7 @@ struct QuestionnaireRoutes {
         let account = try context.signedIn()
         guard account.role == .client, let client = try await services.clients.find(accountId: account.id),
               let instrument = Instrument(rawValue: try context.parameters.require("instrument")), try await offered().contains(instrument) else { throw PageError.notFound }
-        let definition = try await QuestionnaireRepository(database: services.database).loaded()[instrument] ?? QuestionnaireLibrary.shipped[instrument]!
+        let definition = try await services.questionnaires.loaded()[instrument] ?? QuestionnaireLibrary.shipped[instrument]!
         return (account, client, definition)
     }
 

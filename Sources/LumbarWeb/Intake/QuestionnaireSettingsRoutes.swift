@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
@@ -7,7 +8,7 @@ import LumbarStorage
 /// file (checked against its scoring's shape before it is used).
 struct QuestionnaireSettingsRoutes {
     let services: AppServices
-    var repository: QuestionnaireRepository { QuestionnaireRepository(database: services.database) }
+    var repository: QuestionnaireRepository { services.questionnaires }
 
     struct Page: Sendable {
         struct Row: Sendable {

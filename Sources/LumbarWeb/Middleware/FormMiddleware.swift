@@ -1,4 +1,5 @@
 import Hummingbird
+import LumbarClinic
 import NIOCore
 
 /// Reads every page form post once (size-limited) and refuses it unless it carries this visitor's CSRF token.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
@@ -53,7 +54,7 @@ struct AccountRoutes {
                 let problems = [FieldProblem("tokenName", problem)]
                 return try await accountPage(context, account: account, problems: problems, status: .unprocessableContent)
             }
-            let token = try await APITokenIssuer(database: services.database).issue(for: account, name: name, address: context.address, at: services.now)
+            let token = try await APITokenIssuer(repositories: services.repositories).issue(for: account, name: name, address: context.address, at: services.now)
             return try await accountPage(context, account: account, newToken: token)
         }
         router.post("/account/tokens/:id/revoke") { _, context -> Response in
@@ -118,7 +119,7 @@ struct AccountRoutes {
             TokenRow(id: token.id, name: token.name, createdAt: token.createdAt.iso8601, lastUsedAt: token.lastUsedAt?.iso8601 ?? "never",
                      status: token.revokedAt == nil ? "active" : "revoked", active: token.revokedAt == nil)
         }
-        let hasFeed = account.role == .therapist ? try await CalendarFeedRepository(database: services.database).hasLiveFeed(therapistId: account.id) : false
+        let hasFeed = account.role == .therapist ? try await services.calendarFeeds.hasLiveFeed(therapistId: account.id) : false
         let page = AccountPage(chrome: Chrome(title: "My account", context: context), twoFactor: account.totpEnabled, isStaff: account.role.isStaff,
                                isTherapist: account.role == .therapist, hasFeed: hasFeed,
                                tokens: rows, tokenFields: Self.tokenFields.filled(from: context.form, problems: problems), newToken: newToken)

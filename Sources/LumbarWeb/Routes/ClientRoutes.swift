@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -218,7 +219,7 @@ struct ClientRoutes {
     private func visitRows(_ access: ClientAccess, ownView: Bool) async throws -> [VisitRow] {
         guard access.seesClinical, !ownView else { return [] }
         let zone = try await services.clinicTime()
-        let notes = try await VisitNoteRepository(database: services.database).list(clientId: access.client.id)
+        let notes = try await services.visitNotes.list(clientId: access.client.id)
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
             VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
@@ -228,14 +229,14 @@ struct ClientRoutes {
 
     /// Repeat questionnaires for a client with a sent intake, on their own record.
     private func questionnaireLinks(_ client: Client, ownView: Bool) async throws -> [QuestionnaireLink] {
-        guard ownView, try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id) != nil else { return [] }
+        guard ownView, try await services.intake.latestSubmitted(clientId: client.id) != nil else { return [] }
         return try await QuestionnaireRoutes(services: services).offered().map { QuestionnaireLink(code: $0.rawValue, name: $0.name) }
     }
 
     /// The last week of the home-program diary, for staff who see clinical records; nil without a program.
     private func diarySummary(_ access: ClientAccess, ownView: Bool) async throws -> String? {
         guard access.seesClinical, !ownView,
-              try await HomeProgramRepository(database: services.database).current(clientId: access.client.id) != nil else { return nil }
+              try await services.homePrograms.current(clientId: access.client.id) != nil else { return nil }
         return try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
     }
 
@@ -271,7 +272,7 @@ struct ClientRoutes {
             homeProgram: try await diarySummary(access, ownView: ownView),
             visits: try await visitRows(access, ownView: ownView),
             progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
-            receipts: ownView ? try await BillingRepository(database: services.database).receipts(clientId: client.id).map {
+            receipts: ownView ? try await services.billing.receipts(clientId: client.id).map {
                 ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
             } : [],
             questionnaires: try await questionnaireLinks(client, ownView: ownView))

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
@@ -65,7 +66,7 @@ struct ClinicAdminRoutes {
             if account.role == .owner || account.role == .therapist {
                 let policy = try await services.policy()
                 let zone = try await services.clinicTime()
-                for (intake, name) in try await IntakeRepository(database: services.database).needingAction() {
+                for (intake, name) in try await services.intake.needingAction() {
                     let treats = account.role == .therapist ? try await services.clients.treats(therapistId: account.id, clientId: intake.clientId) : false
                     guard policy.canSeeClinical(account.role, .init(treats: treats)) else { continue }
                     alerts.append(Alert(clientId: intake.clientId, name: name, urgency: intake.urgency?.rawValue ?? "",

@@ -1,4 +1,5 @@
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
@@ -9,13 +10,12 @@ struct FHIRBundle {
     let services: AppServices
 
     func json(for client: Client) async throws -> String {
-        let database = services.database
-        let intakes = try await IntakeRepository(database: database).list(clientId: client.id).filter(\.isSubmitted)
-        let notes = try await VisitNoteRepository(database: database).list(clientId: client.id).filter { $0.status == .signed }
-        let plans = try await TreatmentPlanRepository(database: database).versions(clientId: client.id)
-        let program = try await HomeProgramRepository(database: database).current(clientId: client.id)
-        let consents = try await ConsentRepository(database: database).list(clientId: client.id)
-        let pain = try await QuestionnaireRepository(database: database).responses(clientId: client.id).filter { $0.instrument == .nprs }
+        let intakes = try await services.intake.list(clientId: client.id).filter(\.isSubmitted)
+        let notes = try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }
+        let plans = try await services.treatmentPlans.versions(clientId: client.id)
+        let program = try await services.homePrograms.current(clientId: client.id)
+        let consents = try await services.consents.list(clientId: client.id)
+        let pain = try await services.questionnaires.responses(clientId: client.id).filter { $0.instrument == .nprs }
         var practitionerIds = Set(notes.map(\.authorId)).union(plans.map(\.createdBy))
         if let program { practitionerIds.insert(program.createdBy) }
         var practitioners: [Account] = []

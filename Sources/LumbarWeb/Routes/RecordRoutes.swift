@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -117,41 +118,40 @@ struct RecordRoutes {
     /// Every part of the record, oldest first within each part, in words.
     static func sections(_ services: AppServices, client: Client) async throws -> [Section] {
         let zone = try await services.clinicTime()
-        let database = services.database
         let form = try await IntakeService(services: services).form()
         var sections: [Section] = []
         sections.append(Section(title: "Identity and contact", entries: [.init(heading: client.fullName, lines: [
             "Date of birth: \(client.dateOfBirth?.description ?? "not given")", "Email: \(client.email)", "Phone: \(client.phone)",
             "Emergency contact: \(client.emergencyContact)"])]))
-        let intakes = try await IntakeRepository(database: database).list(clientId: client.id).filter(\.isSubmitted).reversed()
+        let intakes = try await services.intake.list(clientId: client.id).filter(\.isSubmitted).reversed()
         sections.append(Section(title: "Intakes and triage", entries: try await intakes.asyncMap { intake in
             var lines = form.steps.flatMap { step in step.questions.compactMap { question -> String? in
                 let answer = QuestionView.spoken(question, intake.answers)
                 return answer == "not answered" ? nil : "\(question.prompt) \(answer)"
             } }
             lines.append("Triage: referral \(intake.urgency?.rawValue ?? ""), treatment \(intake.decision?.rawValue ?? "")")
-            lines += try await IntakeRepository(database: database).actions(intakeId: intake.id).map {
+            lines += try await services.intake.actions(intakeId: intake.id).map {
                 "\(zone.local($0.at)) \($0.kind.label)\($0.recipient.isEmpty ? "" : ": \($0.recipient)") \($0.detail) (\($0.recordedByName))"
             }
             return .init(heading: "Intake sent \(intake.submittedAt.map(zone.local) ?? "")", lines: lines)
         }))
-        sections.append(Section(title: "Consents", entries: try await ConsentRepository(database: database).list(clientId: client.id).map {
+        sections.append(Section(title: "Consents", entries: try await services.consents.list(clientId: client.id).map {
             .init(heading: "\(zone.local($0.at)): \($0.withdraws == nil ? $0.kind.label : "Withdrawal of \($0.kind.label.lowercased())")",
                   lines: ["Signed by \($0.signerName) (\($0.signature.rawValue)), text version \($0.textVersion)"])
         }))
-        sections.append(Section(title: "Treatment plans", entries: try await TreatmentPlanRepository(database: database).versions(clientId: client.id).reversed().map { plan in
+        sections.append(Section(title: "Treatment plans", entries: try await services.treatmentPlans.versions(clientId: client.id).reversed().map { plan in
             .init(heading: "Version \(plan.version), \(zone.local(plan.createdAt))", lines: [
                 "Goals: " + plan.goals.joined(separator: "; "), "Techniques: " + plan.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "),
                 "Areas: " + plan.areas.map(\.label).joined(separator: ", "), "\(plan.visits) visits, \(plan.frequency), reassess \(plan.reassessOn)"])
         }))
-        sections.append(Section(title: "Visit notes", entries: try await VisitNoteRepository(database: database).list(clientId: client.id).filter { $0.status == .signed }.map { note in
+        sections.append(Section(title: "Visit notes", entries: try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }.map { note in
             .init(heading: "\(zone.local(note.createdAt)), \(note.authorName)\(note.amends != nil ? " (amendment: \(note.amendReason ?? ""))" : "")", lines: [
                 "Pain \(note.painNow.map(String.init) ?? "-")/10. \(note.subjective)", "Findings: " + Finding.allCases.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
                 note.objective, "Body chart: " + note.bodyChart.marks.map { "\($0.region.label) \($0.kind.label.lowercased()) \($0.intensity)" }.joined(separator: "; "),
                 "Treatment: " + note.techniques.map { "\($0.technique.name) \($0.minutes) min" }.joined(separator: ", "), "Plan: \(note.plan)",
                 "Signed \(note.signedAt.map(zone.local) ?? "")"].filter { !$0.isEmpty })
         }))
-        if let program = try await HomeProgramRepository(database: database).current(clientId: client.id) {
+        if let program = try await services.homePrograms.current(clientId: client.id) {
             sections.append(Section(title: "Home program", entries: [.init(heading: "Version \(program.version), \(zone.local(program.createdAt))",
                                                                            lines: program.items.compactMap { item in item.exercise.map { "\($0.name): \(item.dose.text)" } })]))
         }
@@ -159,7 +159,7 @@ struct RecordRoutes {
         sections.append(Section(title: "Appointments", entries: [.init(heading: "All", lines: try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).map {
             "\(zone.local($0.start)): \($0.status.rawValue)"
         })]))
-        sections.append(Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await BillingRepository(database: database).receipts(clientId: client.id).map {
+        sections.append(Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await services.billing.receipts(clientId: client.id).map {
             "Receipt \($0.number), \(zone.local($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
         })]))
         return sections

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -157,7 +158,7 @@ struct ProgramRoutes {
             let local = zone.local(instant)
             return "\(local.date)T\(local.time)"
         } ?? ""
-        let intake = suggestions.intakeId == nil ? nil : try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id)
+        let intake = suggestions.intakeId == nil ? nil : try await services.intake.latestSubmitted(clientId: client.id)
         let adherence = try await program.adherence(clientId: client.id)
         var chrome = Chrome(title: "Home program: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name)
         chrome.notice = notice

@@ -1,4 +1,5 @@
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -7,7 +8,7 @@ import LumbarZones
 /// the diary, and the daily reminders.
 struct ProgramService: Sendable {
     let services: AppServices
-    var programs: HomeProgramRepository { HomeProgramRepository(database: services.database) }
+    var programs: HomeProgramRepository { services.homePrograms }
 
     func zone() async throws -> FoundationZone {
         try await services.clinicTime().rules
@@ -15,7 +16,7 @@ struct ProgramService: Sendable {
 
     /// The engine's self-care suggestions for the client's latest intake, at starting variants; with the phase.
     func suggestions(clientId: String) async throws -> (items: [HomeProgram.Item], phase: Phase?, intakeId: String?) {
-        guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: clientId),
+        guard let intake = try await services.intake.latestSubmitted(clientId: clientId),
               let json = intake.inputJSON, case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return ([], nil, nil) }
         let assessment = AssessmentEngine(settings: try await services.engineSettings()).assess(input)
         return (HomeProgramRules.suggestions(assessment, painNow: input.painNow), assessment.phase, intake.id)

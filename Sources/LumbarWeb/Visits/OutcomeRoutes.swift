@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -55,14 +56,14 @@ struct OutcomeRoutes {
             if recipient.isEmpty { problems.append(FieldProblem("recipient", "Name the physician or clinic the letter is for.")) }
             if reason.isEmpty { problems.append(FieldProblem("reason", "Give the reason for the referral.")) }
             problems += FieldLimit.problems([("recipient", recipient, .short), ("reason", reason, .long)])
-            guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: access.client.id) else {
+            guard let intake = try await services.intake.latestSubmitted(clientId: access.client.id) else {
                 throw PageError.badForm("A referral letter summarises the intake; this client has not sent one yet.")
             }
             guard problems.isEmpty else {
                 return try await letter(context, account: account, client: access.client, recipient: recipient, reason: reason, problems: problems,
                                         printable: false, status: .unprocessableContent)
             }
-            _ = try await IntakeRepository(database: services.database).addAction(ReferralAction(
+            _ = try await services.intake.addAction(ReferralAction(
                 intakeId: intake.id, clientId: access.client.id, kind: .referred, recipient: recipient, detail: "Referral letter: \(reason)",
                 recordedBy: account.id, at: services.now))
             try await services.audit(account, context, .print, .clinical, client: access.client.id, detail: "referral letter")
@@ -75,7 +76,7 @@ struct OutcomeRoutes {
                         printable: Bool, status: HTTPResponse.Status = .ok) async throws -> Response {
         let profile = try await services.clinic.profile()
         let zone = FoundationZone(identifier: profile?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!
-        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id)
+        let intake = try await services.intake.latestSubmitted(clientId: client.id)
         var history: [String] = []
         if let intake, let json = intake.inputJSON, case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) {
             history.append("Low back pain since \(input.painStartedOn.spoken) (\(input.onset.rawValue) onset), pain \(input.painNow)/10 at intake.")
@@ -83,7 +84,7 @@ struct OutcomeRoutes {
             let told = try await IntakeService(services: services).form().tellList(intake.answers)
             if !told.isEmpty { history.append("Reported: " + told.joined(separator: "; ") + ".") }
         }
-        let notes = try await VisitNoteRepository(database: services.database).list(clientId: client.id).filter { $0.status == .signed }
+        let notes = try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }
         var findings: [String] = []
         if let latest = notes.last {
             if !latest.findings.isEmpty { findings.append("Findings: " + Finding.allCases.filter(latest.findings.contains).map(\.rawValue).joined(separator: ", ") + ".") }

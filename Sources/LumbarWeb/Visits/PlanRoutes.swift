@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -9,7 +10,7 @@ import LumbarZones
 /// client's consent again.
 struct PlanRoutes {
     let services: AppServices
-    var plans: TreatmentPlanRepository { TreatmentPlanRepository(database: services.database) }
+    var plans: TreatmentPlanRepository { services.treatmentPlans }
 
     struct Option: Sendable { let value: String; let label: String; let selected: Bool }
     struct TechniqueRow: Sendable { let id: String; let name: String; let status: String; let chosen: Bool; let note: String; let error: String? }
@@ -45,7 +46,7 @@ struct PlanRoutes {
             let (account, access) = try await services.clinicalAccess(context, write: true)
             let form = context.form
             let statuses = try await Self.engineStatuses(services, clientId: access.client.id)
-            let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: access.client.id)
+            let intake = try await services.intake.latestSubmitted(clientId: access.client.id)
             var problems: [FieldProblem] = []
             let visits = Int(form["visits"].trimmed)
             let reassess = LocalDate(iso: form["reassessOn"])
@@ -78,8 +79,8 @@ struct PlanRoutes {
 
     /// The engine's technique statuses at the latest signed visit, or at intake when there is no visit yet.
     static func engineStatuses(_ services: AppServices, clientId: String) async throws -> [Technique: TechniqueStatus] {
-        let visit = try await VisitNoteRepository(database: services.database).list(clientId: clientId).last { $0.status == .signed && $0.assessmentJSON != nil }
-        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: clientId)
+        let visit = try await services.visitNotes.list(clientId: clientId).last { $0.status == .signed && $0.assessmentJSON != nil }
+        let intake = try await services.intake.latestSubmitted(clientId: clientId)
         guard let json = visit?.assessmentJSON ?? intake?.resultJSON, let value = try? JSONValue.parse(json) else { return [:] }
         return Dictionary((value["techniques"]?.arrayValue ?? []).compactMap { item in
             guard let technique = Technique(rawValue: item["code"]?.stringValue ?? ""),
@@ -90,7 +91,7 @@ struct PlanRoutes {
 
     /// What the client still has to consent to for this plan version: for a changed plan, consent given after it.
     static func consentNeeded(_ services: AppServices, plan: TreatmentPlan) async throws -> [String] {
-        let consents = try await ConsentRepository(database: services.database).list(clientId: plan.clientId)
+        let consents = try await services.consents.list(clientId: plan.clientId)
         let status = ConsentStatus(consents, intakeId: plan.intakeId, appointmentId: nil)
         var needed: [String] = []
         func current(_ kind: ConsentKind) -> Bool {
@@ -104,7 +105,7 @@ struct PlanRoutes {
 
     /// The consents on file that this plan rests on: treatment, and gluteal when the plan includes that area.
     static func reliesOn(_ services: AppServices, plan: TreatmentPlan, zone: ZonedTime) async throws -> [String] {
-        let status = ConsentStatus(try await ConsentRepository(database: services.database).list(clientId: plan.clientId), intakeId: plan.intakeId, appointmentId: nil)
+        let status = ConsentStatus(try await services.consents.list(clientId: plan.clientId), intakeId: plan.intakeId, appointmentId: nil)
         let kinds: [ConsentKind] = plan.sensitiveAreas.contains(.gluteal) ? [.treatment, .gluteal] : [.treatment]
         return kinds.compactMap { kind in
             guard case .given(let consent)? = status.states[kind] else { return nil }
@@ -117,7 +118,7 @@ struct PlanRoutes {
         let versions = try await plans.versions(clientId: client.id)
         let current = versions.first
         let statuses = try await Self.engineStatuses(services, clientId: client.id)
-        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id)
+        let intake = try await services.intake.latestSubmitted(clientId: client.id)
         let activities = (1...5).map { intake?.answers["psfs.activity.\($0)"].trimmed ?? "" }.filter { !$0.isEmpty }
         let goals = current?.goals ?? activities.map { "Back to: \($0)" }
         let today = try await IntakeService(services: services).today()

@@ -1,4 +1,5 @@
 import Foundation
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -18,13 +19,13 @@ struct ProgressPanel: Sendable {
 
     static func make(_ services: AppServices, clientId: String) async throws -> ProgressPanel {
         let zone = try await services.clinicTime().rules
-        let responses = try await QuestionnaireRepository(database: services.database).responses(clientId: clientId)
+        let responses = try await services.questionnaires.responses(clientId: clientId)
         func series(_ instrument: Instrument) -> OutcomeSeries {
             OutcomeSeries(instrument, responses.filter { $0.instrument == instrument }.map { .init(day: zone.local($0.at).date, score: $0.score) })
         }
-        let intakes = IntakeRepository(database: services.database)
+        let intakes = services.intake
         let intake = try await intakes.latestSubmitted(clientId: clientId)
-        let notes = try await VisitNoteRepository(database: services.database).list(clientId: clientId).filter { $0.status == .signed }
+        let notes = try await services.visitNotes.list(clientId: clientId).filter { $0.status == .signed }
         let visits = notes.filter { $0.amends == nil }
         let review = ProgressReview(
             pain: series(.nprs), visits: visits.count, careStarted: intake?.submittedAt.map { zone.local($0).date },

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -70,13 +71,13 @@ struct VisitPage: Sendable {
 
     /// The activities the client named on their latest intake (PSFS), in order.
     static func activities(_ services: AppServices, clientId: String) async throws -> [String] {
-        guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: clientId) else { return [] }
+        guard let intake = try await services.intake.latestSubmitted(clientId: clientId) else { return [] }
         return (1...5).map { intake.answers["psfs.activity.\($0)"].trimmed }.filter { !$0.isEmpty }
     }
 
     /// The engine on today's findings, from the latest intake's contract input; nil when there is no intake yet.
     static func assessment(_ services: AppServices, note: VisitNote) async throws -> Assessment? {
-        guard let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId), let json = intake.inputJSON,
+        guard let intake = try await services.intake.latestSubmitted(clientId: note.clientId), let json = intake.inputJSON,
               case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return nil }
         let zone = try await services.clinicTime().rules
         return AssessmentEngine(settings: try await services.engineSettings()).assess(note.assessmentInput(intake: input, on: zone.local(note.signedAt ?? services.now).date))
@@ -85,7 +86,7 @@ struct VisitPage: Sendable {
     static func render(_ services: AppServices, account: Account, access: ClientAccess, note: VisitNote, problems: [FieldProblem],
                        context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let zone = try await services.clinicTime()
-        let repository = VisitNoteRepository(database: services.database)
+        let repository = services.visitNotes
         let all = try await repository.list(clientId: note.clientId)
         let root = note.amends ?? note.id
         let previous = all.last { $0.status == .signed && $0.amends == nil && $0.createdAt < note.createdAt && $0.id != root }
@@ -103,8 +104,8 @@ struct VisitPage: Sendable {
             assessment = (live.urgency.rawValue, live.referralReasons.map(\.text), live.decision.rawValue,
                           Dictionary(live.techniques.map { ($0.technique, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a }))
         }
-        let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId)
-        let consents = ConsentStatus(try await ConsentRepository(database: services.database).list(clientId: note.clientId), intakeId: intake?.id,
+        let intake = try await services.intake.latestSubmitted(clientId: note.clientId)
+        let consents = ConsentStatus(try await services.consents.list(clientId: note.clientId), intakeId: intake?.id,
                                      appointmentId: note.appointmentId)
         let marks = Dictionary(note.bodyChart.marks.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         let page = VisitPage(

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
@@ -8,7 +9,7 @@ import LumbarZones
 /// fixes the note), and amend (a new note that keeps the original). The body chart is marked per region.
 struct VisitRoutes {
     let services: AppServices
-    var notes: VisitNoteRepository { VisitNoteRepository(database: services.database) }
+    var notes: VisitNoteRepository { services.visitNotes }
 
     /// Findings a therapist records at a visit: palpation, and signs that would change today's plan.
     static let visitFindings: [Finding] = [.fascialRestriction, .triggerPoints, .referredPain, .muscleKnots, .muscleImbalance, .hypertonicity, .stiffness,
@@ -19,7 +20,7 @@ struct VisitRoutes {
         router.post("/clients/:id/visits") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)
             let visit = try await IntakePanel.todaysVisit(services, clientId: access.client.id)
-            let diary = try await HomeProgramRepository(database: services.database).current(clientId: access.client.id) == nil ? ""
+            let diary = try await services.homePrograms.current(clientId: access.client.id) == nil ? ""
                 : try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
             let draft = try await notes.createDraft(VisitNote(clientId: access.client.id, appointmentId: visit?.id, authorId: account.id,
                                                               homeProgram: diary, createdAt: services.now))
@@ -50,8 +51,8 @@ struct VisitRoutes {
             }
             var all = problems + note.signingProblems
             if note.techniques.contains(where: { $0.areas.contains { $0.consent == .gluteal } }) {
-                let intake = try await IntakeRepository(database: services.database).latestSubmitted(clientId: note.clientId)
-                let consents = ConsentStatus(try await ConsentRepository(database: services.database).list(clientId: note.clientId), intakeId: intake?.id,
+                let intake = try await services.intake.latestSubmitted(clientId: note.clientId)
+                let consents = ConsentStatus(try await services.consents.list(clientId: note.clientId), intakeId: intake?.id,
                                              appointmentId: note.appointmentId)
                 if !consents.isGiven(.gluteal) {
                     all.append(FieldProblem("glutealVerbalConsent", "There is no written gluteal consent for this plan: have the client sign it before recording gluteal work."))

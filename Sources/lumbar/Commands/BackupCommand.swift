@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarStorage
 
 /// `lumbar backup FILE [--encrypt KEYFILE]`: a consistent copy of the running SQLite database.

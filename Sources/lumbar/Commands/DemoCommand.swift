@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarWeb

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Logging
+import LumbarClinic
 import LumbarStorage
 
 /// `lumbar migrate`: apply pending schema steps and report the version.

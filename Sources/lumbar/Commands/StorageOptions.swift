@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarStorage
 import LumbarWeb
 

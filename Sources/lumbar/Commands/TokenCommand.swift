@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarWeb
@@ -26,11 +27,11 @@ struct TokenCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let problem: String? = try await storage.withDatabase(configuration) { database in
-                guard let account = try await AccountRepository(database: database).credentials(email: email)?.account, account.active else {
+                guard let account = try await SQLAccountRepository(database: database).credentials(email: email)?.account, account.active else {
                     return "email: no active account has this email"
                 }
                 do {
-                    print(try await APITokenIssuer(database: database).issue(for: account, name: label, address: "command line", at: WallClock.system.now()))
+                    print(try await APITokenIssuer(repositories: SQLRepositories.make(database)).issue(for: account, name: label, address: "command line", at: WallClock.system.now()))
                     return nil
                 } catch APITokenIssuer.Failure.notStaff {
                     return "email: clients cannot have API tokens; give a staff account's email"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarWeb
@@ -36,7 +37,7 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try await storage.withDatabase(configuration) { database in
                     let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
-                    let account = try await AccountRepository(database: database).create(draft, passwordHash: hash, at: WallClock.system.now())
+                    let account = try await SQLAccountRepository(database: database).create(draft, passwordHash: hash, at: WallClock.system.now())
                     print("added \(account.role.rawValue) \(account.email)")
                     if !passwordStdin { print("temporary password: \(password)") }
                 }

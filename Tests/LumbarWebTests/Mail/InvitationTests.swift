@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 @testable import LumbarWeb
@@ -86,7 +87,7 @@ import TestSupport
             let kept = try #require(try await Self.book(client, setup, clientId: setup.fixture.clientB.id, start: "2026-11-27T10:00:00-05:00").first)
             #expect(try await BookingAPITests.post(client, "/api/v1/appointments/\(moved)/reschedule", ["start": "2026-11-26T14:00:00-05:00"]).status == .ok)
             let token = "feed-token-for-the-test"
-            try await CalendarFeedRepository(database: setup.fixture.services.database)
+            try await SQLCalendarFeedRepository(database: setup.fixture.services.database)
                 .create(therapistId: setup.fixture.therapist.id, tokenHash: Secrets.hash(token), at: setup.fixture.clock.now)
             let feed = String(buffer: try await client.execute(uri: "/feeds/\(token).ics", method: .get).body)
             let events = feed.components(separatedBy: "BEGIN:VEVENT").dropFirst()

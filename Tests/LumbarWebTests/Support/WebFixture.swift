@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdOTP
 import HummingbirdTesting
+import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarWeb

@@ -1,4 +1,5 @@
 import Logging
+import LumbarSQLite
 import NIOCore
 import NIOPosix
 import SQLKit
@@ -26,6 +27,8 @@ struct DirectSQLiteDatabase: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
         let encoder = SQLiteDataEncoder()
-        try connection.run(sql, try binds.map { try encoder.encode($0) }) { onRow($0) }
+        try connection.run(sql, try binds.map { SQLiteValue(try encoder.encode($0)) }) { columns, values in
+            onRow(DirectSQLiteRow(columns: columns, values: values))
+        }
     }
 }

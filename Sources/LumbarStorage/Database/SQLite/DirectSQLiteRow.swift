@@ -1,3 +1,5 @@
+import LumbarSQLite
+import NIOCore
 import SQLKit
 import SQLiteKit
 
@@ -10,6 +12,11 @@ struct DirectSQLiteRow: SQLRow {
 
     let columns: DirectSQLiteConnection.Columns
     let values: [SQLiteData]
+
+    init(columns: DirectSQLiteConnection.Columns, values: [SQLiteValue]) {
+        self.columns = columns
+        self.values = values.map(SQLiteData.init)
+    }
 
     var allColumns: [String] { columns.names }
 
@@ -58,5 +65,31 @@ struct DirectSQLiteRow: SQLRow {
         static let optionalInt = ObjectIdentifier(Int?.self)
         static let int64 = ObjectIdentifier(Int64.self)
         static let optionalInt64 = ObjectIdentifier(Int64?.self)
+    }
+}
+
+extension SQLiteData {
+    /// sqlite-kit's value for one read by ``DirectSQLiteConnection``.
+    init(_ value: SQLiteValue) {
+        switch value {
+        case .integer(let number): self = .integer(number)
+        case .float(let number): self = .float(number)
+        case .text(let text): self = .text(text)
+        case .blob(let bytes): self = .blob(ByteBuffer(bytes: bytes))
+        case .null: self = .null
+        }
+    }
+}
+
+extension SQLiteValue {
+    /// The value to bind for one sqlite-kit encoded.
+    init(_ data: SQLiteData) {
+        switch data {
+        case .integer(let number): self = .integer(number)
+        case .float(let number): self = .float(number)
+        case .text(let text): self = .text(text)
+        case .blob(let buffer): self = .blob(Array(buffer.readableBytesView))
+        case .null: self = .null
+        }
     }
 }

@@ -1,0 +1,32 @@
+import LumbarCore
+
+/// Clients' identity and contact details, and which therapists treat them.
+public protocol ClientRepository: Sendable {
+    func create(_ client: Client, at now: Instant) async throws -> Client
+
+    func find(id: String) async throws -> Client?
+
+    func find(accountId: String) async throws -> Client?
+
+    /// Every client, or only those `therapistId` treats; optionally filtered by a name fragment.
+    func list(treatedBy therapistId: String?, matching search: String) async throws -> [Client]
+
+    func treats(therapistId: String, clientId: String) async throws -> Bool
+
+    func assign(therapistId: String, clientId: String, at now: Instant) async throws
+
+    func therapists(of clientId: String) async throws -> [Account]
+
+    /// Creates the client's portal account and links it to their record, together.
+    func createPortalAccount(clientId: String, draft: AccountDraft, passwordHash: String, at now: Instant) async throws -> Account
+
+    /// Each client with the start of their last attended visit (nil when they never came), for retention.
+    func lastVisits() async throws -> [(client: Client, lastVisit: Instant?, registered: Instant)]
+}
+
+/// The defaults callers rely on; each forwards to the requirement.
+extension ClientRepository {
+    public func list(treatedBy therapistId: String? = nil, matching search: String = "") async throws -> [Client] {
+        try await list(treatedBy: therapistId, matching: search)
+    }
+}
