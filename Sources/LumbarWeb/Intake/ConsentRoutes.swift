@@ -10,22 +10,6 @@ struct ConsentRoutes {
     let services: AppServices
     var intake: IntakeService { IntakeService(services: services) }
 
-    struct ConsentPage: Sendable {
-        struct Section: Sendable { let heading: String; let body: String }
-        let chrome: Chrome
-        let action: String
-        let kind: String
-        let title: String
-        let sections: [Section]
-        let version: String
-        let signerName: String
-        let signatureData: String
-        let nameError: String?
-        let agreeError: String?
-        let signatureError: String?
-        let skip: String?
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/intake/:id/consent/:kind") { request, context -> Response in
             let filler = try await intake.filler(request, context)

@@ -1,0 +1,6 @@
+import Mustache
+
+struct RecoveryCodesPage {
+    let chrome: Chrome
+    let codes: [String]
+}

@@ -1,0 +1,6 @@
+import Mustache
+
+struct SignInCodePage {
+    let chrome: Chrome
+    let error: String?
+}

@@ -1,0 +1,6 @@
+import Mustache
+
+struct ClientFormPage {
+    let chrome: Chrome
+    let fields: [FieldView]
+}

@@ -1,0 +1,7 @@
+import Mustache
+
+struct ErrorPage {
+    let chrome: Chrome
+    let heading: String
+    let message: String
+}

@@ -1,0 +1,3 @@
+import Mustache
+
+struct IntakeStartPage { let chrome: Chrome; let returning: Bool }

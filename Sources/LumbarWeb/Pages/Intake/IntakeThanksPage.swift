@@ -1,0 +1,3 @@
+import Mustache
+
+struct IntakeThanksPage { let chrome: Chrome }
