@@ -98,7 +98,7 @@ struct BillingRoutes {
         let detail = try await details(receipt)
         let profile = try await services.clinic.profile()
         let paid = detail.payments.map(\.amountCents).reduce(0, +)
-        let chrome = Chrome(title: "Receipt \(receipt.number)", context: context, clinicName: profile?.name)
+        let chrome = context.chrome("Receipt \(receipt.number)")
         let page = ReceiptPage(
             chrome: chrome, receiptId: receipt.id, number: receipt.number, duplicate: receipt.isDuplicate, clinicName: profile?.name ?? "",
             clinicAddress: profile?.address ?? "", hstNumber: profile?.hstNumber, clientName: client.fullName,
@@ -153,7 +153,7 @@ struct BillingRoutes {
                        amountError: problems[appointment.id])
         }
         try await services.audit(account, context, .view, .appointment, client: client.id, detail: "billing")
-        let page = BillingPage(chrome: Chrome(title: "Billing: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+        let page = BillingPage(chrome: context.chrome("Billing: \(client.fullName)"),
                         client: client, rows: rows, totalOwed: Money.text(totalOwed), methods: Payment.Method.allCases.map { .init(value: $0.rawValue, label: $0.label) })
         return services.views.page("billing", page, status: status)
     }

@@ -17,7 +17,7 @@ struct CalendarFeedRoutes {
             let token = Secrets.token()
             try await feeds.create(therapistId: account.id, tokenHash: Secrets.hash(token), at: services.now)
             try await services.audit(account, context, .create, .account, client: nil, detail: "calendar feed link created")
-            var chrome = Chrome(title: "Calendar feed", context: context, clinicName: try await services.clinic.profile()?.name)
+            var chrome = context.chrome("Calendar feed")
             chrome.notice = "Your private calendar address (shown only now; anyone with it can see your appointments): "
                 + services.configuration.publicURL + "/feeds/" + token + ".ics"
             return services.views.page("error", CalendarFeedPage(chrome: chrome, heading: "Calendar feed",

@@ -219,7 +219,7 @@ struct CalendarRoutes {
         var defaults = query
         if query["date"].isEmpty && !query.has("pastClient") { defaults = FormData(encoded: (query.has("client") ? "" : "weeks=1&") + "date=\(date)") }
         defaults = Self.adding([("pastDate", min(date, today).description)], to: defaults)
-        var chrome = Chrome(title: "Calendar", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Calendar")
         chrome.notice = Self.saved[query["saved"]]
         let page = CalendarPage(
             chrome: chrome,

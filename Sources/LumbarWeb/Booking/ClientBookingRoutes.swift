@@ -28,7 +28,7 @@ struct ClientBookingRoutes {
             let offered = try await services.scheduling.services().filter { $0.bookableOnline && BookingService.offers($0, returning: returning) }
             let locations = try await services.scheduling.locations()
             let page = BookingStartPage(
-                chrome: try await chrome("Book a massage", context),
+                chrome: context.chrome("Book a massage"),
                 services: offered.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, minutes: $1.minutes, price: Money.text($1.priceCents), first: $0 == 0) },
                 hasServices: !offered.isEmpty && !locations.isEmpty,
                 locations: locations.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, address: $1.address, first: $0 == 0) },
@@ -62,10 +62,6 @@ struct ClientBookingRoutes {
             return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"appointment.ics\""],
                             body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-    }
-
-    private func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
     }
 
     /// The signed-in client's own appointment, or 404.
@@ -110,7 +106,7 @@ struct ClientBookingRoutes {
             BookingTimesPage.Time(label: zone.local(slot.start).time.description,
                            link: "/book/confirm?" + Self.query(base + [("start", String(slot.start.milliseconds)), ("suggested", slot.therapistId)]))
         }
-        let page = BookingTimesPage(chrome: try await chrome("Choose a time", context), serviceName: bookingContext.service.name,
+        let page = BookingTimesPage(chrome: context.chrome("Choose a time"), serviceName: bookingContext.service.name,
                              locationName: bookingContext.location.name, therapistName: therapistId.flatMap { id in bookingContext.therapists.first { $0.id == id }?.name },
                              timeZone: bookingContext.location.timeZone, problem: problem, days: days, dayLabel: selected.spoken, times: times)
         return services.views.page("book_times", page, status: status)
@@ -127,7 +123,7 @@ struct ClientBookingRoutes {
         let names = ["service", "location", "therapist", "start", "suggested", "reschedule"]
         let returnTo = "/book/confirm?" + Self.query(names.map { ($0, query[$0]) })
         let page = BookingConfirmPage(
-            chrome: try await chrome("Confirm your booking", context), serviceName: bookingContext.service.name,
+            chrome: context.chrome("Confirm your booking"), serviceName: bookingContext.service.name,
             price: Money.text(bookingContext.service.priceCents), when: BookingService.spoken(start, bookingContext.zone) + " (\(bookingContext.location.timeZone))",
             therapistName: bookingContext.therapists.first { $0.id == shownTherapist }?.name ?? "The first therapist free",
             locationName: bookingContext.location.name, address: bookingContext.location.address, problem: problem,

@@ -110,7 +110,7 @@ struct SchedulingAdminRoutes {
         router.get("/scheduling/time-off/:id/remove") { _, context -> Response in
             _ = try context.owner()
             guard let entry = try await services.scheduling.timeOff(id: try context.parameters.require("id")) else { throw PageError.notFound }
-            let page = TimeOffRemovePage(chrome: Chrome(title: "Remove time off", context: context, clinicName: try await services.clinic.profile()?.name),
+            let page = TimeOffRemovePage(chrome: context.chrome("Remove time off"),
                                   entry: try await row(entry, names: try await therapistNames()))
             return services.views.page("time_off_remove", page)
         }
@@ -177,7 +177,7 @@ struct SchedulingAdminRoutes {
         let locationChoices = locations.map { ($0.id, $0.name) }
         var timeOff: [SchedulingPage.TimeOffRow] = []
         for entry in try await services.scheduling.timeOff(endingAfter: services.now) { timeOff.append(try await row(entry, names: names)) }
-        var chrome = Chrome(title: "Booking set-up", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Booking set-up")
         chrome.notice = Self.saved[form["saved"]]
         let model = SchedulingPage(
             chrome: chrome,

@@ -44,7 +44,7 @@ struct WaitlistRoutes {
     }
 
     private func offerPage(token: String, client: Client, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let chrome = Chrome(title: "An earlier time", context: context, clinicName: try await services.clinic.profile()?.name)
+        let chrome = context.chrome("An earlier time")
         guard let entry = try? await waitlist.offer(token: token, clientId: client.id), let start = entry.offerStart, let expires = entry.offerExpiresAt,
               let location = try await services.scheduling.location(id: entry.locationId), let zone = FoundationZone(identifier: location.timeZone) else {
             let page = WaitlistOfferPage(chrome: chrome, live: false, token: "", service: "", when: "", until: "",

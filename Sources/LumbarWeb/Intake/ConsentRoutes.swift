@@ -127,7 +127,7 @@ struct ConsentRoutes {
         let text = ConsentText.current(kind)
         let form = context.form
         let page = ConsentPage(
-            chrome: Chrome(title: text.title, context: context, clinicName: try await services.clinic.profile()?.name),
+            chrome: context.chrome(text.title),
             action: "\(filler.base)/consent/\(kind.rawValue)", kind: kind.rawValue, title: text.title,
             sections: text.sections.map { ConsentPage.Section(heading: $0.heading, body: $0.body) }, version: text.version,
             signerName: form.has("signerName") ? form["signerName"] : filler.client.fullName, signatureData: form["signatureData"],

@@ -18,7 +18,7 @@ struct IntakeRoutes {
                 return .seeOther(Self.resume(draft))
             }
             let returning = try await intake.intakes.latestSubmitted(clientId: client.id) != nil
-            return services.views.page("intake_start", IntakeStartPage(chrome: try await chrome("Your health intake", context), returning: returning))
+            return services.views.page("intake_start", IntakeStartPage(chrome: context.chrome("Your health intake"), returning: returning))
         }
         router.post("/intake") { _, context -> Response in
             let account = try context.signedIn()
@@ -90,7 +90,7 @@ struct IntakeRoutes {
             let advice = TriageAdvice(urgency: urgency, tell: try await intake.form().tellList(filler.intake.answers),
                                       cleared: try await intake.intakes.isCleared(intakeId: filler.intake.id))
             let status = ConsentStatus(try await intake.consents.list(clientId: filler.client.id), intakeId: filler.intake.id, appointmentId: nil)
-            let page = IntakeResultPage(chrome: try await chrome(advice.title, context), base: filler.base, urgency: urgency.rawValue, title: advice.title,
+            let page = IntakeResultPage(chrome: context.chrome(advice.title), base: filler.base, urgency: urgency.rawValue, title: advice.title,
                                   lead: advice.lead, tell: advice.tell, alarm: urgency >= .urgent, emergency: urgency == .emergency, canConsent: !advice.bookingBlocked,
                                   consentGiven: status.isGiven(.treatment), kiosk: filler.isKiosk)
             return services.views.page("intake_result", page)
@@ -104,7 +104,7 @@ struct IntakeRoutes {
             return response
         }
         router.get("/intake/thanks") { _, context -> Response in
-            return services.views.page("intake_thanks", IntakeThanksPage(chrome: try await chrome("Thank you", context)))
+            return services.views.page("intake_thanks", IntakeThanksPage(chrome: context.chrome("Thank you")))
         }
     }
 
@@ -122,17 +122,13 @@ struct IntakeRoutes {
         return updated
     }
 
-    func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
-    }
-
     private func stepPage(_ filler: IntakeService.Filler, form: IntakeForm, step: IntakeStep, answers: IntakeAnswers, problems: [FieldProblem],
                           context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let index = form.index(of: step.id) ?? 0
         let hasHistory = !(try await intake.intakes.histories(clientId: filler.client.id)).isEmpty
         let returning = step.id == "history" && hasHistory
         let page = IntakeStepPage(
-            chrome: try await chrome(step.title, context), base: filler.base, stepId: step.id, title: step.title, intro: step.intro,
+            chrome: context.chrome(step.title), base: filler.base, stepId: step.id, title: step.title, intro: step.intro,
             number: index + 1, count: form.steps.count + 1,
             questions: step.questions.map { QuestionView($0, answers: answers, problems: problems) },
             problems: problems.map { problem in
@@ -152,7 +148,7 @@ struct IntakeRoutes {
             })
         }
         let incomplete = form.firstIncomplete(answers, today: try await intake.today()).map { "\(filler.base)/step/\($0.id)" }
-        let page = IntakeReviewPage(chrome: try await chrome("Check your answers", context), base: filler.base, sections: sections,
+        let page = IntakeReviewPage(chrome: context.chrome("Check your answers"), base: filler.base, sections: sections,
                               incomplete: incomplete, count: form.steps.count + 1)
         return services.views.page("intake_review", page)
     }

@@ -51,7 +51,7 @@ struct QuestionnaireRoutes {
         let step = IntakeCatalogue.questionnaire(definition)
         var answers = IntakeAnswers()
         for question in step.questions { answers.set(question.id, [form[question.id]]) }
-        let page = QuestionnairePage(chrome: Chrome(title: definition.title, context: context, clinicName: try await services.clinic.profile()?.name),
+        let page = QuestionnairePage(chrome: context.chrome(definition.title),
                         instrument: definition.instrument.rawValue, title: definition.title, intro: step.intro,
                         questions: step.questions.map { QuestionView($0, answers: answers, problems: problems) }, hasProblems: !problems.isEmpty)
         return services.views.page("questionnaire", page, status: status)

@@ -52,7 +52,7 @@ struct QuestionnaireSettingsRoutes {
             return QuestionnaireSettingsPage.Row(code: instrument.rawValue, name: instrument.name, title: definition.title, version: definition.version, demo: definition.demo,
                             loaded: loaded[instrument] != nil, optional: Instrument.optionalAtIntake.contains(instrument), asked: screens.contains(instrument))
         }
-        var chrome = Chrome(title: "Questionnaires", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Questionnaires")
         chrome.notice = notice
         return services.views.page("questionnaires", QuestionnaireSettingsPage(chrome: chrome, rows: rows, definition: problems.isEmpty ? "" : context.form["definition"],
                                                           problems: problems, hasProblems: !problems.isEmpty), status: status)

@@ -24,7 +24,7 @@ struct TriageRoutes {
             let historyQuestions = form.step("history")?.questions.filter { IntakeForm.historyIds.contains($0.id) } ?? []
             let names = Dictionary(uniqueKeysWithValues: Instrument.allCases.map { ($0.rawValue, $0.name) })
             let page = IntakeDetailPage(
-                chrome: Chrome(title: "Intake: \(access.client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+                chrome: context.chrome("Intake: \(access.client.fullName)"),
                 client: access.client, submitted: record.submittedAt.map(zone.local) ?? "",
                 sections: form.steps.map { IntakeDetailPage.Section(title: $0.title, rows: rows($0.questions, record.answers)) },
                 versions: try await intake.intakes.histories(clientId: access.client.id).map { IntakeDetailPage.Version(when: zone.local($0.at), rows: rows(historyQuestions, $0.answers)) },

@@ -14,7 +14,7 @@ struct AuditRoutes {
             let rows = problems.isEmpty ? try await rows(filter) : []
             try await services.audit(owner, context, .view, .auditLog, client: filter.clientId)
             let fields = try await fields().filled(from: form, problems: problems)
-            var chrome = Chrome(title: "Audit log", context: context, clinicName: try await services.clinic.profile()?.name)
+            var chrome = context.chrome("Audit log")
             chrome.notice = problems.isEmpty ? nil : "Check the dates below."
             let page = AuditPage(chrome: chrome, fields: fields, entries: rows, query: request.uri.query ?? "")
             return services.views.page("audit", page, status: problems.isEmpty ? .ok : .unprocessableContent)

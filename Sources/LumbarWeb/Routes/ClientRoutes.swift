@@ -31,13 +31,13 @@ struct ClientRoutes {
             var clients: [Client] = []
             if tooLong == nil { clients = try await services.clients.list(treatedBy: scoped ? account.id : nil, matching: search) }
             try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
-            let page = ClientListPage(chrome: try await chrome("Clients", context), clients: clients, query: search, queryError: tooLong?.message,
+            let page = ClientListPage(chrome: context.chrome("Clients"), clients: clients, query: search, queryError: tooLong?.message,
                                 canCreate: true, scoped: scoped)
             return services.views.page("clients", page, status: tooLong == nil ? .ok : .unprocessableContent)
         }
         router.get("/clients/new") { _, context -> Response in
             _ = try context.staff()
-            return services.views.page("client_new", ClientFormPage(chrome: try await chrome("Register a client", context), fields: Self.clientFields))
+            return services.views.page("client_new", ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields))
         }
         router.post("/clients") { _, context -> Response in
             let account = try context.staff()
@@ -49,7 +49,7 @@ struct ClientRoutes {
             var problems = draft.problems(today: services.now.utcDate)
             if !form["dateOfBirth"].isEmpty && dob == nil { problems.append(FieldProblem("dateOfBirth", "Enter the date as YYYY-MM-DD.")) }
             guard problems.isEmpty else {
-                let page = ClientFormPage(chrome: try await chrome("Register a client", context), fields: Self.clientFields.filled(from: form, problems: problems))
+                let page = ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields.filled(from: form, problems: problems))
                 return services.views.page("client_new", page, status: .unprocessableContent)
             }
             let client = try await services.clients.create(draft, at: services.now)
@@ -123,10 +123,6 @@ struct ClientRoutes {
         }
     }
 
-    private func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
-    }
-
     /// The client's appointments from a month ago on, with what the client may do online.
     private func appointmentRows(_ client: Client, ownView: Bool) async throws -> [ClientRecordPage.AppointmentRow] {
         let now = services.now
@@ -192,7 +188,7 @@ struct ClientRoutes {
         let manages = account.role == .owner || account.role == .frontDesk
         let ownView = account.role == .client
         let therapists = manages ? try await services.accounts.therapists() : []
-        var chrome = try await chrome(client.fullName, context)
+        var chrome = context.chrome(client.fullName)
         chrome.notice = notice
         let page = ClientRecordPage(
             chrome: chrome, client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",

@@ -52,7 +52,7 @@ struct ClinicAdminRoutes {
                     try await services.audit(account, context, .view, .intake, client: nil, detail: "intakes needing action, \(alerts.count) shown")
                 }
             }
-            return services.views.page("home", HomePage(chrome: try await chrome("Start", context), clinical: account.role != .frontDesk,
+            return services.views.page("home", HomePage(chrome: context.chrome("Start"), clinical: account.role != .frontDesk,
                                                     alerts: alerts, hasAlerts: !alerts.isEmpty))
         }
         router.get("/staff") { _, context -> Response in
@@ -113,21 +113,17 @@ struct ClinicAdminRoutes {
         }
     }
 
-    func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
-    }
-
     private func staffPage(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) async throws -> Response {
         let staff = try await services.accounts.staff().map {
             StaffPage.StaffRow(name: $0.name, role: $0.role.label, email: $0.email, registration: $0.collegeRegistration ?? "", twoFactor: $0.totpEnabled ? "on" : "off")
         }
-        let page = StaffPage(chrome: try await chrome("Staff", context), staff: staff, fields: Self.staffFields.filled(from: form, problems: problems))
+        let page = StaffPage(chrome: context.chrome("Staff"), staff: staff, fields: Self.staffFields.filled(from: form, problems: problems))
         return services.views.page("staff", page, status: status)
     }
 
     private func settingsPage(_ context: AppRequestContext, clinic: ClinicProfile, form: FormData, problems: [FieldProblem] = [],
                               status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
-        var chrome = try await chrome("Settings", context)
+        var chrome = context.chrome("Settings")
         chrome.notice = notice
         let page = ClinicSettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems),
                                 ruleFields: Self.ruleFields.filled(from: form, problems: problems))

@@ -68,8 +68,7 @@ struct RecordRoutes {
                              keepUntil: until.description)
             }
             try await services.audit(owner, context, .view, .record, client: nil, detail: "retention report, \(rows.count) past their date")
-            return services.views.page("retention", RetentionPage(chrome: Chrome(title: "Records past retention", context: context,
-                                                                                 clinicName: try await services.clinic.profile()?.name),
+            return services.views.page("retention", RetentionPage(chrome: context.chrome("Records past retention"),
                                                                   rows: rows, today: today.description))
         }
     }
@@ -88,7 +87,7 @@ struct RecordRoutes {
     private func page(_ client: Client, context: AppRequestContext) async throws -> Response {
         let profile = try await services.clinic.profile()
         let zone = ZonedTime(identifier: profile?.timeZone ?? "UTC")
-        let page = PrintableRecordPage(chrome: Chrome(title: "Record", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+        let page = PrintableRecordPage(chrome: context.chrome("Record"), client: client, clinicName: profile?.name ?? "",
                               printed: zone.local(services.now), sections: try await Self.sections(services, client: client))
         return services.views.page("record", page)
     }

@@ -23,7 +23,7 @@ struct MyProgramRoutes {
             let cards = ProgramService.cards(current)
             guard let number = Int(try context.parameters.require("number")), cards.indices.contains(number - 1) else { throw PageError.notFound }
             try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "home program item \(number)")
-            let page = MyProgramStepPage(chrome: Chrome(title: cards[number - 1].name, context: context, clinicName: try await services.clinic.profile()?.name),
+            let page = MyProgramStepPage(chrome: context.chrome(cards[number - 1].name),
                                 card: cards[number - 1], count: cards.count,
                                 previous: number > 1 ? "/me/program/item/\(number - 1)" : nil, next: number < cards.count ? "/me/program/item/\(number + 1)" : nil)
             return services.views.page("program_item", page)
@@ -77,7 +77,7 @@ struct MyProgramRoutes {
 
     private func page(_ context: AppRequestContext, account: Account, client: Client, form: FormData, problems: [FieldProblem],
                       status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
-        var chrome = Chrome(title: "My home program", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("My home program")
         chrome.notice = notice
         guard let current = try await program.programs.current(clientId: client.id) else {
             return services.views.page("program_none", MyProgramNonePage(chrome: chrome))

@@ -119,7 +119,7 @@ struct ProgramRoutes {
         } ?? ""
         let intake = suggestions.intakeId == nil ? nil : try await IntakeRepository(database: services.database).latestSubmitted(clientId: client.id)
         let adherence = try await program.adherence(clientId: client.id)
-        var chrome = Chrome(title: "Home program: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Home program: \(client.fullName)")
         chrome.notice = notice
         let page = ProgramEditorPage(
             chrome: chrome, client: client, rows: rows, note: form?["note"] ?? current?.note ?? "", injuredAt: injured,

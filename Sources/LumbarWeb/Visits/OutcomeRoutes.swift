@@ -83,7 +83,7 @@ struct OutcomeRoutes {
                             + (series.meaningfullyImproved ? ", a meaningful improvement." : ", not a meaningful improvement."))
         }
         let page = ReferralLetterPage(
-            chrome: Chrome(title: "Referral letter", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+            chrome: context.chrome("Referral letter"), client: client, clinicName: profile?.name ?? "",
             clinicAddress: profile?.address ?? "", date: zone.local(services.now).date.spoken, recipient: recipient, reason: reason,
             therapist: account.name, registration: account.collegeRegistration ?? "",
             history: history.map(ReferralLetterPage.Line.init), findings: findings.map(ReferralLetterPage.Line.init), treatment: treatment.map(ReferralLetterPage.Line.init),

@@ -104,7 +104,7 @@ struct PlanRoutes {
         let zone = try await services.clinicTime()
         let pressure = form?["pressure"] ?? current?.pressure.rawValue ?? intake?.answers["pressure"].nilIfEmpty ?? "moderate"
         let page = PlanPage(
-            chrome: Chrome(title: "Treatment plan: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+            chrome: context.chrome("Treatment plan: \(client.fullName)"),
             client: client, hasPlan: current != nil, version: current?.version ?? 0,
             summary: current.map { plan in
                 ["Goals: " + plan.goals.joined(separator: "; "),

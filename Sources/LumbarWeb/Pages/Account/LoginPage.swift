@@ -6,3 +6,15 @@ struct LoginPage {
     let error: String?
     var next: String?
 }
+
+extension LoginPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "email": email
+        case "error": error
+        case "next": next
+        default: nil
+        }
+    }
+}

@@ -6,3 +6,15 @@ struct PasswordFormPage {
     var sent = false
     var token = ""
 }
+
+extension PasswordFormPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "fields": fields
+        case "sent": sent
+        case "token": token
+        default: nil
+        }
+    }
+}

@@ -7,3 +7,16 @@ struct TwoFactorEnrolPage {
     let required: Bool
     let error: String?
 }
+
+extension TwoFactorEnrolPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "secret": secret
+        case "url": url
+        case "required": required
+        case "error": error
+        default: nil
+        }
+    }
+}

@@ -7,3 +7,15 @@ struct ClinicSettingsPage {
     let fields: [FieldView]
     let ruleFields: [FieldView]
 }
+
+extension ClinicSettingsPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "clinic": clinic
+        case "fields": fields
+        case "ruleFields": ruleFields
+        default: nil
+        }
+    }
+}

@@ -8,3 +8,27 @@ struct HomePage {
     let alerts: [Alert]
     let hasAlerts: Bool
 }
+
+extension HomePage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "clinical": clinical
+        case "alerts": alerts
+        case "hasAlerts": hasAlerts
+        default: nil
+        }
+    }
+}
+
+extension HomePage.Alert: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "clientId": clientId
+        case "name": name
+        case "urgency": urgency
+        case "when": when
+        default: nil
+        }
+    }
+}

@@ -6,3 +6,15 @@ struct SetupPage {
     let ownerFields: [FieldView]
     let zones: [String]
 }
+
+extension SetupPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "clinicFields": clinicFields
+        case "ownerFields": ownerFields
+        case "zones": zones
+        default: nil
+        }
+    }
+}

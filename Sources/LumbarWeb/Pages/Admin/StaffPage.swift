@@ -13,3 +13,27 @@ struct StaffPage {
     let staff: [StaffRow]
     let fields: [FieldView]
 }
+
+extension StaffPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "staff": staff
+        case "fields": fields
+        default: nil
+        }
+    }
+}
+
+extension StaffPage.StaffRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "role": role
+        case "email": email
+        case "registration": registration
+        case "twoFactor": twoFactor
+        default: nil
+        }
+    }
+}

@@ -26,3 +26,65 @@ struct BillingPage: Sendable {
     let totalOwed: String
     let methods: [Method]
 }
+
+extension BillingPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "rows": rows
+        case "totalOwed": totalOwed
+        case "methods": methods
+        default: nil
+        }
+    }
+}
+
+extension BillingPage.Row: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "when": when
+        case "service": service
+        case "status": status
+        case "charge": charge
+        case "paid": paid
+        case "owed": owed
+        case "owes": owes
+        case "chargeable": chargeable
+        case "payments": payments
+        case "receipts": receipts
+        case "amountError": amountError
+        default: nil
+        }
+    }
+}
+
+extension BillingPage.Row.Line: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+extension BillingPage.Row.ReceiptLink: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "label": label
+        default: nil
+        }
+    }
+}
+
+extension BillingPage.Method: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "value": value
+        case "label": label
+        default: nil
+        }
+    }
+}

@@ -22,3 +22,31 @@ struct ReceiptPage: Sendable {
     let issued: String
     let canEmail: Bool
 }
+
+extension ReceiptPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "receiptId": receiptId
+        case "number": number
+        case "duplicate": duplicate
+        case "clinicName": clinicName
+        case "clinicAddress": clinicAddress
+        case "hstNumber": hstNumber
+        case "clientName": clientName
+        case "visitDate": visitDate
+        case "therapist": therapist
+        case "registration": registration
+        case "service": service
+        case "subtotal": subtotal
+        case "tax": tax
+        case "total": total
+        case "paid": paid
+        case "owed": owed
+        case "payments": payments
+        case "issued": issued
+        case "canEmail": canEmail
+        default: nil
+        }
+    }
+}

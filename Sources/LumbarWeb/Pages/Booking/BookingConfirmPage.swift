@@ -17,3 +17,35 @@ struct BookingConfirmPage {
     let windowHours: Int
     let fee: String?
 }
+
+extension BookingConfirmPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "serviceName": serviceName
+        case "price": price
+        case "when": when
+        case "therapistName": therapistName
+        case "locationName": locationName
+        case "address": address
+        case "problem": problem
+        case "hidden": hidden
+        case "signedIn": signedIn
+        case "returnTo": returnTo
+        case "accountFields": accountFields
+        case "windowHours": windowHours
+        case "fee": fee
+        default: nil
+        }
+    }
+}
+
+extension BookingConfirmPage.Hidden: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "value": value
+        default: nil
+        }
+    }
+}

@@ -14,3 +14,33 @@ struct BookingStartPage {
     /// Why this client may not book online now (their intake triage), if so.
     let blocked: TriageAdvice?
 }
+
+extension BookingStartPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "services": services
+        case "hasServices": hasServices
+        case "locations": locations
+        case "showLocations": showLocations
+        case "therapists": therapists
+        case "rescheduleId": rescheduleId
+        case "blocked": blocked
+        default: nil
+        }
+    }
+}
+
+extension BookingStartPage.Choice: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "name": name
+        case "minutes": minutes
+        case "price": price
+        case "address": address
+        case "first": first
+        default: nil
+        }
+    }
+}

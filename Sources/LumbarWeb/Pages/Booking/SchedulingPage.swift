@@ -18,3 +18,82 @@ struct SchedulingPage {
     let timeOff: [TimeOffRow]
     let ruleFields: [FieldView]
 }
+
+extension SchedulingPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "locations": locations
+        case "services": services
+        case "hours": hours
+        case "weekdays": weekdays
+        case "locationFields": locationFields
+        case "serviceFields": serviceFields
+        case "hourFields": hourFields
+        case "timeOffFields": timeOffFields
+        case "timeOff": timeOff
+        case "ruleFields": ruleFields
+        default: nil
+        }
+    }
+}
+
+extension SchedulingPage.LocationRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "address": address
+        case "timeZone": timeZone
+        case "roomNames": roomNames
+        default: nil
+        }
+    }
+}
+
+extension SchedulingPage.ServiceRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "minutes": minutes
+        case "bufferMinutes": bufferMinutes
+        case "price": price
+        case "online": online
+        case "audience": audience
+        default: nil
+        }
+    }
+}
+
+extension SchedulingPage.HoursRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "therapist": therapist
+        case "location": location
+        case "summary": summary
+        default: nil
+        }
+    }
+}
+
+extension SchedulingPage.Weekday: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "index": index
+        case "name": name
+        case "checked": checked
+        default: nil
+        }
+    }
+}
+
+extension SchedulingPage.TimeOffRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "therapist": therapist
+        case "days": days
+        case "note": note
+        default: nil
+        }
+    }
+}

@@ -5,3 +5,13 @@ struct TimeOffRemovePage {
     let chrome: Chrome
     let entry: SchedulingPage.TimeOffRow
 }
+
+extension TimeOffRemovePage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "entry": entry
+        default: nil
+        }
+    }
+}

@@ -9,3 +9,18 @@ struct WaitlistOfferPage {
     let until: String
     let message: String
 }
+
+extension WaitlistOfferPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "live": live
+        case "token": token
+        case "service": service
+        case "when": when
+        case "until": until
+        case "message": message
+        default: nil
+        }
+    }
+}

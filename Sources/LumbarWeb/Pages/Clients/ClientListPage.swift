@@ -9,3 +9,17 @@ struct ClientListPage {
     let canCreate: Bool
     let scoped: Bool
 }
+
+extension ClientListPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "clients": clients
+        case "query": query
+        case "queryError": queryError
+        case "canCreate": canCreate
+        case "scoped": scoped
+        default: nil
+        }
+    }
+}

@@ -52,3 +52,95 @@ struct ClientRecordPage {
     /// Repeat questionnaires the clinic uses, offered to the client on their record.
     let questionnaires: [QuestionnaireLink]
 }
+
+extension ClientRecordPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "dateOfBirth": dateOfBirth
+        case "therapists": therapists
+        case "showsClinical": showsClinical
+        case "notes": notes
+        case "canWrite": canWrite
+        case "canAssign": canAssign
+        case "canInvite": canInvite
+        case "assignField": assignField
+        case "noteFields": noteFields
+        case "appointments": appointments
+        case "ownView": ownView
+        case "intake": intake
+        case "homeProgram": homeProgram
+        case "visits": visits
+        case "progress": progress
+        case "receipts": receipts
+        case "questionnaires": questionnaires
+        default: nil
+        }
+    }
+}
+
+extension ClientRecordPage.NoteRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "createdAt": createdAt
+        case "authorName": authorName
+        case "body": body
+        case "amends": amends
+        case "reason": reason
+        default: nil
+        }
+    }
+}
+
+extension ClientRecordPage.QuestionnaireLink: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "code": code
+        case "name": name
+        default: nil
+        }
+    }
+}
+
+extension ClientRecordPage.ReceiptLink: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "label": label
+        default: nil
+        }
+    }
+}
+
+extension ClientRecordPage.VisitRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "when": when
+        case "author": author
+        case "status": status
+        case "pain": pain
+        case "amended": amended
+        default: nil
+        }
+    }
+}
+
+extension ClientRecordPage.AppointmentRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "when": when
+        case "service": service
+        case "therapist": therapist
+        case "status": status
+        case "serviceId": serviceId
+        case "locationId": locationId
+        case "canCancel": canCancel
+        case "canWait": canWait
+        default: nil
+        }
+    }
+}

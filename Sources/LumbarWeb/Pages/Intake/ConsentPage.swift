@@ -15,3 +15,33 @@ struct ConsentPage: Sendable {
     let signatureError: String?
     let skip: String?
 }
+
+extension ConsentPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "action": action
+        case "kind": kind
+        case "title": title
+        case "sections": sections
+        case "version": version
+        case "signerName": signerName
+        case "signatureData": signatureData
+        case "nameError": nameError
+        case "agreeError": agreeError
+        case "signatureError": signatureError
+        case "skip": skip
+        default: nil
+        }
+    }
+}
+
+extension ConsentPage.Section: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "heading": heading
+        case "body": body
+        default: nil
+        }
+    }
+}

@@ -14,3 +14,59 @@ struct IntakeDetailPage: Sendable {
     let scores: [Score]
     let contractInput: String
 }
+
+extension IntakeDetailPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "submitted": submitted
+        case "sections": sections
+        case "versions": versions
+        case "scores": scores
+        case "contractInput": contractInput
+        default: nil
+        }
+    }
+}
+
+extension IntakeDetailPage.Row: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "prompt": prompt
+        case "answer": answer
+        default: nil
+        }
+    }
+}
+
+extension IntakeDetailPage.Section: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "title": title
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+extension IntakeDetailPage.Version: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "when": when
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+extension IntakeDetailPage.Score: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "score": score
+        case "version": version
+        default: nil
+        }
+    }
+}

@@ -13,3 +13,22 @@ struct IntakeResultPage: Sendable {
     let consentGiven: Bool
     let kiosk: Bool
 }
+
+extension IntakeResultPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "base": base
+        case "urgency": urgency
+        case "title": title
+        case "lead": lead
+        case "tell": tell
+        case "alarm": alarm
+        case "emergency": emergency
+        case "canConsent": canConsent
+        case "consentGiven": consentGiven
+        case "kiosk": kiosk
+        default: nil
+        }
+    }
+}

@@ -1,3 +1,13 @@
 import Mustache
 
 struct IntakeStartPage { let chrome: Chrome; let returning: Bool }
+
+extension IntakeStartPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "returning": returning
+        default: nil
+        }
+    }
+}

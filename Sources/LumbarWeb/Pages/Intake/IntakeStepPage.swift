@@ -16,3 +16,34 @@ struct IntakeStepPage: Sendable {
     let backStep: String?
     let returning: Bool
 }
+
+extension IntakeStepPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "base": base
+        case "stepId": stepId
+        case "title": title
+        case "intro": intro
+        case "number": number
+        case "count": count
+        case "questions": questions
+        case "problems": problems
+        case "hasProblems": hasProblems
+        case "backStep": backStep
+        case "returning": returning
+        default: nil
+        }
+    }
+}
+
+extension IntakeStepPage.Problem: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "prompt": prompt
+        case "message": message
+        default: nil
+        }
+    }
+}

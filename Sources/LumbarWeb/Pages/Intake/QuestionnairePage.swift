@@ -8,3 +8,17 @@ struct QuestionnairePage: Sendable {
     let questions: [QuestionView]
     let hasProblems: Bool
 }
+
+extension QuestionnairePage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "instrument": instrument
+        case "title": title
+        case "intro": intro
+        case "questions": questions
+        case "hasProblems": hasProblems
+        default: nil
+        }
+    }
+}

@@ -14,3 +14,36 @@ struct PrintableRecordPage: Sendable {
     let printed: String
     let sections: [Section]
 }
+
+extension PrintableRecordPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "clinicName": clinicName
+        case "printed": printed
+        case "sections": sections
+        default: nil
+        }
+    }
+}
+
+extension PrintableRecordPage.Section: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "title": title
+        case "entries": entries
+        default: nil
+        }
+    }
+}
+
+extension PrintableRecordPage.Section.Entry: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "heading": heading
+        case "lines": lines
+        default: nil
+        }
+    }
+}

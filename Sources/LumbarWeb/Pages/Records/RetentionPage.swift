@@ -6,3 +6,26 @@ struct RetentionPage: Sendable {
     let rows: [Row]
     let today: String
 }
+
+extension RetentionPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "rows": rows
+        case "today": today
+        default: nil
+        }
+    }
+}
+
+extension RetentionPage.Row: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "name": name
+        case "lastVisit": lastVisit
+        case "keepUntil": keepUntil
+        default: nil
+        }
+    }
+}

@@ -7,3 +7,16 @@ struct MyProgramStepPage: Sendable {
     let previous: String?
     let next: String?
 }
+
+extension MyProgramStepPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "card": card
+        case "count": count
+        case "previous": previous
+        case "next": next
+        default: nil
+        }
+    }
+}

@@ -40,3 +40,62 @@ struct ProgramEditorPage: Sendable {
     let fromSuggestions: Bool
     let versions: [Version]
 }
+
+extension ProgramEditorPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "rows": rows
+        case "note": note
+        case "injuredAt": injuredAt
+        case "intakeHint": intakeHint
+        case "version": version
+        case "cards": cards
+        case "hasProgram": hasProgram
+        case "thermal": thermal
+        case "summary": summary
+        case "chart": chart
+        case "problems": problems
+        case "hasProblems": hasProblems
+        case "noteError": noteError
+        case "fromSuggestions": fromSuggestions
+        case "versions": versions
+        default: nil
+        }
+    }
+}
+
+extension ProgramEditorPage.Row: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "name": name
+        case "level": level
+        case "groupTitle": groupTitle
+        case "suggested": suggested
+        case "included": included
+        case "order": order
+        case "sets": sets
+        case "reps": reps
+        case "hold": hold
+        case "minutes": minutes
+        case "often": often
+        case "note": note
+        case "caution": caution
+        case "error": error
+        default: nil
+        }
+    }
+}
+
+extension ProgramEditorPage.Version: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "version": version
+        case "when": when
+        case "items": items
+        default: nil
+        }
+    }
+}

@@ -20,3 +20,36 @@ struct ReferralLetterPage: Sendable {
     let reasonError: String?
     let printable: Bool
 }
+
+extension ReferralLetterPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "clinicName": clinicName
+        case "clinicAddress": clinicAddress
+        case "date": date
+        case "recipient": recipient
+        case "reason": reason
+        case "therapist": therapist
+        case "registration": registration
+        case "history": history
+        case "findings": findings
+        case "treatment": treatment
+        case "outcomes": outcomes
+        case "recipientError": recipientError
+        case "reasonError": reasonError
+        case "printable": printable
+        default: nil
+        }
+    }
+}
+
+extension ReferralLetterPage.Line: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "text": text
+        default: nil
+        }
+    }
+}
