@@ -1,4 +1,6 @@
 import Hummingbird
+import LumbarCore
+import LumbarStorage
 
 /// Reads what every page's chrome shows of the clinic (its name) once per request, so a route builds its chrome with
 /// `context.chrome("Title")` and no read of its own. Through `services.clinic.profile()`, which the database's

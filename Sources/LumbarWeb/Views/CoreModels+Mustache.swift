@@ -4,8 +4,8 @@ import Mustache
 // LumbarCore's types that page models hold and templates read fields of. LumbarCore cannot import Mustache, so
 // their conformances live here; each `child(named:)` names every stored property (scripts/check_views.py checks).
 
-extension Client: @retroactive MustacheParent {
-    func child(named: String) -> Any? {
+extension Client: MustacheParent {
+    public func child(named: String) -> Any? {
         switch named {
         case "id": id
         case "accountId": accountId
@@ -20,8 +20,8 @@ extension Client: @retroactive MustacheParent {
     }
 }
 
-extension Account: @retroactive MustacheParent {
-    func child(named: String) -> Any? {
+extension Account: MustacheParent {
+    public func child(named: String) -> Any? {
         switch named {
         case "id": id
         case "email": email
@@ -35,8 +35,8 @@ extension Account: @retroactive MustacheParent {
     }
 }
 
-extension ClinicProfile: @retroactive MustacheParent {
-    func child(named: String) -> Any? {
+extension ClinicProfile: MustacheParent {
+    public func child(named: String) -> Any? {
         switch named {
         case "name": name
         case "address": address
@@ -50,8 +50,8 @@ extension ClinicProfile: @retroactive MustacheParent {
     }
 }
 
-extension FieldProblem: @retroactive MustacheParent {
-    func child(named: String) -> Any? {
+extension FieldProblem: MustacheParent {
+    public func child(named: String) -> Any? {
         switch named {
         case "field": field
         case "message": message
@@ -60,8 +60,8 @@ extension FieldProblem: @retroactive MustacheParent {
     }
 }
 
-extension TriageAdvice: @retroactive MustacheParent {
-    func child(named: String) -> Any? {
+extension TriageAdvice: MustacheParent {
+    public func child(named: String) -> Any? {
         switch named {
         case "urgency": urgency
         case "title": title

@@ -1,3 +1,4 @@
+import LumbarCore
 import Mustache
 
 struct QuestionnaireSettingsPage: Sendable {
