@@ -75,8 +75,9 @@ import TestSupport
             + "{{#problems}}{{field}}={{message}};{{/problems}}"
         let model: [String: Any] = ["clients": clients, "therapists": therapists, "problems": [FieldProblem("email", "Check it.")]]
         // Values that describe themselves (dates, enums) print as they always did: their description.
-        #expect(try render(template, model) == "Alpha, Ada ada@example.com 1980-04-02 portal|Beta, Ben  no portal|"
-                + "Theo \(Role.therapist) #R-1|Desk \(Role.frontDesk)|email=Check it.;")
+        let html = try render(template, model)
+        // Ben has no date of birth: nil, so {{dateOfBirth}} climbs the stack and finds nothing.
+        #expect(html == "Alpha, Ada ada@example.com 1980-04-02 portal|Beta, Ben   no portal|Theo \(Role.therapist) #R-1|Desk \(Role.frontDesk)|email=Check it.;")
         let profile = ClinicProfile(name: "Spine & Ease", address: "12 King St W", timeZone: "America/Toronto")
         #expect(try render("{{clinic.name}}|{{#clinic.hstNumber}}HST{{/clinic.hstNumber}}{{^clinic.hstNumber}}no HST{{/clinic.hstNumber}}|{{#clinic.sharedCare}}shared{{/clinic.sharedCare}}",
                            ["clinic": profile]) == "Spine &amp; Ease|no HST|")
