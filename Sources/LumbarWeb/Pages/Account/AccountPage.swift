@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `account.mustache` draws.
 struct AccountPage {
     struct TokenRow {
         let id: String

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `login.mustache` draws.
 struct LoginPage {
     let chrome: Chrome
     let email: String

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `forgot.mustache` and `reset.mustache` draw.
 struct PasswordFormPage {
     let chrome: Chrome
     let fields: [FieldView]

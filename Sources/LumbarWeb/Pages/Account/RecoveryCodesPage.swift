@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `recovery.mustache` draws.
 struct RecoveryCodesPage {
     let chrome: Chrome
     let codes: [String]

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `totp.mustache` draws.
 struct SignInCodePage {
     let chrome: Chrome
     let error: String?

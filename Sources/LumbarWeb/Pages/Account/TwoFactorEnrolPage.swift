@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `enrol.mustache` draws.
 struct TwoFactorEnrolPage {
     let chrome: Chrome
     let secret: String

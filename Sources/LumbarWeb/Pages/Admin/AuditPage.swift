@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `audit.mustache` draws.
 struct AuditPage {
     struct Row {
         let at: String

@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `settings.mustache` draws.
 struct ClinicSettingsPage {
     let chrome: Chrome
     let clinic: ClinicProfile

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `home.mustache` draws.
 struct HomePage {
     struct Alert { let clientId: String; let name: String; let urgency: String; let when: String }
 

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `setup.mustache` draws.
 struct SetupPage {
     let chrome: Chrome
     let clinicFields: [FieldView]

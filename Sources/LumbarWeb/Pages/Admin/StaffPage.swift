@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `staff.mustache` draws.
 struct StaffPage {
     struct StaffRow {
         let name: String

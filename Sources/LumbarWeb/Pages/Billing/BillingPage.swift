@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `billing.mustache` draws.
 struct BillingPage: Sendable {
     struct Row: Sendable {
         struct Line: Sendable { let text: String }

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `receipt.mustache` draws.
 struct ReceiptPage: Sendable {
     let chrome: Chrome
     let receiptId: String

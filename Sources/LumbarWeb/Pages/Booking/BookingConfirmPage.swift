@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `book_confirm.mustache` draws.
 struct BookingConfirmPage {
     struct Hidden { let name: String; let value: String }
     let chrome: Chrome

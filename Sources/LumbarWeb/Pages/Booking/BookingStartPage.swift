@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `book.mustache` draws.
 struct BookingStartPage {
     struct Choice { let id: String; let name: String; var minutes = 0; var price = ""; var address = ""; var first = false }
 

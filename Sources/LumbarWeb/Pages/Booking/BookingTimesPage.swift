@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `book_times.mustache` draws.
 struct BookingTimesPage {
     struct Day { let label: String; let link: String; let selected: Bool; let open: Bool }
     struct Time { let label: String; let link: String }

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The calendar feed's message, drawn by `error.mustache`.
 struct CalendarFeedPage { let chrome: Chrome; let heading: String; let message: String }
 
 extension CalendarFeedPage: MustacheParent {

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `calendar.mustache` draws.
 struct CalendarPage {
     struct LocationLink { let id: String; let name: String; let selected: Bool }
     struct Item { let id: String; let time: String; let clientId: String; let client: String; let service: String; let room: String?; let status: String; let actionable: Bool }

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `scheduling.mustache` draws.
 struct SchedulingPage {
     struct LocationRow { let name: String; let address: String; let timeZone: String; let roomNames: String? }
     struct ServiceRow { let name: String; let minutes: Int; let bufferMinutes: Int; let price: String; let online: Bool; let audience: String }

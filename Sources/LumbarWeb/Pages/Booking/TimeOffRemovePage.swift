@@ -1,6 +1,7 @@
 import Mustache
 
 /// The confirmation asked before time off is removed.
+/// Drawn by `time_off_remove.mustache`.
 struct TimeOffRemovePage {
     let chrome: Chrome
     let entry: SchedulingPage.TimeOffRow

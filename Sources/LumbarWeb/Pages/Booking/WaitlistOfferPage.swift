@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `waitlist_offer.mustache` draws.
 struct WaitlistOfferPage {
     let chrome: Chrome
     let live: Bool

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `client_new.mustache` draws.
 struct ClientFormPage {
     let chrome: Chrome
     let fields: [FieldView]

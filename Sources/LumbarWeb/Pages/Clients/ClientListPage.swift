@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `clients.mustache` draws.
 struct ClientListPage {
     let chrome: Chrome
     let clients: [Client]

@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `client.mustache` draws.
 struct ClientRecordPage {
     struct NoteRow {
         let id: String

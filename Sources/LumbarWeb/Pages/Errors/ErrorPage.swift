@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `error.mustache` draws.
 struct ErrorPage {
     let chrome: Chrome
     let heading: String

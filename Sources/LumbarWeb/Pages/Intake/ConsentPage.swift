@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `consent.mustache` draws.
 struct ConsentPage: Sendable {
     struct Section: Sendable { let heading: String; let body: String }
     let chrome: Chrome

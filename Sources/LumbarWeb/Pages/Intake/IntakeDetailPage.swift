@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `intake_detail.mustache` draws.
 struct IntakeDetailPage: Sendable {
     struct Row: Sendable { let prompt: String; let answer: String }
     struct Section: Sendable { let title: String; let rows: [Row] }

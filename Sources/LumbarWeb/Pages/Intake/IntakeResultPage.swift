@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `intake_result.mustache` draws.
 struct IntakeResultPage: Sendable {
     let chrome: Chrome
     let base: String

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `intake_review.mustache` draws.
 struct IntakeReviewPage: Sendable {
     struct Row: Sendable { let prompt: String; let answer: String }
     struct Section: Sendable { let title: String; let link: String; let rows: [Row] }

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `intake_start.mustache` draws.
 struct IntakeStartPage { let chrome: Chrome; let returning: Bool }
 
 extension IntakeStartPage: MustacheParent {

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `intake_step.mustache` draws.
 struct IntakeStepPage: Sendable {
     struct Problem: Sendable { let id: String; let prompt: String; let message: String }
 

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `intake_thanks.mustache` draws.
 struct IntakeThanksPage { let chrome: Chrome }
 
 extension IntakeThanksPage: MustacheParent {

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `questionnaire.mustache` draws.
 struct QuestionnairePage: Sendable {
     let chrome: Chrome
     let instrument: String

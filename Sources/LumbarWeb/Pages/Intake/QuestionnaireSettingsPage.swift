@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `questionnaires.mustache` draws.
 struct QuestionnaireSettingsPage: Sendable {
     struct Row: Sendable {
         let code: String

@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `record.mustache` draws.
 struct PrintableRecordPage: Sendable {
     struct Section: Sendable {
         struct Entry: Sendable { let heading: String; let lines: [String] }

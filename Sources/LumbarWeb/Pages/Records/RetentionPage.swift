@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `retention.mustache` draws.
 struct RetentionPage: Sendable {
     struct Row: Sendable { let id: String; let name: String; let lastVisit: String; let keepUntil: String }
     let chrome: Chrome

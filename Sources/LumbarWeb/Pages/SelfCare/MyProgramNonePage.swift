@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `program_none.mustache` draws.
 struct MyProgramNonePage { let chrome: Chrome }
 
 extension MyProgramNonePage: MustacheParent {

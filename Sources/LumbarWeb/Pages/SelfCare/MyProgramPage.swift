@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `program_mine.mustache` draws.
 struct MyProgramPage: Sendable {
     struct Day: Sendable { let value: String; let label: String; let selected: Bool }
 

@@ -1,5 +1,6 @@
 import Mustache
 
+/// The model `program_item.mustache` draws.
 struct MyProgramStepPage: Sendable {
     let chrome: Chrome
     let card: ProgramService.Card

@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `program_editor.mustache` draws.
 struct ProgramEditorPage: Sendable {
     struct Row: Sendable {
         let id: String

@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `plan.mustache` draws.
 struct PlanPage: Sendable {
     struct Option: Sendable { let value: String; let label: String; let selected: Bool }
 

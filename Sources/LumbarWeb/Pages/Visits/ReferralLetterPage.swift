@@ -1,6 +1,7 @@
 import LumbarCore
 import Mustache
 
+/// The model `referral_form.mustache` and `referral_letter.mustache` draw.
 struct ReferralLetterPage: Sendable {
     struct Line: Sendable { let text: String }
     let chrome: Chrome
