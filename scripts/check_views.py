@@ -5,7 +5,12 @@ Fails (exit 1, one line per problem, `file:line: message`) when
 - a struct conforming to `MustacheParent` has a stored property without a matching `case "name"` in its
   `child(named:)`, or its conformance is not written where it belongs (a LumbarWeb struct: in the struct's own
   file; a LumbarCore struct: in Sources/LumbarWeb/Views/CoreModels+Mustache.swift);
+- a struct templates read does not conform at all (every struct under Sources/LumbarWeb/Pages, every struct in
+  MODEL_FILES, and MODEL_TYPES, the LumbarCore types page models hold);
 - `_forEachField`, `_openExistential` or `@_spi(Reflection)` appears anywhere under Sources.
+
+A case must answer with its own property: `case "x": x` (a nil optional then answers nil, so the renderer looks
+further up the context stack, as it did when reflection left nil optionals out).
 
 Usage: python3 scripts/check_views.py [repository root]   (stdlib only)
 """
