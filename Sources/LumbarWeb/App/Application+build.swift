@@ -32,6 +32,7 @@ public func buildRouter(services: AppServices) throws -> Router<AppRequestContex
     // Again inside the session, so error pages for signed-in people keep their navigation; the outer one
     // still answers for anything that fails before a session is known.
     router.add(middleware: ErrorPageMiddleware(views: services.views))
+    router.add(middleware: ChromeMiddleware(services: services))
     router.add(middleware: FormMiddleware(maxBodyBytes: services.configuration.maxBodyBytes))
 
     HealthRoutes(services: services).register(on: router)

@@ -12,55 +12,6 @@ struct BillingRoutes {
     let services: AppServices
     var billing: BillingRepository { services.billing }
 
-    struct Row: Sendable {
-        struct Line: Sendable { let text: String }
-        struct ReceiptLink: Sendable { let id: String; let label: String }
-        let id: String
-        let when: String
-        let service: String
-        let status: String
-        let charge: String
-        let paid: String
-        let owed: String
-        let owes: Bool
-        let chargeable: Bool
-        let payments: [Line]
-        let receipts: [ReceiptLink]
-        let amountError: String?
-    }
-
-    struct Page: Sendable {
-        struct Method: Sendable { let value: String; let label: String }
-        let chrome: Chrome
-        let client: Client
-        let rows: [Row]
-        let totalOwed: String
-        let methods: [Method]
-    }
-
-    struct ReceiptPage: Sendable {
-        let chrome: Chrome
-        let receiptId: String
-        let number: Int
-        let duplicate: Bool
-        let clinicName: String
-        let clinicAddress: String
-        let hstNumber: String?
-        let clientName: String
-        let visitDate: String
-        let therapist: String
-        let registration: String
-        let service: String
-        let subtotal: String
-        let tax: String
-        let total: String
-        let paid: String
-        let owed: String
-        let payments: [String]
-        let issued: String
-        let canEmail: Bool
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/billing") { _, context -> Response in
             let (account, access) = try await staff(context)
@@ -148,7 +99,7 @@ struct BillingRoutes {
         let detail = try await details(receipt)
         let profile = try await services.clinic.profile()
         let paid = detail.payments.map(\.amountCents).reduce(0, +)
-        let chrome = Chrome(title: "Receipt \(receipt.number)", context: context, clinicName: profile?.name)
+        let chrome = context.chrome("Receipt \(receipt.number)")
         let page = ReceiptPage(
             chrome: chrome, receiptId: receipt.id, number: receipt.number, duplicate: receipt.isDuplicate, clinicName: profile?.name ?? "",
             clinicAddress: profile?.address ?? "", hstNumber: profile?.hstNumber, clientName: client.fullName,
@@ -189,13 +140,13 @@ struct BillingRoutes {
         let receipts = try await billing.receipts(clientId: client.id)
         let zone = try await services.clinicTime()
         var totalOwed = 0
-        let rows: [Row] = appointments.compactMap { appointment in
+        let rows: [BillingPage.Row] = appointments.compactMap { appointment in
             guard let service = servicesById[appointment.serviceId] else { return nil }
             let charge = Billing.charge(appointment, service: service)
             let paidHere = payments.filter { $0.appointmentId == appointment.id }
             let owed = Billing.owed(charge, payments: paidHere)
             totalOwed += owed
-            return Row(id: appointment.id, when: zone.local(appointment.start), service: service.name, status: appointment.status.rawValue,
+            return BillingPage.Row(id: appointment.id, when: zone.local(appointment.start), service: service.name, status: appointment.status.rawValue,
                        charge: charge.map { Money.text($0.totalCents) } ?? "none", paid: Money.text(paidHere.map(\.amountCents).reduce(0, +)),
                        owed: Money.text(owed), owes: owed > 0, chargeable: charge != nil,
                        payments: paidHere.map { .init(text: "\(Money.text($0.amountCents)) \($0.method.label.lowercased()), \(zone.local($0.receivedAt))") },
@@ -203,7 +154,7 @@ struct BillingRoutes {
                        amountError: problems[appointment.id])
         }
         try await services.audit(account, context, .view, .appointment, client: client.id, detail: "billing")
-        let page = Page(chrome: Chrome(title: "Billing: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+        let page = BillingPage(chrome: context.chrome("Billing: \(client.fullName)"),
                         client: client, rows: rows, totalOwed: Money.text(totalOwed), methods: Payment.Method.allCases.map { .init(value: $0.rawValue, label: $0.label) })
         return services.views.page("billing", page, status: status)
     }

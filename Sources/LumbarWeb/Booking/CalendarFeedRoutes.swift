@@ -18,11 +18,10 @@ struct CalendarFeedRoutes {
             let token = Secrets.token()
             try await feeds.create(therapistId: account.id, tokenHash: Secrets.hash(token), at: services.now)
             try await services.audit(account, context, .create, .account, client: nil, detail: "calendar feed link created")
-            var chrome = Chrome(title: "Calendar feed", context: context, clinicName: try await services.clinic.profile()?.name)
+            var chrome = context.chrome("Calendar feed")
             chrome.notice = "Your private calendar address (shown only now; anyone with it can see your appointments): "
                 + services.configuration.publicURL + "/feeds/" + token + ".ics"
-            struct Page { let chrome: Chrome; let heading: String; let message: String }
-            return services.views.page("error", Page(chrome: chrome, heading: "Calendar feed",
+            return services.views.page("error", CalendarFeedPage(chrome: chrome, heading: "Calendar feed",
                                                      message: "Add the address above to your calendar app as a subscription. Creating a new one turns the old one off."))
         }
         router.post("/account/calendar-feed/revoke") { _, context -> Response in

@@ -11,29 +11,6 @@ struct CalendarRoutes {
     let services: AppServices
     var booking: BookingService { BookingService(services: services) }
 
-    struct Page {
-        struct LocationLink { let id: String; let name: String; let selected: Bool }
-        struct Item { let id: String; let time: String; let clientId: String; let client: String; let service: String; let room: String?; let status: String; let actionable: Bool }
-        struct Cell { let appointments: [Item] }
-        struct Row { let name: String; let cells: [Cell] }
-        let chrome: Chrome
-        let dayLabel: String
-        let date: String
-        let previous: String
-        let next: String
-        let view: String
-        let otherView: String
-        let otherViewLabel: String
-        let locations: [LocationLink]
-        let locationId: String
-        let hasLocation: Bool
-        let columns: [String]
-        let rows: [Row]
-        let problem: String?
-        let bookFields: [FieldView]
-        let pastFields: [FieldView]
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/calendar") { request, context -> Response in
             _ = try context.staff()
@@ -203,7 +180,7 @@ struct CalendarRoutes {
         let first = week ? date.adding(days: -date.weekdayIndex) : date
         let days = (0..<(week ? 7 : 1)).map { first.adding(days: $0) }
         let therapists = try await services.accounts.therapists()
-        var rows: [Page.Row] = []
+        var rows: [CalendarPage.Row] = []
         if let location, let start = zone.instant(LocalDateTime(first, WallTime(minutes: 0)!)),
            let end = zone.instant(LocalDateTime(first.adding(days: days.count), WallTime(minutes: 0)!)) {
             let appointments = try await services.appointments.list(window: TimeRange(start: start, end: end), locationId: location.id, activeOnly: false)
@@ -212,10 +189,10 @@ struct CalendarRoutes {
             for id in clientIds { clientNames[id] = try await services.clients.find(id: id)?.fullName }
             let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let roomNames = Dictionary(location.rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            func row(_ name: String, actionable: Bool, _ belongs: @escaping (Appointment) -> Bool) -> Page.Row {
-                Page.Row(name: name, cells: days.map { day in
-                    Page.Cell(appointments: appointments.filter { belongs($0) && zone.local($0.start).date == day }.map {
-                        Page.Item(id: $0.id, time: zone.local($0.start).time.description, clientId: $0.clientId, client: clientNames[$0.clientId] ?? "client",
+            func row(_ name: String, actionable: Bool, _ belongs: @escaping (Appointment) -> Bool) -> CalendarPage.Row {
+                CalendarPage.Row(name: name, cells: days.map { day in
+                    CalendarPage.Cell(appointments: appointments.filter { belongs($0) && zone.local($0.start).date == day }.map {
+                        CalendarPage.Item(id: $0.id, time: zone.local($0.start).time.description, clientId: $0.clientId, client: clientNames[$0.clientId] ?? "client",
                                   service: serviceNames[$0.serviceId] ?? "", room: $0.roomId.flatMap { roomNames[$0] }, status: $0.status.rawValue,
                                   actionable: actionable && $0.status == .booked)
                     })
@@ -243,9 +220,9 @@ struct CalendarRoutes {
         var defaults = query
         if query["date"].isEmpty && !query.has("pastClient") { defaults = FormData(encoded: (query.has("client") ? "" : "weeks=1&") + "date=\(date)") }
         defaults = Self.adding([("pastDate", min(date, today).description)], to: defaults)
-        var chrome = Chrome(title: "Calendar", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Calendar")
         chrome.notice = Self.saved[query["saved"]]
-        let page = Page(
+        let page = CalendarPage(
             chrome: chrome,
             dayLabel: week ? "week of \(first.spoken)" : date.spoken, date: date.description,
             previous: date.adding(days: week ? -7 : -1).description, next: date.adding(days: week ? 7 : 1).description,

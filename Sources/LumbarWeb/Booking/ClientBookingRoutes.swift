@@ -11,52 +11,6 @@ struct ClientBookingRoutes {
     let services: AppServices
     var booking: BookingService { BookingService(services: services) }
 
-    struct Choice { let id: String; let name: String; var minutes = 0; var price = ""; var address = ""; var first = false }
-
-    struct StartPage {
-        let chrome: Chrome
-        let services: [Choice]
-        let hasServices: Bool
-        let locations: [Choice]
-        let showLocations: Bool
-        let therapists: [Choice]
-        let rescheduleId: String?
-        /// Why this client may not book online now (their intake triage), if so.
-        let blocked: TriageAdvice?
-    }
-
-    struct TimesPage {
-        struct Day { let label: String; let link: String; let selected: Bool; let open: Bool }
-        struct Time { let label: String; let link: String }
-        let chrome: Chrome
-        let serviceName: String
-        let locationName: String
-        let therapistName: String?
-        let timeZone: String
-        let problem: String?
-        let days: [Day]
-        let dayLabel: String
-        let times: [Time]
-    }
-
-    struct ConfirmPage {
-        struct Hidden { let name: String; let value: String }
-        let chrome: Chrome
-        let serviceName: String
-        let price: String
-        let when: String
-        let therapistName: String
-        let locationName: String
-        let address: String
-        let problem: String?
-        let hidden: [Hidden]
-        let signedIn: Bool
-        let returnTo: String
-        let accountFields: [FieldView]
-        let windowHours: Int
-        let fee: String?
-    }
-
     static let accountFields = [
         FieldView("firstName", "First name", autocomplete: "given-name", limit: .name), FieldView("lastName", "Last name", autocomplete: "family-name", limit: .name),
         FieldView("email", "Email", type: "email", autocomplete: "email"), FieldView("phone", "Mobile phone", type: "tel", help: "With the area code, e.g. 416-555-0100.", autocomplete: "tel"),
@@ -74,13 +28,13 @@ struct ClientBookingRoutes {
             }
             let offered = try await services.scheduling.services().filter { $0.bookableOnline && BookingService.offers($0, returning: returning) }
             let locations = try await services.scheduling.locations()
-            let page = StartPage(
-                chrome: try await chrome("Book a massage", context),
-                services: offered.enumerated().map { Choice(id: $1.id, name: $1.name, minutes: $1.minutes, price: Money.text($1.priceCents), first: $0 == 0) },
+            let page = BookingStartPage(
+                chrome: context.chrome("Book a massage"),
+                services: offered.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, minutes: $1.minutes, price: Money.text($1.priceCents), first: $0 == 0) },
                 hasServices: !offered.isEmpty && !locations.isEmpty,
-                locations: locations.enumerated().map { Choice(id: $1.id, name: $1.name, address: $1.address, first: $0 == 0) },
+                locations: locations.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, address: $1.address, first: $0 == 0) },
                 showLocations: locations.count > 1,
-                therapists: try await services.accounts.therapists().map { Choice(id: $0.id, name: $0.name) },
+                therapists: try await services.accounts.therapists().map { BookingStartPage.Choice(id: $0.id, name: $0.name) },
                 rescheduleId: query["reschedule"].isEmpty ? nil : query["reschedule"], blocked: blocked)
             return services.views.page("book", page)
         }
@@ -109,10 +63,6 @@ struct ClientBookingRoutes {
             return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"appointment.ics\""],
                             body: .init(byteBuffer: ByteBuffer(string: text)))
         }
-    }
-
-    private func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
     }
 
     /// The signed-in client's own appointment, or 404.
@@ -147,17 +97,17 @@ struct ClientBookingRoutes {
         let selected = LocalDate(iso: query["day"]) ?? (0..<14).map { from.adding(days: $0) }.first { byDay[$0] != nil } ?? from
         let base: [(String, String)] = [("service", query["service"]), ("location", query["location"]), ("therapist", query["therapist"]),
                                         ("reschedule", query["reschedule"])]
-        let days = (0..<14).map { offset -> TimesPage.Day in
+        let days = (0..<14).map { offset -> BookingTimesPage.Day in
             let day = from.adding(days: offset)
             return .init(label: "\(day.weekdayName.prefix(3)) \(day.day) \(day.monthName.prefix(3))",
                          link: "/book/times?" + Self.query(base + [("from", from.description), ("day", day.description)]),
                          selected: day == selected, open: byDay[day] != nil)
         }
         let times = (byDay[selected] ?? []).map { slot in
-            TimesPage.Time(label: zone.local(slot.start).time.description,
+            BookingTimesPage.Time(label: zone.local(slot.start).time.description,
                            link: "/book/confirm?" + Self.query(base + [("start", String(slot.start.milliseconds)), ("suggested", slot.therapistId)]))
         }
-        let page = TimesPage(chrome: try await chrome("Choose a time", context), serviceName: bookingContext.service.name,
+        let page = BookingTimesPage(chrome: context.chrome("Choose a time"), serviceName: bookingContext.service.name,
                              locationName: bookingContext.location.name, therapistName: therapistId.flatMap { id in bookingContext.therapists.first { $0.id == id }?.name },
                              timeZone: bookingContext.location.timeZone, problem: problem, days: days, dayLabel: selected.spoken, times: times)
         return services.views.page("book_times", page, status: status)
@@ -173,12 +123,12 @@ struct ClientBookingRoutes {
         let rules = bookingContext.rules
         let names = ["service", "location", "therapist", "start", "suggested", "reschedule"]
         let returnTo = "/book/confirm?" + Self.query(names.map { ($0, query[$0]) })
-        let page = ConfirmPage(
-            chrome: try await chrome("Confirm your booking", context), serviceName: bookingContext.service.name,
+        let page = BookingConfirmPage(
+            chrome: context.chrome("Confirm your booking"), serviceName: bookingContext.service.name,
             price: Money.text(bookingContext.service.priceCents), when: BookingService.spoken(start, bookingContext.zone) + " (\(bookingContext.location.timeZone))",
             therapistName: bookingContext.therapists.first { $0.id == shownTherapist }?.name ?? "The first therapist free",
             locationName: bookingContext.location.name, address: bookingContext.location.address, problem: problem,
-            hidden: names.map { ConfirmPage.Hidden(name: $0, value: query[$0]) }, signedIn: context.account != nil,
+            hidden: names.map { BookingConfirmPage.Hidden(name: $0, value: query[$0]) }, signedIn: context.account != nil,
             returnTo: returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/book",
             accountFields: Self.accountFields.filled(from: query, problems: problems), windowHours: rules.cancellationWindowHours,
             fee: rules.lateCancellationFeeCents > 0 ? Money.text(rules.lateCancellationFeeCents) : nil)

@@ -9,31 +9,6 @@ import LumbarZones
 struct SchedulingAdminRoutes {
     let services: AppServices
 
-    struct Page {
-        struct LocationRow { let name: String; let address: String; let timeZone: String; let roomNames: String? }
-        struct ServiceRow { let name: String; let minutes: Int; let bufferMinutes: Int; let price: String; let online: Bool; let audience: String }
-        struct HoursRow { let therapist: String; let location: String; let summary: String }
-        struct Weekday { let index: Int; let name: String; let checked: Bool }
-        struct TimeOffRow { let id: String; let therapist: String; let days: String; let note: String? }
-        let chrome: Chrome
-        let locations: [LocationRow]
-        let services: [ServiceRow]
-        let hours: [HoursRow]
-        let weekdays: [Weekday]
-        let locationFields: [FieldView]
-        let serviceFields: [FieldView]
-        let hourFields: [FieldView]
-        let timeOffFields: [FieldView]
-        let timeOff: [TimeOffRow]
-        let ruleFields: [FieldView]
-    }
-
-    /// The confirmation asked before time off is removed.
-    struct RemovePage {
-        let chrome: Chrome
-        let entry: Page.TimeOffRow
-    }
-
     static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// What the page says after each kind of save.
@@ -136,7 +111,7 @@ struct SchedulingAdminRoutes {
         router.get("/scheduling/time-off/:id/remove") { _, context -> Response in
             _ = try context.owner()
             guard let entry = try await services.scheduling.timeOff(id: try context.parameters.require("id")) else { throw PageError.notFound }
-            let page = RemovePage(chrome: Chrome(title: "Remove time off", context: context, clinicName: try await services.clinic.profile()?.name),
+            let page = TimeOffRemovePage(chrome: context.chrome("Remove time off"),
                                   entry: try await row(entry, names: try await therapistNames()))
             return services.views.page("time_off_remove", page)
         }
@@ -176,7 +151,7 @@ struct SchedulingAdminRoutes {
     }
 
     /// Time off as the owner reads it: whole days on the clinic's clock, "Mon 1 Dec 2026 to Fri 5 Dec 2026".
-    private func row(_ entry: TimeOff, names: [String: String]) async throws -> Page.TimeOffRow {
+    private func row(_ entry: TimeOff, names: [String: String]) async throws -> SchedulingPage.TimeOffRow {
         let zone = try await services.clinicTime().rules
         let first = zone.local(entry.range.start).date, last = zone.local(entry.range.end.adding(seconds: -1)).date
         func day(_ date: LocalDate) -> String { "\(date.weekdayName.prefix(3)) \(date.day) \(date.monthName.prefix(3)) \(date.year)" }
@@ -188,7 +163,7 @@ struct SchedulingAdminRoutes {
         let locations = try await services.scheduling.locations()
         let therapists = try await services.accounts.therapists()
         let names = try await therapistNames()
-        var hourRows: [Page.HoursRow] = []
+        var hourRows: [SchedulingPage.HoursRow] = []
         for location in locations {
             let window = TimeRange(start: services.now, end: services.now)
             for (therapist, hours) in try await services.scheduling.hours(locationId: location.id, window: window).sorted(by: { $0.key < $1.key }) {
@@ -201,11 +176,11 @@ struct SchedulingAdminRoutes {
         }
         let therapistChoices = therapists.map { ($0.id, $0.name) }
         let locationChoices = locations.map { ($0.id, $0.name) }
-        var timeOff: [Page.TimeOffRow] = []
+        var timeOff: [SchedulingPage.TimeOffRow] = []
         for entry in try await services.scheduling.timeOff(endingAfter: services.now) { timeOff.append(try await row(entry, names: names)) }
-        var chrome = Chrome(title: "Booking set-up", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Booking set-up")
         chrome.notice = Self.saved[form["saved"]]
-        let model = Page(
+        let model = SchedulingPage(
             chrome: chrome,
             locations: locations.map { .init(name: $0.name, address: $0.address, timeZone: $0.timeZone, roomNames: $0.rooms.isEmpty ? nil : $0.rooms.map(\.name).joined(separator: ", ")) },
             services: try await services.scheduling.services().map {

@@ -10,16 +10,6 @@ struct WaitlistRoutes {
     let services: AppServices
     var waitlist: WaitlistService { WaitlistService(services: services.clinicServices) }
 
-    struct OfferPage {
-        let chrome: Chrome
-        let live: Bool
-        let token: String
-        let service: String
-        let when: String
-        let until: String
-        let message: String
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.post("/me/appointments/:id/waitlist") { _, context -> Response in
             let (account, client) = try await signedInClient(context)
@@ -55,14 +45,14 @@ struct WaitlistRoutes {
     }
 
     private func offerPage(token: String, client: Client, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let chrome = Chrome(title: "An earlier time", context: context, clinicName: try await services.clinic.profile()?.name)
+        let chrome = context.chrome("An earlier time")
         guard let entry = try? await waitlist.offer(token: token, clientId: client.id), let start = entry.offerStart, let expires = entry.offerExpiresAt,
               let location = try await services.scheduling.location(id: entry.locationId), let zone = FoundationZone(identifier: location.timeZone) else {
-            let page = OfferPage(chrome: chrome, live: false, token: "", service: "", when: "", until: "",
+            let page = WaitlistOfferPage(chrome: chrome, live: false, token: "", service: "", when: "", until: "",
                                  message: "This offer has ended or the time was taken. You are no longer holding it.")
             return services.views.page("waitlist_offer", page, status: status == .ok ? .gone : status)
         }
-        let page = OfferPage(chrome: chrome, live: true, token: token, service: try await services.scheduling.service(id: entry.serviceId)?.name ?? "",
+        let page = WaitlistOfferPage(chrome: chrome, live: true, token: token, service: try await services.scheduling.service(id: entry.serviceId)?.name ?? "",
                              when: BookingService.spoken(start, zone), until: BookingService.spoken(expires, zone), message: "")
         return services.views.page("waitlist_offer", page, status: status)
     }

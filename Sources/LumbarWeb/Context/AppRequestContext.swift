@@ -16,6 +16,8 @@ public struct AppRequestContext: RequestContext {
     var form = FormData()
     /// Set by the API token middleware for /api routes.
     var apiAccount: Account?
+    /// The clinic's name, read once for the request by `ChromeMiddleware`; nil before set-up (pages then say "Lumbar").
+    var clinicName: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -30,4 +32,9 @@ public struct AppRequestContext: RequestContext {
 
     /// The token a form on this page must carry back.
     var csrfToken: String { session?.csrfToken ?? anonymousCSRF ?? "" }
+
+    /// The layout's chrome for a page titled `title`, with the clinic's name as read for this request: no further read.
+    func chrome(_ title: String) -> Chrome {
+        Chrome(title: title, context: self, clinicName: clinicName)
+    }
 }

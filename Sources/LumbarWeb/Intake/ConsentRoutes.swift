@@ -11,22 +11,6 @@ struct ConsentRoutes {
     let services: AppServices
     var intake: IntakeService { IntakeService(services: services) }
 
-    struct ConsentPage: Sendable {
-        struct Section: Sendable { let heading: String; let body: String }
-        let chrome: Chrome
-        let action: String
-        let kind: String
-        let title: String
-        let sections: [Section]
-        let version: String
-        let signerName: String
-        let signatureData: String
-        let nameError: String?
-        let agreeError: String?
-        let signatureError: String?
-        let skip: String?
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/intake/:id/consent/:kind") { request, context -> Response in
             let filler = try await intake.filler(request, context)
@@ -144,7 +128,7 @@ struct ConsentRoutes {
         let text = ConsentText.current(kind)
         let form = context.form
         let page = ConsentPage(
-            chrome: Chrome(title: text.title, context: context, clinicName: try await services.clinic.profile()?.name),
+            chrome: context.chrome(text.title),
             action: "\(filler.base)/consent/\(kind.rawValue)", kind: kind.rawValue, title: text.title,
             sections: text.sections.map { ConsentPage.Section(heading: $0.heading, body: $0.body) }, version: text.version,
             signerName: form.has("signerName") ? form["signerName"] : filler.client.fullName, signatureData: form["signatureData"],

@@ -10,47 +10,6 @@ struct IntakeRoutes {
     let services: AppServices
     var intake: IntakeService { IntakeService(services: services) }
 
-    struct Problem: Sendable { let id: String; let prompt: String; let message: String }
-
-    struct StepPage: Sendable {
-        let chrome: Chrome
-        let base: String
-        let stepId: String
-        let title: String
-        let intro: String
-        let number: Int
-        let count: Int
-        let questions: [QuestionView]
-        let problems: [Problem]
-        let hasProblems: Bool
-        let backStep: String?
-        let returning: Bool
-    }
-
-    struct ReviewPage: Sendable {
-        struct Row: Sendable { let prompt: String; let answer: String }
-        struct Section: Sendable { let title: String; let link: String; let rows: [Row] }
-        let chrome: Chrome
-        let base: String
-        let sections: [Section]
-        let incomplete: String?
-        let count: Int
-    }
-
-    struct ResultPage: Sendable {
-        let chrome: Chrome
-        let base: String
-        let urgency: String
-        let title: String
-        let lead: String
-        let tell: [String]
-        let alarm: Bool
-        let emergency: Bool
-        let canConsent: Bool
-        let consentGiven: Bool
-        let kiosk: Bool
-    }
-
     func register(on router: Router<AppRequestContext>) {
         // A signed-in client's way in: continue the draft, or start one (pre-filled for a returning client).
         router.get("/intake") { _, context -> Response in
@@ -59,9 +18,8 @@ struct IntakeRoutes {
             if let draft = try await intake.intakes.list(clientId: client.id).first(where: { !$0.isSubmitted }) {
                 return .seeOther(Self.resume(draft))
             }
-            struct StartPage { let chrome: Chrome; let returning: Bool }
             let returning = try await intake.intakes.latestSubmitted(clientId: client.id) != nil
-            return services.views.page("intake_start", StartPage(chrome: try await chrome("Your health intake", context), returning: returning))
+            return services.views.page("intake_start", IntakeStartPage(chrome: context.chrome("Your health intake"), returning: returning))
         }
         router.post("/intake") { _, context -> Response in
             let account = try context.signedIn()
@@ -133,7 +91,7 @@ struct IntakeRoutes {
             let advice = TriageAdvice(urgency: urgency, tell: try await intake.form().tellList(filler.intake.answers),
                                       cleared: try await intake.intakes.isCleared(intakeId: filler.intake.id))
             let status = ConsentStatus(try await intake.consents.list(clientId: filler.client.id), intakeId: filler.intake.id, appointmentId: nil)
-            let page = ResultPage(chrome: try await chrome(advice.title, context), base: filler.base, urgency: urgency.rawValue, title: advice.title,
+            let page = IntakeResultPage(chrome: context.chrome(advice.title), base: filler.base, urgency: urgency.rawValue, title: advice.title,
                                   lead: advice.lead, tell: advice.tell, alarm: urgency >= .urgent, emergency: urgency == .emergency, canConsent: !advice.bookingBlocked,
                                   consentGiven: status.isGiven(.treatment), kiosk: filler.isKiosk)
             return services.views.page("intake_result", page)
@@ -147,8 +105,7 @@ struct IntakeRoutes {
             return response
         }
         router.get("/intake/thanks") { _, context -> Response in
-            struct Thanks { let chrome: Chrome }
-            return services.views.page("intake_thanks", Thanks(chrome: try await chrome("Thank you", context)))
+            return services.views.page("intake_thanks", IntakeThanksPage(chrome: context.chrome("Thank you")))
         }
     }
 
@@ -166,21 +123,17 @@ struct IntakeRoutes {
         return updated
     }
 
-    func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
-    }
-
     private func stepPage(_ filler: IntakeService.Filler, form: IntakeForm, step: IntakeStep, answers: IntakeAnswers, problems: [FieldProblem],
                           context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let index = form.index(of: step.id) ?? 0
         let hasHistory = !(try await intake.intakes.histories(clientId: filler.client.id)).isEmpty
         let returning = step.id == "history" && hasHistory
-        let page = StepPage(
-            chrome: try await chrome(step.title, context), base: filler.base, stepId: step.id, title: step.title, intro: step.intro,
+        let page = IntakeStepPage(
+            chrome: context.chrome(step.title), base: filler.base, stepId: step.id, title: step.title, intro: step.intro,
             number: index + 1, count: form.steps.count + 1,
             questions: step.questions.map { QuestionView($0, answers: answers, problems: problems) },
             problems: problems.map { problem in
-                Problem(id: problem.field, prompt: step.questions.first { $0.id == problem.field }?.prompt ?? "", message: problem.message)
+                IntakeStepPage.Problem(id: problem.field, prompt: step.questions.first { $0.id == problem.field }?.prompt ?? "", message: problem.message)
             }, hasProblems: !problems.isEmpty,
             backStep: index > 0 ? form.steps[index - 1].id : nil, returning: returning)
         return services.views.page("intake_step", page, status: status)
@@ -190,13 +143,13 @@ struct IntakeRoutes {
         let form = try await intake.form()
         let answers = filler.intake.answers
         let sections = form.steps.map { step in
-            ReviewPage.Section(title: step.title, link: "\(filler.base)/step/\(step.id)", rows: step.questions.compactMap { question in
+            IntakeReviewPage.Section(title: step.title, link: "\(filler.base)/step/\(step.id)", rows: step.questions.compactMap { question in
                 let spoken = QuestionView.spoken(question, answers)
-                return question.required || spoken != "not answered" ? ReviewPage.Row(prompt: question.prompt, answer: spoken) : nil
+                return question.required || spoken != "not answered" ? IntakeReviewPage.Row(prompt: question.prompt, answer: spoken) : nil
             })
         }
         let incomplete = form.firstIncomplete(answers, today: try await intake.today()).map { "\(filler.base)/step/\($0.id)" }
-        let page = ReviewPage(chrome: try await chrome("Check your answers", context), base: filler.base, sections: sections,
+        let page = IntakeReviewPage(chrome: context.chrome("Check your answers"), base: filler.base, sections: sections,
                               incomplete: incomplete, count: form.steps.count + 1)
         return services.views.page("intake_review", page)
     }

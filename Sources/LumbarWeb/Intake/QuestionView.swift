@@ -1,5 +1,6 @@
 import Foundation
 import LumbarCore
+import Mustache
 
 /// One intake question as the templates draw it: a labelled input, or a fieldset of choices, with its help line
 /// and the problem beside it.
@@ -70,5 +71,41 @@ struct QuestionView: Sendable {
         guard !values.isEmpty else { return "not answered" }
         let labels = values.map { value in question.options.first { $0.value == value }?.label ?? value }
         return labels.joined(separator: "; ")
+    }
+}
+
+extension QuestionView: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "prompt": prompt
+        case "help": help
+        case "error": error
+        case "value": value
+        case "inputType": inputType
+        case "isInput": isInput
+        case "isLongText": isLongText
+        case "isChoices": isChoices
+        case "isScale": isScale
+        case "multiple": multiple
+        case "choices": choices
+        case "low": low
+        case "high": high
+        case "optional": optional
+        case "maxLength": maxLength
+        default: nil
+        }
+    }
+}
+
+extension QuestionView.Choice: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "inputId": inputId
+        case "value": value
+        case "label": label
+        case "checked": checked
+        default: nil
+        }
     }
 }

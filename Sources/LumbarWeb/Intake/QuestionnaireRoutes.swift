@@ -9,15 +9,6 @@ import LumbarStorage
 struct QuestionnaireRoutes {
     let services: AppServices
 
-    struct Page: Sendable {
-        let chrome: Chrome
-        let instrument: String
-        let title: String
-        let intro: String
-        let questions: [QuestionView]
-        let hasProblems: Bool
-    }
-
     /// The repeatable measures this clinic uses.
     func offered() async throws -> [Instrument] {
         try await services.clinic.intakeScreens().filter { $0 == .rmdq || $0 == .odi }
@@ -61,7 +52,7 @@ struct QuestionnaireRoutes {
         let step = IntakeCatalogue.questionnaire(definition)
         var answers = IntakeAnswers()
         for question in step.questions { answers.set(question.id, [form[question.id]]) }
-        let page = Page(chrome: Chrome(title: definition.title, context: context, clinicName: try await services.clinic.profile()?.name),
+        let page = QuestionnairePage(chrome: context.chrome(definition.title),
                         instrument: definition.instrument.rawValue, title: definition.title, intro: step.intro,
                         questions: step.questions.map { QuestionView($0, answers: answers, problems: problems) }, hasProblems: !problems.isEmpty)
         return services.views.page("questionnaire", page, status: status)

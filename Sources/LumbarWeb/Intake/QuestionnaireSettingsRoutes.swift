@@ -10,25 +10,6 @@ struct QuestionnaireSettingsRoutes {
     let services: AppServices
     var repository: QuestionnaireRepository { services.questionnaires }
 
-    struct Page: Sendable {
-        struct Row: Sendable {
-            let code: String
-            let name: String
-            let title: String
-            let version: String
-            let demo: Bool
-            let loaded: Bool
-            let optional: Bool
-            let asked: Bool
-        }
-        let chrome: Chrome
-        let rows: [Row]
-        let definition: String
-        let problems: [String]
-        let hasProblems: Bool
-        let definitionLimit = QuestionnaireDefinition.fileLimit.characters
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/settings/questionnaires") { _, context -> Response in
             _ = try context.owner()
@@ -69,12 +50,12 @@ struct QuestionnaireSettingsRoutes {
         let screens = try await services.clinic.intakeScreens()
         let rows = Instrument.allCases.map { instrument in
             let definition = loaded[instrument] ?? QuestionnaireLibrary.shipped[instrument]!
-            return Page.Row(code: instrument.rawValue, name: instrument.name, title: definition.title, version: definition.version, demo: definition.demo,
+            return QuestionnaireSettingsPage.Row(code: instrument.rawValue, name: instrument.name, title: definition.title, version: definition.version, demo: definition.demo,
                             loaded: loaded[instrument] != nil, optional: Instrument.optionalAtIntake.contains(instrument), asked: screens.contains(instrument))
         }
-        var chrome = Chrome(title: "Questionnaires", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Questionnaires")
         chrome.notice = notice
-        return services.views.page("questionnaires", Page(chrome: chrome, rows: rows, definition: problems.isEmpty ? "" : context.form["definition"],
+        return services.views.page("questionnaires", QuestionnaireSettingsPage(chrome: chrome, rows: rows, definition: problems.isEmpty ? "" : context.form["definition"],
                                                           problems: problems, hasProblems: !problems.isEmpty), status: status)
     }
 }

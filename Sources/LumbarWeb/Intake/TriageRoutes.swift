@@ -10,20 +10,6 @@ struct TriageRoutes {
     let services: AppServices
     var intake: IntakeService { IntakeService(services: services) }
 
-    struct DetailPage: Sendable {
-        struct Row: Sendable { let prompt: String; let answer: String }
-        struct Section: Sendable { let title: String; let rows: [Row] }
-        struct Version: Sendable { let when: String; let rows: [Row] }
-        struct Score: Sendable { let name: String; let score: String; let version: String }
-        let chrome: Chrome
-        let client: Client
-        let submitted: String
-        let sections: [Section]
-        let versions: [Version]
-        let scores: [Score]
-        let contractInput: String
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/intakes/:intake") { _, context -> Response in
             // Staff only: a client reads their own answers in their printable record and download.
@@ -34,17 +20,17 @@ struct TriageRoutes {
             let form = try await intake.form()
             let zone = try await services.clinicTime()
             let rows = { (questions: [IntakeQuestion], answers: IntakeAnswers) in
-                questions.map { DetailPage.Row(prompt: $0.prompt, answer: QuestionView.spoken($0, answers)) }
+                questions.map { IntakeDetailPage.Row(prompt: $0.prompt, answer: QuestionView.spoken($0, answers)) }
             }
             let historyQuestions = form.step("history")?.questions.filter { IntakeForm.historyIds.contains($0.id) } ?? []
             let names = Dictionary(uniqueKeysWithValues: Instrument.allCases.map { ($0.rawValue, $0.name) })
-            let page = DetailPage(
-                chrome: Chrome(title: "Intake: \(access.client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+            let page = IntakeDetailPage(
+                chrome: context.chrome("Intake: \(access.client.fullName)"),
                 client: access.client, submitted: record.submittedAt.map(zone.local) ?? "",
-                sections: form.steps.map { DetailPage.Section(title: $0.title, rows: rows($0.questions, record.answers)) },
-                versions: try await intake.intakes.histories(clientId: access.client.id).map { DetailPage.Version(when: zone.local($0.at), rows: rows(historyQuestions, $0.answers)) },
+                sections: form.steps.map { IntakeDetailPage.Section(title: $0.title, rows: rows($0.questions, record.answers)) },
+                versions: try await intake.intakes.histories(clientId: access.client.id).map { IntakeDetailPage.Version(when: zone.local($0.at), rows: rows(historyQuestions, $0.answers)) },
                 scores: try await intake.questionnaires.responses(clientId: access.client.id).filter { $0.intakeId == record.id }.map {
-                    DetailPage.Score(name: names[$0.instrument.rawValue] ?? $0.instrument.rawValue, score: $0.score.formatted(), version: $0.definitionVersion)
+                    IntakeDetailPage.Score(name: names[$0.instrument.rawValue] ?? $0.instrument.rawValue, score: $0.score.formatted(), version: $0.definitionVersion)
                 },
                 contractInput: record.inputJSON ?? "")
             try await services.audit(account, context, .view, .intake, client: access.client.id, detail: "full intake and health history")

@@ -54,9 +54,4 @@ struct ErrorPageMiddleware: RouterMiddleware {
         }
     }
 
-    struct ErrorPage {
-        let chrome: Chrome
-        let heading: String
-        let message: String
-    }
 }

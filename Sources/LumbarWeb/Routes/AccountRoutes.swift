@@ -8,39 +8,6 @@ import LumbarStorage
 struct AccountRoutes {
     let services: AppServices
 
-    struct AccountPage {
-        let chrome: Chrome
-        let twoFactor: Bool
-        let isStaff: Bool
-        let isTherapist: Bool
-        let hasFeed: Bool
-        let tokens: [TokenRow]
-        let tokenFields: [FieldView]
-        var newToken: String?
-    }
-
-    struct TokenRow {
-        let id: String
-        let name: String
-        let createdAt: String
-        let lastUsedAt: String
-        let status: String
-        let active: Bool
-    }
-
-    struct EnrolPage {
-        let chrome: Chrome
-        let secret: String
-        let url: String
-        let required: Bool
-        let error: String?
-    }
-
-    struct RecoveryPage {
-        let chrome: Chrome
-        let codes: [String]
-    }
-
     static let tokenFields = [FieldView("tokenName", "Token name", help: "What the token is for, e.g. \"billing export\".", limit: .name)]
 
     func register(on router: Router<AppRequestContext>) {
@@ -88,7 +55,7 @@ struct AccountRoutes {
             try await services.audit(account, context, .change, .account, client: nil, detail: "two-step sign-in turned on")
             var signedIn = context
             signedIn.session = try await services.sessions.find(tokenHash: context.session?.tokenHash ?? "")
-            return services.views.page("recovery", RecoveryPage(chrome: Chrome(title: "Recovery codes", context: signedIn), codes: codes))
+            return services.views.page("recovery", RecoveryCodesPage(chrome: Chrome(title: "Recovery codes", context: signedIn), codes: codes))
         }
     }
 
@@ -106,7 +73,7 @@ struct AccountRoutes {
             try await services.accounts.setTOTPSecret(id: account.id, secret: secret!)
         }
         let issuer = try await services.clinic.profile()?.name ?? "Lumbar"
-        let page = EnrolPage(chrome: Chrome(title: "Set up two-step sign-in", context: context), secret: TwoFactor.base32(secret!),
+        let page = TwoFactorEnrolPage(chrome: Chrome(title: "Set up two-step sign-in", context: context), secret: TwoFactor.base32(secret!),
                              url: TwoFactor.authenticatorURL(secret: secret!, account: account.email, issuer: issuer),
                              required: account.mustUseTwoFactor, error: error)
         return services.views.page("enrol", page, status: status)
@@ -116,7 +83,7 @@ struct AccountRoutes {
                              status: HTTPResponse.Status = .ok) async throws -> Response {
         let tokens = account.role.isStaff ? try await services.apiTokens.list(accountId: account.id) : []
         let rows = tokens.map { token in
-            TokenRow(id: token.id, name: token.name, createdAt: token.createdAt.iso8601, lastUsedAt: token.lastUsedAt?.iso8601 ?? "never",
+            AccountPage.TokenRow(id: token.id, name: token.name, createdAt: token.createdAt.iso8601, lastUsedAt: token.lastUsedAt?.iso8601 ?? "never",
                      status: token.revokedAt == nil ? "active" : "revoked", active: token.revokedAt == nil)
         }
         let hasFeed = account.role == .therapist ? try await services.calendarFeeds.hasLiveFeed(therapistId: account.id) : false

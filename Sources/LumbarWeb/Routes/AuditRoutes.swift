@@ -8,24 +8,6 @@ import LumbarStorage
 struct AuditRoutes {
     let services: AppServices
 
-    struct Row {
-        let at: String
-        let actor: String
-        let role: String
-        let client: String
-        let infoType: String
-        let action: String
-        let address: String
-        let detail: String
-    }
-
-    struct Page {
-        let chrome: Chrome
-        let fields: [FieldView]
-        let entries: [Row]
-        let query: String
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/audit") { request, context -> Response in
             let owner = try context.owner()
@@ -33,9 +15,9 @@ struct AuditRoutes {
             let rows = problems.isEmpty ? try await rows(filter) : []
             try await services.audit(owner, context, .view, .auditLog, client: filter.clientId)
             let fields = try await fields().filled(from: form, problems: problems)
-            var chrome = Chrome(title: "Audit log", context: context, clinicName: try await services.clinic.profile()?.name)
+            var chrome = context.chrome("Audit log")
             chrome.notice = problems.isEmpty ? nil : "Check the dates below."
-            let page = Page(chrome: chrome, fields: fields, entries: rows, query: request.uri.query ?? "")
+            let page = AuditPage(chrome: chrome, fields: fields, entries: rows, query: request.uri.query ?? "")
             return services.views.page("audit", page, status: problems.isEmpty ? .ok : .unprocessableContent)
         }
         router.get("/audit.csv") { request, context -> Response in
@@ -93,12 +75,12 @@ struct AuditRoutes {
         return (filter, form, problems)
     }
 
-    private func rows(_ filter: AuditFilter) async throws -> [Row] {
+    private func rows(_ filter: AuditFilter) async throws -> [AuditPage.Row] {
         let entries = try await services.audit.entries(filter)
         let names = Dictionary(try await services.accounts.staff().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let clients = Dictionary(try await services.clients.list().map { ($0.id, $0.fullName) }, uniquingKeysWith: { a, _ in a })
         return entries.map { entry in
-            Row(at: entry.at.iso8601, actor: entry.actorId.map { names[$0] ?? $0 } ?? "—", role: entry.actorRole?.label ?? "—",
+            AuditPage.Row(at: entry.at.iso8601, actor: entry.actorId.map { names[$0] ?? $0 } ?? "—", role: entry.actorRole?.label ?? "—",
                 client: entry.clientId.map { clients[$0] ?? $0 } ?? "—", infoType: entry.infoType.rawValue, action: entry.action.rawValue,
                 address: entry.address, detail: entry.detail)
         }

@@ -8,25 +8,6 @@ import LumbarStorage
 struct AuthRoutes {
     let services: AppServices
 
-    struct LoginPage {
-        let chrome: Chrome
-        let email: String
-        let error: String?
-        var next: String?
-    }
-
-    struct CodePage {
-        let chrome: Chrome
-        let error: String?
-    }
-
-    struct FormPage {
-        let chrome: Chrome
-        let fields: [FieldView]
-        var sent = false
-        var token = ""
-    }
-
     static let wrongCredentials = "That email and password do not match an account. Check both and try again."
     static let emailField = [FieldView("email", "Email", type: "email", autocomplete: "email")]
     static let passwordField = [FieldView("password", "New password", type: "password", help: "At least 12 characters.", autocomplete: "new-password")]
@@ -45,7 +26,7 @@ struct AuthRoutes {
         router.get("/login/code") { _, context -> Response in
             guard let session = context.session, !session.secondFactorDone else { return .seeOther("/login") }
             if !session.account.totpEnabled { return .seeOther("/account/two-factor") }
-            return services.views.page("totp", CodePage(chrome: Chrome(title: "Two-step sign-in", context: context), error: nil))
+            return services.views.page("totp", SignInCodePage(chrome: Chrome(title: "Two-step sign-in", context: context), error: nil))
         }
         router.post("/login/code") { _, context -> Response in try await secondFactor(context) }
         router.post("/logout") { _, context -> Response in
@@ -58,7 +39,7 @@ struct AuthRoutes {
             return response
         }
         router.get("/password/forgot") { _, context -> Response in
-            services.views.page("forgot", FormPage(chrome: Chrome(title: "Reset your password", context: context), fields: Self.emailField))
+            services.views.page("forgot", PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: Self.emailField))
         }
         router.post("/password/forgot") { _, context -> Response in try await forgot(context) }
         router.get("/password/reset") { request, context -> Response in
@@ -66,14 +47,14 @@ struct AuthRoutes {
             guard try await services.passwordResets.isValid(tokenHash: Secrets.hash(token), at: services.now) else {
                 throw PageError.badForm("This reset link has expired or was already used. Ask for a new one from the sign-in page.")
             }
-            return services.views.page("reset", FormPage(chrome: Chrome(title: "Choose a new password", context: context), fields: Self.passwordField, token: token))
+            return services.views.page("reset", PasswordFormPage(chrome: Chrome(title: "Choose a new password", context: context), fields: Self.passwordField, token: token))
         }
         router.post("/password/reset") { _, context -> Response in
             let token = context.form["token"]
             let password = context.form["password"]
             if password.count < AccountDraft.minimumPasswordLength {
                 let problems = [FieldProblem("password", "Use at least \(AccountDraft.minimumPasswordLength) characters.")]
-                let page = FormPage(chrome: Chrome(title: "Choose a new password", context: context),
+                let page = PasswordFormPage(chrome: Chrome(title: "Choose a new password", context: context),
                                     fields: Self.passwordField.filled(from: context.form, problems: problems), token: token)
                 return services.views.page("reset", page, status: .unprocessableContent)
             }
@@ -169,7 +150,7 @@ struct AuthRoutes {
         guard accepted else {
             try await recordFailure(credentials, context)
             let reused = TwoFactor.acceptedStep(code: code, secret: secret, at: date, after: nil) != nil
-            return services.views.page("totp", CodePage(chrome: Chrome(title: "Two-step sign-in", context: context),
+            return services.views.page("totp", SignInCodePage(chrome: Chrome(title: "Two-step sign-in", context: context),
                                                         error: reused ? TwoFactor.usedCodeMessage : "That code did not work. Codes change every 30 seconds; try the newest one."),
                                        status: .unauthorized)
         }
@@ -183,13 +164,13 @@ struct AuthRoutes {
         let email = context.form["email"].trimmed.lowercased()
         guard EmailAddress.isPlausible(email) else {
             let problems = [FieldProblem("email", "Enter the email address you sign in with.")]
-            let page = FormPage(chrome: Chrome(title: "Reset your password", context: context), fields: Self.emailField.filled(from: context.form, problems: problems))
+            let page = PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: Self.emailField.filled(from: context.form, problems: problems))
             return services.views.page("forgot", page, status: .unprocessableContent)
         }
         if let credentials = try await services.accounts.credentials(email: email), credentials.account.active {
             try await sendResetLink(to: credentials.account)
         }
-        return services.views.page("forgot", FormPage(chrome: Chrome(title: "Reset your password", context: context), fields: [], sent: true))
+        return services.views.page("forgot", PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: [], sent: true))
     }
 
     /// Emails a one-hour link to choose a password; used for "forgot password" and to invite new accounts.

@@ -9,72 +9,6 @@ import LumbarZones
 struct ClientRoutes {
     let services: AppServices
 
-    struct ListPage {
-        let chrome: Chrome
-        let clients: [Client]
-        let query: String
-        let queryError: String?
-        let canCreate: Bool
-        let scoped: Bool
-    }
-
-    struct FormPage {
-        let chrome: Chrome
-        let fields: [FieldView]
-    }
-
-    struct NoteRow {
-        let id: String
-        let createdAt: String
-        let authorName: String
-        let body: String
-        let amends: String?
-        let reason: String?
-    }
-
-    struct RecordPage {
-        let chrome: Chrome
-        let client: Client
-        let dateOfBirth: String
-        let therapists: [Account]
-        let showsClinical: Bool
-        let notes: [NoteRow]
-        let canWrite: Bool
-        let canAssign: Bool
-        let canInvite: Bool
-        let assignField: [FieldView]
-        let noteFields: [FieldView]
-        let appointments: [AppointmentRow]
-        let ownView: Bool
-        let intake: IntakePanel
-        /// The home-program diary in words, for the Subjective of the next note.
-        let homeProgram: String?
-        let visits: [VisitRow]
-        let progress: ProgressPanel?
-        /// The client's own receipts, on their record.
-        let receipts: [ReceiptLink]
-        /// Repeat questionnaires the clinic uses, offered to the client on their record.
-        let questionnaires: [QuestionnaireLink]
-    }
-
-    struct QuestionnaireLink: Sendable { let code: String; let name: String }
-
-    struct ReceiptLink: Sendable { let id: String; let label: String }
-
-    struct VisitRow: Sendable { let id: String; let when: String; let author: String; let status: String; let pain: String?; let amended: Bool }
-
-    struct AppointmentRow {
-        let id: String
-        let when: String
-        let service: String
-        let therapist: String
-        let status: String
-        let serviceId: String
-        let locationId: String
-        let canCancel: Bool
-        let canWait: Bool
-    }
-
     static let clientFields = [
         FieldView("firstName", "First name", autocomplete: "off", limit: .name),
         FieldView("lastName", "Last name", autocomplete: "off", limit: .name),
@@ -98,13 +32,13 @@ struct ClientRoutes {
             var clients: [Client] = []
             if tooLong == nil { clients = try await services.clients.list(treatedBy: scoped ? account.id : nil, matching: search) }
             try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
-            let page = ListPage(chrome: try await chrome("Clients", context), clients: clients, query: search, queryError: tooLong?.message,
+            let page = ClientListPage(chrome: context.chrome("Clients"), clients: clients, query: search, queryError: tooLong?.message,
                                 canCreate: true, scoped: scoped)
             return services.views.page("clients", page, status: tooLong == nil ? .ok : .unprocessableContent)
         }
         router.get("/clients/new") { _, context -> Response in
             _ = try context.staff()
-            return services.views.page("client_new", FormPage(chrome: try await chrome("Register a client", context), fields: Self.clientFields))
+            return services.views.page("client_new", ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields))
         }
         router.post("/clients") { _, context -> Response in
             let account = try context.staff()
@@ -116,7 +50,7 @@ struct ClientRoutes {
             var problems = draft.problems(today: services.now.utcDate)
             if !form["dateOfBirth"].isEmpty && dob == nil { problems.append(FieldProblem("dateOfBirth", "Enter the date as YYYY-MM-DD.")) }
             guard problems.isEmpty else {
-                let page = FormPage(chrome: try await chrome("Register a client", context), fields: Self.clientFields.filled(from: form, problems: problems))
+                let page = ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields.filled(from: form, problems: problems))
                 return services.views.page("client_new", page, status: .unprocessableContent)
             }
             let client = try await services.clients.create(draft, at: services.now)
@@ -190,12 +124,8 @@ struct ClientRoutes {
         }
     }
 
-    private func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
-    }
-
     /// The client's appointments from a month ago on, with what the client may do online.
-    private func appointmentRows(_ client: Client, ownView: Bool) async throws -> [AppointmentRow] {
+    private func appointmentRows(_ client: Client, ownView: Bool) async throws -> [ClientRecordPage.AppointmentRow] {
         let now = services.now
         let window = TimeRange(start: now.adding(seconds: -30 * 86_400), end: now.adding(seconds: 400 * 86_400))
         let appointments = try await services.appointments.list(window: window, clientId: client.id, activeOnly: false)
@@ -206,7 +136,7 @@ struct ClientRoutes {
         let zones = Dictionary(try await services.scheduling.locations().map { ($0.id, $0.timeZone) }, uniquingKeysWith: { a, _ in a })
         return appointments.map { appointment in
             let zone = FoundationZone(identifier: zones[appointment.locationId] ?? "UTC") ?? FoundationZone(identifier: "UTC")!
-            return AppointmentRow(
+            return ClientRecordPage.AppointmentRow(
                 id: appointment.id, when: BookingService.spoken(appointment.start, zone), service: serviceNames[appointment.serviceId] ?? "Appointment",
                 therapist: therapistNames[appointment.therapistId] ?? "your therapist", status: appointment.status.rawValue,
                 serviceId: appointment.serviceId, locationId: appointment.locationId,
@@ -216,21 +146,21 @@ struct ClientRoutes {
     }
 
     /// Visit notes for staff who see clinical records: originals, newest first, each marked if amended.
-    private func visitRows(_ access: ClientAccess, ownView: Bool) async throws -> [VisitRow] {
+    private func visitRows(_ access: ClientAccess, ownView: Bool) async throws -> [ClientRecordPage.VisitRow] {
         guard access.seesClinical, !ownView else { return [] }
         let zone = try await services.clinicTime()
         let notes = try await services.visitNotes.list(clientId: access.client.id)
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
-            VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
+            ClientRecordPage.VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
                      pain: $0.painNow.map { "pain \($0)/10" }, amended: amended.contains($0.id))
         }
     }
 
     /// Repeat questionnaires for a client with a sent intake, on their own record.
-    private func questionnaireLinks(_ client: Client, ownView: Bool) async throws -> [QuestionnaireLink] {
+    private func questionnaireLinks(_ client: Client, ownView: Bool) async throws -> [ClientRecordPage.QuestionnaireLink] {
         guard ownView, try await services.intake.latestSubmitted(clientId: client.id) != nil else { return [] }
-        return try await QuestionnaireRoutes(services: services).offered().map { QuestionnaireLink(code: $0.rawValue, name: $0.name) }
+        return try await QuestionnaireRoutes(services: services).offered().map { ClientRecordPage.QuestionnaireLink(code: $0.rawValue, name: $0.name) }
     }
 
     /// The last week of the home-program diary, for staff who see clinical records; nil without a program.
@@ -245,12 +175,12 @@ struct ClientRoutes {
     func recordPage(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
                     returned: IntakePanel.Returned? = nil, status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         let client = access.client
-        var notes: [NoteRow] = []
+        var notes: [ClientRecordPage.NoteRow] = []
         var viewed = [services.auditEntry(account, context, .view, .contact, client: client.id)]
         if access.seesClinical {
             let zone = try await services.clinicTime()
             notes = try await services.chartNotes.list(clientId: client.id).map {
-                NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
+                ClientRecordPage.NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
             }
             viewed.append(services.auditEntry(account, context, .view, .clinical, client: client.id, detail: "chart notes"))
         }
@@ -259,9 +189,9 @@ struct ClientRoutes {
         let manages = account.role == .owner || account.role == .frontDesk
         let ownView = account.role == .client
         let therapists = manages ? try await services.accounts.therapists() : []
-        var chrome = try await chrome(client.fullName, context)
+        var chrome = context.chrome(client.fullName)
         chrome.notice = notice
-        let page = RecordPage(
+        let page = ClientRecordPage(
             chrome: chrome, client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",
             therapists: try await services.clients.therapists(of: client.id), showsClinical: access.seesClinical, notes: notes,
             canWrite: access.writesClinical, canAssign: manages, canInvite: manages && client.accountId == nil && !client.email.isEmpty,
@@ -273,7 +203,7 @@ struct ClientRoutes {
             visits: try await visitRows(access, ownView: ownView),
             progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
             receipts: ownView ? try await services.billing.receipts(clientId: client.id).map {
-                ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
+                ClientRecordPage.ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
             } : [],
             questionnaires: try await questionnaireLinks(client, ownView: ownView))
         return services.views.page("client", page, status: status)

@@ -8,27 +8,6 @@ import LumbarStorage
 struct ClinicAdminRoutes {
     let services: AppServices
 
-    struct StaffRow {
-        let name: String
-        let role: String
-        let email: String
-        let registration: String
-        let twoFactor: String
-    }
-
-    struct StaffPage {
-        let chrome: Chrome
-        let staff: [StaffRow]
-        let fields: [FieldView]
-    }
-
-    struct SettingsPage {
-        let chrome: Chrome
-        let clinic: ClinicProfile
-        let fields: [FieldView]
-        let ruleFields: [FieldView]
-    }
-
     static let staffFields = [
         FieldView("name", "Name", autocomplete: "off", limit: .name),
         FieldView("email", "Email", type: "email", autocomplete: "off"),
@@ -59,24 +38,22 @@ struct ClinicAdminRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/") { _, context -> Response in
-            struct Alert { let clientId: String; let name: String; let urgency: String; let when: String }
-            struct Home { let chrome: Chrome; let clinical: Bool; let alerts: [Alert]; let hasAlerts: Bool }
             let account = try context.signedIn()
-            var alerts: [Alert] = []
+            var alerts: [HomePage.Alert] = []
             if account.role == .owner || account.role == .therapist {
                 let policy = try await services.policy()
                 let zone = try await services.clinicTime()
                 for (intake, name) in try await services.intake.needingAction() {
                     let treats = account.role == .therapist ? try await services.clients.treats(therapistId: account.id, clientId: intake.clientId) : false
                     guard policy.canSeeClinical(account.role, .init(treats: treats)) else { continue }
-                    alerts.append(Alert(clientId: intake.clientId, name: name, urgency: intake.urgency?.rawValue ?? "",
+                    alerts.append(HomePage.Alert(clientId: intake.clientId, name: name, urgency: intake.urgency?.rawValue ?? "",
                                         when: intake.submittedAt.map(zone.local) ?? ""))
                 }
                 if !alerts.isEmpty {
                     try await services.audit(account, context, .view, .intake, client: nil, detail: "intakes needing action, \(alerts.count) shown")
                 }
             }
-            return services.views.page("home", Home(chrome: try await chrome("Start", context), clinical: account.role != .frontDesk,
+            return services.views.page("home", HomePage(chrome: context.chrome("Start"), clinical: account.role != .frontDesk,
                                                     alerts: alerts, hasAlerts: !alerts.isEmpty))
         }
         router.get("/staff") { _, context -> Response in
@@ -137,23 +114,19 @@ struct ClinicAdminRoutes {
         }
     }
 
-    func chrome(_ title: String, _ context: AppRequestContext) async throws -> Chrome {
-        Chrome(title: title, context: context, clinicName: try await services.clinic.profile()?.name)
-    }
-
     private func staffPage(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) async throws -> Response {
         let staff = try await services.accounts.staff().map {
-            StaffRow(name: $0.name, role: $0.role.label, email: $0.email, registration: $0.collegeRegistration ?? "", twoFactor: $0.totpEnabled ? "on" : "off")
+            StaffPage.StaffRow(name: $0.name, role: $0.role.label, email: $0.email, registration: $0.collegeRegistration ?? "", twoFactor: $0.totpEnabled ? "on" : "off")
         }
-        let page = StaffPage(chrome: try await chrome("Staff", context), staff: staff, fields: Self.staffFields.filled(from: form, problems: problems))
+        let page = StaffPage(chrome: context.chrome("Staff"), staff: staff, fields: Self.staffFields.filled(from: form, problems: problems))
         return services.views.page("staff", page, status: status)
     }
 
     private func settingsPage(_ context: AppRequestContext, clinic: ClinicProfile, form: FormData, problems: [FieldProblem] = [],
                               status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
-        var chrome = try await chrome("Settings", context)
+        var chrome = context.chrome("Settings")
         chrome.notice = notice
-        let page = SettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems),
+        let page = ClinicSettingsPage(chrome: chrome, clinic: clinic, fields: Self.settingsFields.filled(from: form, problems: problems),
                                 ruleFields: Self.ruleFields.filled(from: form, problems: problems))
         return services.views.page("settings", page, status: status)
     }

@@ -10,27 +10,6 @@ import LumbarZones
 struct RecordRoutes {
     let services: AppServices
 
-    struct Section: Sendable {
-        struct Entry: Sendable { let heading: String; let lines: [String] }
-        let title: String
-        let entries: [Entry]
-    }
-
-    struct RecordPage: Sendable {
-        let chrome: Chrome
-        let client: Client
-        let clinicName: String
-        let printed: String
-        let sections: [Section]
-    }
-
-    struct RetentionPage: Sendable {
-        struct Row: Sendable { let id: String; let name: String; let lastVisit: String; let keepUntil: String }
-        let chrome: Chrome
-        let rows: [Row]
-        let today: String
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/record") { _, context -> Response in
             let account = try context.staff()
@@ -90,8 +69,7 @@ struct RecordRoutes {
                              keepUntil: until.description)
             }
             try await services.audit(owner, context, .view, .record, client: nil, detail: "retention report, \(rows.count) past their date")
-            return services.views.page("retention", RetentionPage(chrome: Chrome(title: "Records past retention", context: context,
-                                                                                 clinicName: try await services.clinic.profile()?.name),
+            return services.views.page("retention", RetentionPage(chrome: context.chrome("Records past retention"),
                                                                   rows: rows, today: today.description))
         }
     }
@@ -110,21 +88,21 @@ struct RecordRoutes {
     private func page(_ client: Client, context: AppRequestContext) async throws -> Response {
         let profile = try await services.clinic.profile()
         let zone = ZonedTime(identifier: profile?.timeZone ?? "UTC")
-        let page = RecordPage(chrome: Chrome(title: "Record", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+        let page = PrintableRecordPage(chrome: context.chrome("Record"), client: client, clinicName: profile?.name ?? "",
                               printed: zone.local(services.now), sections: try await Self.sections(services, client: client))
         return services.views.page("record", page)
     }
 
     /// Every part of the record, oldest first within each part, in words.
-    static func sections(_ services: AppServices, client: Client) async throws -> [Section] {
+    static func sections(_ services: AppServices, client: Client) async throws -> [PrintableRecordPage.Section] {
         let zone = try await services.clinicTime()
         let form = try await IntakeService(services: services).form()
-        var sections: [Section] = []
-        sections.append(Section(title: "Identity and contact", entries: [.init(heading: client.fullName, lines: [
+        var sections: [PrintableRecordPage.Section] = []
+        sections.append(PrintableRecordPage.Section(title: "Identity and contact", entries: [.init(heading: client.fullName, lines: [
             "Date of birth: \(client.dateOfBirth?.description ?? "not given")", "Email: \(client.email)", "Phone: \(client.phone)",
             "Emergency contact: \(client.emergencyContact)"])]))
         let intakes = try await services.intake.list(clientId: client.id).filter(\.isSubmitted).reversed()
-        sections.append(Section(title: "Intakes and triage", entries: try await intakes.asyncMap { intake in
+        sections.append(PrintableRecordPage.Section(title: "Intakes and triage", entries: try await intakes.asyncMap { intake in
             var lines = form.steps.flatMap { step in step.questions.compactMap { question -> String? in
                 let answer = QuestionView.spoken(question, intake.answers)
                 return answer == "not answered" ? nil : "\(question.prompt) \(answer)"
@@ -135,16 +113,16 @@ struct RecordRoutes {
             }
             return .init(heading: "Intake sent \(intake.submittedAt.map(zone.local) ?? "")", lines: lines)
         }))
-        sections.append(Section(title: "Consents", entries: try await services.consents.list(clientId: client.id).map {
+        sections.append(PrintableRecordPage.Section(title: "Consents", entries: try await services.consents.list(clientId: client.id).map {
             .init(heading: "\(zone.local($0.at)): \($0.withdraws == nil ? $0.kind.label : "Withdrawal of \($0.kind.label.lowercased())")",
                   lines: ["Signed by \($0.signerName) (\($0.signature.rawValue)), text version \($0.textVersion)"])
         }))
-        sections.append(Section(title: "Treatment plans", entries: try await services.treatmentPlans.versions(clientId: client.id).reversed().map { plan in
+        sections.append(PrintableRecordPage.Section(title: "Treatment plans", entries: try await services.treatmentPlans.versions(clientId: client.id).reversed().map { plan in
             .init(heading: "Version \(plan.version), \(zone.local(plan.createdAt))", lines: [
                 "Goals: " + plan.goals.joined(separator: "; "), "Techniques: " + plan.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "),
                 "Areas: " + plan.areas.map(\.label).joined(separator: ", "), "\(plan.visits) visits, \(plan.frequency), reassess \(plan.reassessOn)"])
         }))
-        sections.append(Section(title: "Visit notes", entries: try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }.map { note in
+        sections.append(PrintableRecordPage.Section(title: "Visit notes", entries: try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }.map { note in
             .init(heading: "\(zone.local(note.createdAt)), \(note.authorName)\(note.amends != nil ? " (amendment: \(note.amendReason ?? ""))" : "")", lines: [
                 "Pain \(note.painNow.map(String.init) ?? "-")/10. \(note.subjective)", "Findings: " + Finding.allCases.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
                 note.objective, "Body chart: " + note.bodyChart.marks.map { "\($0.region.label) \($0.kind.label.lowercased()) \($0.intensity)" }.joined(separator: "; "),
@@ -152,14 +130,14 @@ struct RecordRoutes {
                 "Signed \(note.signedAt.map(zone.local) ?? "")"].filter { !$0.isEmpty })
         }))
         if let program = try await services.homePrograms.current(clientId: client.id) {
-            sections.append(Section(title: "Home program", entries: [.init(heading: "Version \(program.version), \(zone.local(program.createdAt))",
+            sections.append(PrintableRecordPage.Section(title: "Home program", entries: [.init(heading: "Version \(program.version), \(zone.local(program.createdAt))",
                                                                            lines: program.items.compactMap { item in item.exercise.map { "\($0.name): \(item.dose.text)" } })]))
         }
         let window = TimeRange(start: Instant(milliseconds: 0), end: services.now.adding(seconds: 800 * 86_400))
-        sections.append(Section(title: "Appointments", entries: [.init(heading: "All", lines: try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).map {
+        sections.append(PrintableRecordPage.Section(title: "Appointments", entries: [.init(heading: "All", lines: try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).map {
             "\(zone.local($0.start)): \($0.status.rawValue)"
         })]))
-        sections.append(Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await services.billing.receipts(clientId: client.id).map {
+        sections.append(PrintableRecordPage.Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await services.billing.receipts(clientId: client.id).map {
             "Receipt \($0.number), \(zone.local($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
         })]))
         return sections

@@ -23,13 +23,6 @@ struct SetupRoutes {
         FieldView("password", "Password", type: "password", help: "At least 12 characters. Next you will set up a code app for two-step sign-in.", autocomplete: "new-password"),
     ]
 
-    struct Page {
-        let chrome: Chrome
-        let clinicFields: [FieldView]
-        let ownerFields: [FieldView]
-        let zones: [String]
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/setup") { _, context -> Response in
             guard try await services.clinic.profile() == nil else { throw PageError.notFound }
@@ -53,7 +46,7 @@ struct SetupRoutes {
     }
 
     private func page(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) -> Response {
-        let model = Page(chrome: Chrome(title: "Set up your clinic", context: context),
+        let model = SetupPage(chrome: Chrome(title: "Set up your clinic", context: context),
                          clinicFields: Self.clinicFields.filled(from: form, problems: problems),
                          ownerFields: Self.ownerFields.filled(from: form, problems: problems), zones: Self.zones)
         return services.views.page("setup", model, status: status)

@@ -4,6 +4,7 @@ import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
+import Mustache
 
 /// The one-page printable handout: every item with its picture, dose and steps, the heat-and-cold timing and the
 /// therapist's note, laid out to print in black and white.
@@ -27,9 +28,28 @@ struct HandoutPage: Sendable {
         let zone = try await service.zone()
         let cards = ProgramService.cards(program)
         let page = HandoutPage(
-            chrome: Chrome(title: "Home program", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+            chrome: context.chrome("Home program"), client: client, clinicName: profile?.name ?? "",
             therapist: try await services.accounts.find(id: program.createdBy)?.name ?? "", version: program.version,
             date: zone.local(program.createdAt).date.spoken, cards: cards, dense: cards.count > 6, crowded: cards.count > 9, thermal: try await service.thermal(program), note: program.note.nilIfEmpty)
         return services.views.page("program_handout", page)
+    }
+}
+
+extension HandoutPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "clinicName": clinicName
+        case "therapist": therapist
+        case "version": version
+        case "date": date
+        case "cards": cards
+        case "dense": dense
+        case "crowded": crowded
+        case "thermal": thermal
+        case "note": note
+        default: nil
+        }
     }
 }

@@ -11,39 +11,6 @@ struct MyProgramRoutes {
     let services: AppServices
     var program: ProgramService { ProgramService(services: services) }
 
-    struct Day: Sendable { let value: String; let label: String; let selected: Bool }
-    struct Choice: Sendable { let value: String; let label: String; let checked: Bool }
-
-    struct ProgramPage: Sendable {
-        let chrome: Chrome
-        let programId: String
-        let cards: [ProgramService.Card]
-        let thermal: String?
-        let note: String?
-        let therapist: String
-        let days: [Day]
-        let done: [Choice]
-        let pains: [Choice]
-        let logNote: String
-        let logNoteError: String?
-        let problems: [FieldProblem]
-        let dayError: String?
-        let doneError: String?
-        let painError: String?
-        let summary: String
-        let reminderTime: String
-        let reminderOn: Bool
-        let reminderError: String?
-    }
-
-    struct StepPage: Sendable {
-        let chrome: Chrome
-        let card: ProgramService.Card
-        let count: Int
-        let previous: String?
-        let next: String?
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/me/program") { request, context -> Response in
             let (account, client) = try await me(context)
@@ -57,7 +24,7 @@ struct MyProgramRoutes {
             let cards = ProgramService.cards(current)
             guard let number = Int(try context.parameters.require("number")), cards.indices.contains(number - 1) else { throw PageError.notFound }
             try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "home program item \(number)")
-            let page = StepPage(chrome: Chrome(title: cards[number - 1].name, context: context, clinicName: try await services.clinic.profile()?.name),
+            let page = MyProgramStepPage(chrome: context.chrome(cards[number - 1].name),
                                 card: cards[number - 1], count: cards.count,
                                 previous: number > 1 ? "/me/program/item/\(number - 1)" : nil, next: number < cards.count ? "/me/program/item/\(number + 1)" : nil)
             return services.views.page("program_item", page)
@@ -111,25 +78,24 @@ struct MyProgramRoutes {
 
     private func page(_ context: AppRequestContext, account: Account, client: Client, form: FormData, problems: [FieldProblem],
                       status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
-        var chrome = Chrome(title: "My home program", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("My home program")
         chrome.notice = notice
         guard let current = try await program.programs.current(clientId: client.id) else {
-            struct Empty { let chrome: Chrome }
-            return services.views.page("program_none", Empty(chrome: chrome))
+            return services.views.page("program_none", MyProgramNonePage(chrome: chrome))
         }
         let today = try await program.zone().local(services.now).date
         let chosenDay = form["day"].isEmpty ? today.description : form["day"]
         let reminder = try await program.programs.reminder(clientId: client.id)
         func error(_ field: String) -> String? { problems.first { $0.field == field }?.message }
-        let page = ProgramPage(
+        let page = MyProgramPage(
             chrome: chrome, programId: current.id, cards: ProgramService.cards(current), thermal: try await program.thermal(current), note: current.note.nilIfEmpty,
             therapist: try await services.accounts.find(id: current.createdBy)?.name ?? "your therapist",
             days: (0...6).map { offset in
                 let day = today.adding(days: -offset)
-                return Day(value: day.description, label: offset == 0 ? "Today" : offset == 1 ? "Yesterday" : day.spoken, selected: day.description == chosenDay)
+                return MyProgramPage.Day(value: day.description, label: offset == 0 ? "Today" : offset == 1 ? "Yesterday" : day.spoken, selected: day.description == chosenDay)
             },
-            done: ProgramLog.Done.allCases.map { Choice(value: $0.rawValue, label: $0.label, checked: form["done"] == $0.rawValue) },
-            pains: (0...10).map { Choice(value: String($0), label: String($0), checked: form["pain"] == String($0)) },
+            done: ProgramLog.Done.allCases.map { MyProgramPage.Choice(value: $0.rawValue, label: $0.label, checked: form["done"] == $0.rawValue) },
+            pains: (0...10).map { MyProgramPage.Choice(value: String($0), label: String($0), checked: form["pain"] == String($0)) },
             logNote: form["note"], logNoteError: error("note"), problems: problems, dayError: error("day"), doneError: error("done"), painError: error("pain"),
             summary: try await program.adherence(clientId: client.id).summary,
             reminderTime: form.has("time") ? form["time"] : reminder.map { WallTime(minutes: $0.minuteOfDay)!.description } ?? "19:00",

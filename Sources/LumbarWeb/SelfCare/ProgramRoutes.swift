@@ -11,46 +11,6 @@ struct ProgramRoutes {
     let services: AppServices
     var program: ProgramService { ProgramService(services: services) }
 
-    struct Row: Sendable {
-        let id: String
-        let name: String
-        let level: String?
-        let groupTitle: String?
-        let suggested: Bool
-        let included: Bool
-        let order: String
-        let sets: String
-        let reps: String
-        let hold: String
-        let minutes: String
-        let often: String
-        let note: String
-        let caution: String?
-        let error: String?
-    }
-
-    struct EditorPage: Sendable {
-        let chrome: Chrome
-        let client: Client
-        let rows: [Row]
-        let note: String
-        let injuredAt: String
-        let intakeHint: String?
-        let version: Int
-        let cards: [ProgramService.Card]
-        let hasProgram: Bool
-        let thermal: String?
-        let summary: String
-        let chart: String
-        let problems: [String]
-        let hasProblems: Bool
-        let noteError: String?
-        let fromSuggestions: Bool
-        let versions: [Version]
-    }
-
-    struct Version: Sendable { let version: Int; let when: String; let items: String }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/exercises/:file") { _, context -> Response in
             let file = try context.parameters.require("file")
@@ -135,14 +95,14 @@ struct ProgramRoutes {
         let start = current?.items ?? suggestions.items
         let byId = Dictionary(start.enumerated().map { ($1.exerciseId, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
         let included = form.map { Set($0.all("include")) }
-        var rows: [Row] = []
+        var rows: [ProgramEditorPage.Row] = []
         for code in SelfCareCode.allCases {
             for (index, exercise) in ExerciseLibrary.variants(of: code).enumerated() {
                 let prefix = "item-\(exercise.id)-"
                 let existing = byId[exercise.id]
                 let dose = existing?.1.dose ?? exercise.dose
                 func value(_ field: String, _ stored: Int?) -> String { form.map { $0[prefix + field] } ?? stored.map(String.init) ?? "" }
-                rows.append(Row(
+                rows.append(ProgramEditorPage.Row(
                     id: exercise.id, name: exercise.name, level: exercise.level == .standard ? nil : exercise.level.rawValue,
                     groupTitle: index == 0 ? exercise.code.rawValue : nil, suggested: suggested.contains(exercise.id),
                     included: included?.contains(exercise.id) ?? (existing != nil),
@@ -160,9 +120,9 @@ struct ProgramRoutes {
         } ?? ""
         let intake = suggestions.intakeId == nil ? nil : try await services.intake.latestSubmitted(clientId: client.id)
         let adherence = try await program.adherence(clientId: client.id)
-        var chrome = Chrome(title: "Home program: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name)
+        var chrome = context.chrome("Home program: \(client.fullName)")
         chrome.notice = notice
-        let page = EditorPage(
+        let page = ProgramEditorPage(
             chrome: chrome, client: client, rows: rows, note: form?["note"] ?? current?.note ?? "", injuredAt: injured,
             intakeHint: intake?.answers["painStartedOn"].nilIfEmpty.map { "The intake says the pain began on \($0)." },
             version: current?.version ?? 0, cards: current.map(ProgramService.cards) ?? [], hasProgram: current != nil,
@@ -171,7 +131,7 @@ struct ProgramRoutes {
             noteError: problems.first { $0.field == "note" }?.message,
             fromSuggestions: current == nil && !suggestions.items.isEmpty,
             versions: try await program.programs.versions(clientId: client.id).dropFirst().map { old in
-                Version(version: old.version, when: "\(zone.local(old.createdAt).date.spoken)",
+                ProgramEditorPage.Version(version: old.version, when: "\(zone.local(old.createdAt).date.spoken)",
                         items: old.items.compactMap { $0.exercise?.name }.joined(separator: ", "))
             })
         try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "home program and diary")

@@ -3,6 +3,7 @@ import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
+import Mustache
 
 /// The home program's server side: the therapist's starting point from the engine, the views both sides see,
 /// the diary, and the daily reminders.
@@ -70,6 +71,24 @@ struct ProgramService: Sendable {
             guard let client = try await clients.find(id: reminder.clientId), EmailAddress.isPlausible(client.email) else { return nil }
             return QueuedMail(to: client.email, subject: "Time for your home program",
                               body: "Hello \(client.firstName),\n\nThis is your daily reminder from \(clinicName). Your program and today's log are here:\n\(publicURL)/me/program\n\nYou can change or turn off this reminder on that page.")
+        }
+    }
+}
+
+extension ProgramService.Card: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "number": number
+        case "id": id
+        case "name": name
+        case "dose": dose
+        case "steps": steps
+        case "feel": feel
+        case "stop": stop
+        case "note": note
+        case "picture": picture
+        case "alt": alt
+        default: nil
         }
     }
 }

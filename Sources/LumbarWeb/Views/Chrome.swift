@@ -1,4 +1,5 @@
 import LumbarCore
+import Mustache
 
 /// What the shared layout shows around every page: who is signed in, what they may reach, the form token.
 struct Chrome: Sendable {
@@ -118,5 +119,75 @@ struct FieldView: Sendable {
 extension Array where Element == FieldView {
     func filled(from form: FormData, problems: [FieldProblem]) -> [FieldView] {
         map { $0.filled(from: form, problems: problems) }
+    }
+}
+
+extension Chrome: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "title": title
+        case "clinicName": clinicName
+        case "signedIn": signedIn
+        case "userName": userName
+        case "roleLabel": roleLabel
+        case "isOwner": isOwner
+        case "isStaff": isStaff
+        case "isClient": isClient
+        case "seesClients": seesClients
+        case "csrf": csrf
+        case "notice": notice
+        case "limits": limits
+        default: nil
+        }
+    }
+}
+
+extension Chrome.Limits: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "code": code
+        case "short": short
+        case "long": long
+        case "clinical": clinical
+        case "phone": phone
+        case "often": often
+        case "programNote": programNote
+        case "diaryNote": diaryNote
+        default: nil
+        }
+    }
+}
+
+extension FieldView: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "name": name
+        case "label": label
+        case "type": type
+        case "value": value
+        case "error": error
+        case "help": help
+        case "autocomplete": autocomplete
+        case "list": list
+        case "optional": optional
+        case "maxLength": maxLength
+        case "options": options
+        case "isInput": isInput
+        case "isSelect": isSelect
+        case "isTextArea": isTextArea
+        default: nil
+        }
+    }
+}
+
+extension FieldView.Option: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
     }
 }

@@ -16,14 +16,18 @@ struct Views: Sendable {
         return Views(library: library)
     }
 
-    func render(_ template: String, _ model: Any) -> String {
-        guard let html = library.render(TemplateModel.tree(model) ?? [String: Any](), withTemplate: template) else {
+    /// The page drawn from its model. Every model, and every value in it whose fields a template reads, answers the
+    /// renderer through `MustacheParent` (an explicit `child(named:)` beside the type), never by reflection; a nil
+    /// optional answers nil, so the renderer looks further up the context stack. `scripts/check_views.py` checks that
+    /// each `child(named:)` names every stored property.
+    func render(_ template: String, _ model: some MustacheParent) -> String {
+        guard let html = library.render(model, withTemplate: template) else {
             preconditionFailure("template \(template) is missing")
         }
         return html
     }
 
-    func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+    func page(_ template: String, _ model: some MustacheParent, status: HTTPResponse.Status = .ok) -> Response {
         Response.html(render(template, model), status: status)
     }
 }

@@ -9,26 +9,6 @@ import LumbarZones
 struct OutcomeRoutes {
     let services: AppServices
 
-    struct LetterPage: Sendable {
-        struct Line: Sendable { let text: String }
-        let chrome: Chrome
-        let client: Client
-        let clinicName: String
-        let clinicAddress: String
-        let date: String
-        let recipient: String
-        let reason: String
-        let therapist: String
-        let registration: String
-        let history: [Line]
-        let findings: [Line]
-        let treatment: [Line]
-        let outcomes: [Line]
-        let recipientError: String?
-        let reasonError: String?
-        let printable: Bool
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/outcomes/:file") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: false)
@@ -103,12 +83,12 @@ struct OutcomeRoutes {
             outcomes.append("\(name): \(Illustration.number(series.points.first!.score)) → \(Illustration.number(series.points.last!.score)) over \(series.points.count) measures"
                             + (series.meaningfullyImproved ? ", a meaningful improvement." : ", not a meaningful improvement."))
         }
-        let page = LetterPage(
-            chrome: Chrome(title: "Referral letter", context: context, clinicName: profile?.name), client: client, clinicName: profile?.name ?? "",
+        let page = ReferralLetterPage(
+            chrome: context.chrome("Referral letter"), client: client, clinicName: profile?.name ?? "",
             clinicAddress: profile?.address ?? "", date: zone.local(services.now).date.spoken, recipient: recipient, reason: reason,
             therapist: account.name, registration: account.collegeRegistration ?? "",
-            history: history.map(LetterPage.Line.init), findings: findings.map(LetterPage.Line.init), treatment: treatment.map(LetterPage.Line.init),
-            outcomes: outcomes.map(LetterPage.Line.init), recipientError: problems.first { $0.field == "recipient" }?.message,
+            history: history.map(ReferralLetterPage.Line.init), findings: findings.map(ReferralLetterPage.Line.init), treatment: treatment.map(ReferralLetterPage.Line.init),
+            outcomes: outcomes.map(ReferralLetterPage.Line.init), recipientError: problems.first { $0.field == "recipient" }?.message,
             reasonError: problems.first { $0.field == "reason" }?.message, printable: printable)
         return services.views.page(printable ? "referral_letter" : "referral_form", page, status: status)
     }

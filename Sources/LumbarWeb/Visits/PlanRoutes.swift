@@ -12,31 +12,6 @@ struct PlanRoutes {
     let services: AppServices
     var plans: TreatmentPlanRepository { services.treatmentPlans }
 
-    struct Option: Sendable { let value: String; let label: String; let selected: Bool }
-    struct TechniqueRow: Sendable { let id: String; let name: String; let status: String; let chosen: Bool; let note: String; let error: String? }
-    struct Goal: Sendable { let index: Int; let text: String; let error: String? }
-
-    struct Page: Sendable {
-        let chrome: Chrome
-        let client: Client
-        let hasPlan: Bool
-        let version: Int
-        let summary: [String]
-        let consentNeeded: [String]
-        let reliesOn: [String]
-        let goals: [Goal]
-        let techniques: [TechniqueRow]
-        let areas: [Option]
-        let pressures: [Option]
-        let frequency: String
-        let frequencyError: String?
-        let visits: String
-        let reassessOn: String
-        let problems: [FieldProblem]
-        let hasProblems: Bool
-        let history: [String]
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/plan") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: false)
@@ -129,8 +104,8 @@ struct PlanRoutes {
         let chosenAreas = Set(form.map { $0.all("area") } ?? (current?.areas ?? [.lumbarLeft, .lumbarRight]).map(\.rawValue))
         let zone = try await services.clinicTime()
         let pressure = form?["pressure"] ?? current?.pressure.rawValue ?? intake?.answers["pressure"].nilIfEmpty ?? "moderate"
-        let page = Page(
-            chrome: Chrome(title: "Treatment plan: \(client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+        let page = PlanPage(
+            chrome: context.chrome("Treatment plan: \(client.fullName)"),
             client: client, hasPlan: current != nil, version: current?.version ?? 0,
             summary: current.map { plan in
                 ["Goals: " + plan.goals.joined(separator: "; "),
@@ -141,18 +116,18 @@ struct PlanRoutes {
             consentNeeded: try await current.asyncMap { try await Self.consentNeeded(services, plan: $0) } ?? [],
             reliesOn: try await current.asyncMap { try await Self.reliesOn(services, plan: $0, zone: zone) } ?? [],
             goals: (1...5).map { index in
-                Goal(index: index, text: form?["goal-\(index)"] ?? (index <= goals.count ? goals[index - 1] : ""),
+                PlanPage.Goal(index: index, text: form?["goal-\(index)"] ?? (index <= goals.count ? goals[index - 1] : ""),
                      error: problems.first { $0.field == "goal-\(index)" }?.message)
             },
             techniques: Technique.allCases.map { technique in
                 let previous = current?.techniques.first { $0.technique == technique }
-                return TechniqueRow(id: technique.rawValue, name: technique.name, status: statuses[technique]?.rawValue ?? "no assessment",
+                return PlanPage.TechniqueRow(id: technique.rawValue, name: technique.name, status: statuses[technique]?.rawValue ?? "no assessment",
                                     chosen: form.map { $0.all("technique").contains(technique.rawValue) } ?? previous?.chosen ?? defaults.contains(technique),
                                     note: form?["note-\(technique.rawValue)"] ?? previous?.note ?? "",
                                     error: problems.first { $0.field == "note-\(technique.rawValue)" }?.message)
             },
-            areas: BodyRegion.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: chosenAreas.contains($0.rawValue)) },
-            pressures: PressurePreference.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == pressure) },
+            areas: BodyRegion.allCases.map { PlanPage.Option(value: $0.rawValue, label: $0.label, selected: chosenAreas.contains($0.rawValue)) },
+            pressures: PressurePreference.allCases.map { PlanPage.Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == pressure) },
             frequency: form?["frequency"] ?? current?.frequency ?? "once a week", frequencyError: problems.first { $0.field == "frequency" }?.message,
             visits: form?["visits"] ?? current.map { String($0.visits) } ?? "6",
             reassessOn: form?["reassessOn"] ?? current?.reassessOn.description ?? today.adding(days: 28).description,

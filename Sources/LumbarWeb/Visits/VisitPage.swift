@@ -4,6 +4,7 @@ import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
+import Mustache
 
 /// A visit note as the page shows it: the SOAP form while it is the author's draft, the signed record otherwise,
 /// with its amendments, today's assessment, the body chart beside the previous visit's, and consent status.
@@ -109,7 +110,7 @@ struct VisitPage: Sendable {
                                      appointmentId: note.appointmentId)
         let marks = Dictionary(note.bodyChart.marks.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         let page = VisitPage(
-            chrome: Chrome(title: "Visit note: \(access.client.fullName)", context: context, clinicName: try await services.clinic.profile()?.name),
+            chrome: context.chrome("Visit note: \(access.client.fullName)"),
             client: access.client, noteId: note.id, editable: editable, signed: note.status == .signed, status: note.status.rawValue,
             author: note.authorName, created: zone.local(note.createdAt), signedAt: note.signedAt.map(zone.local) ?? "",
             isAmendment: note.amends != nil, amendReason: note.amendReason ?? "", original: note.amends,
@@ -151,5 +152,140 @@ struct VisitPage: Sendable {
                 Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason?.nilIfEmpty, signed: $0.status == .signed)
             })
         return services.views.page("visit", page, status: status)
+    }
+}
+
+extension VisitPage: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "chrome": chrome
+        case "client": client
+        case "noteId": noteId
+        case "editable": editable
+        case "signed": signed
+        case "status": status
+        case "author": author
+        case "created": created
+        case "signedAt": signedAt
+        case "isAmendment": isAmendment
+        case "amendReason": amendReason
+        case "original": original
+        case "painChoices": painChoices
+        case "painNow": painNow
+        case "subjective": subjective
+        case "homeProgram": homeProgram
+        case "activities": activities
+        case "findings": findings
+        case "findingsText": findingsText
+        case "objective": objective
+        case "rangeOfMotion": rangeOfMotion
+        case "tests": tests
+        case "regions": regions
+        case "chartSVG": chartSVG
+        case "previousChart": previousChart
+        case "techniques": techniques
+        case "techniquesText": techniquesText
+        case "glutealVerbal": glutealVerbal
+        case "glutealWritten": glutealWritten
+        case "plan": plan
+        case "urgency": urgency
+        case "alarm": alarm
+        case "referralReasons": referralReasons
+        case "decision": decision
+        case "assessmentNote": assessmentNote
+        case "problems": problems
+        case "hasProblems": hasProblems
+        case "errors": errors
+        case "amendments": amendments
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.Option: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.RegionRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "label": label
+        case "view": view
+        case "kinds": kinds
+        case "intensities": intensities
+        case "marked": marked
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.TechniqueRow: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "name": name
+        case "used": used
+        case "areas": areas
+        case "pressures": pressures
+        case "minutes": minutes
+        case "status": status
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.Line: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.Activity: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "index": index
+        case "name": name
+        case "ratings": ratings
+        case "rating": rating
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.Amendment: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "when": when
+        case "author": author
+        case "reason": reason
+        case "signed": signed
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.SectionErrors: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "subjective": subjective
+        case "objective": objective
+        case "rangeOfMotion": rangeOfMotion
+        case "tests": tests
+        case "plan": plan
+        case "amendReason": amendReason
+        default: nil
+        }
     }
 }
