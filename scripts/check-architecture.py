@@ -5,7 +5,8 @@
    the toolchain's own), so no target leans on what another package happens to link.
 2. No reflection SPI (`_forEachField`, `_openExistential`, `@_spi(Reflection)`) anywhere under Sources.
 3. No type named `...Repository` is constructed in LumbarWeb: routes reach storage through the repositories wired
-   once (`AppServices.repositories`), never by building their own.
+   once (`AppServices.repositories`), never by building their own. Nor does a route call another route's code: what
+   two routes share is a use case (LumbarClinic) or a page's builder (Pages/).
 4. LumbarClinic, the use cases, depends (directly or through our other targets) on nothing that speaks HTTP or SQL.
 """
 import pathlib
@@ -76,6 +77,9 @@ def main():
         for number, line in enumerate(text.splitlines(), 1):
             for built in re.findall(r"(?<![\w.])([A-Z]\w*Repository)\s*(?:\.init)?\(", line):
                 problems.append(f"{source.relative_to(ROOT)}:{number}: constructs {built}; use the repositories wired in AppServices")
+            if source.name != "Application+build.swift":
+                for called in re.findall(r"(?<![\w.])([A-Z]\w*Routes)\s*\(\s*services[^)]*\)\s*\.", line):
+                    problems.append(f"{source.relative_to(ROOT)}:{number}: calls into {called}; share a use case or a page builder instead")
 
     clinic = all_targets.get("LumbarClinic")
     if clinic is None:

@@ -87,6 +87,11 @@ public struct IntakeRules: Sendable {
         IntakeForm(definitions: try await services.questionnaires.loaded(), screens: try await services.clinic.intakeScreens())
     }
 
+    /// The repeat questionnaires (disability scores) the clinic asks clients to fill again between visits.
+    public func repeatQuestionnaires() async throws -> [Instrument] {
+        try await services.clinic.intakeScreens().filter { $0 == .rmdq || $0 == .odi }
+    }
+
     /// Why this client may not book online right now, if they may not: an urgent or emergency triage not yet cleared.
     public func bookingBlock(clientId: String) async throws -> TriageAdvice? {
         guard let latest = try await services.intake.latestSubmitted(clientId: clientId), let urgency = latest.urgency else { return nil }

@@ -161,7 +161,7 @@ struct ClientBookingRoutes {
             let stored = try await services.clients.create(client, at: services.now)
             let created = try await services.clients.createPortalAccount(clientId: stored.id, draft: draft, passwordHash: try await services.hasher.hash(draft.password), at: services.now)
             try await services.audit(created, context, .create, .contact, client: stored.id, detail: "registered online")
-            cookie = try await AuthRoutes(services: services).startSession(for: created, secondFactorDone: true, request, context)
+            cookie = try await SignInSession(services: services).start(for: created, secondFactorDone: true, request, context)
             account = created
         }
         guard let account, let client = try await services.clients.find(accountId: account.id), let milliseconds = Int64(form["start"]) else {

@@ -51,7 +51,7 @@ struct ConsentRoutes {
                 throw PageError.badForm("Choose the consent and the visit it is for.")
             }
             let returned = { (problems: [FieldProblem]) in
-                try await ClientRoutes(services: services).recordPage(context, account: account, access: access, problems: problems,
+                try await ClientRecordView(services: services).render(context, account: account, access: access, problems: problems,
                                                                       returned: kind.isWritten ? .writtenConsent : .spokenConsent, status: .unprocessableContent)
             }
             var signed = (name: access.client.fullName, kind: Consent.Signature.verbal, data: "", problems: [FieldProblem]())

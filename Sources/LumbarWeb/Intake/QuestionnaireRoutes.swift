@@ -11,7 +11,7 @@ struct QuestionnaireRoutes {
 
     /// The repeatable measures this clinic uses.
     func offered() async throws -> [Instrument] {
-        try await services.clinic.intakeScreens().filter { $0 == .rmdq || $0 == .odi }
+        try await IntakeRules(services: services.clinicServices).repeatQuestionnaires()
     }
 
     func register(on router: Router<AppRequestContext>) {

@@ -43,7 +43,7 @@ struct TriageRoutes {
                   record.clientId == access.client.id, record.isSubmitted else { throw PageError.notFound }
             let form = context.form
             let returned = { (problems: [FieldProblem]) in
-                try await ClientRoutes(services: services).recordPage(context, account: account, access: access, problems: problems,
+                try await ClientRecordView(services: services).render(context, account: account, access: access, problems: problems,
                                                                       returned: .action, status: .unprocessableContent)
             }
             guard let kind = ReferralAction.Kind(rawValue: form["kind"]) else {

@@ -99,21 +99,12 @@ struct AuthRoutes {
         try await services.accounts.recordSuccess(id: account.id)
         try await services.loginAttempts.record(email: email, address: context.address, succeeded: true, at: now)
         let needsSecondStep = account.totpEnabled || account.mustUseTwoFactor
-        let cookie = try await startSession(for: account, secondFactorDone: !needsSecondStep, request, context)
+        let cookie = try await SignInSession(services: services).start(for: account, secondFactorDone: !needsSecondStep, request, context)
         try await services.audit(account, context, .signIn, .account, client: nil, detail: needsSecondStep ? "password accepted" : "")
         let next = Self.safeNext(context.form["next"])
         var response = Response.seeOther(!needsSecondStep ? (next ?? "/") : account.totpEnabled ? "/login/code" : "/account/two-factor")
         response.setCookie(cookie)
         return response
-    }
-
-    /// A fresh session (never reusing the visitor's old token) and the cookie that carries it.
-    func startSession(for account: Account, secondFactorDone: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Cookie {
-        if let old = context.session { try await services.sessions.delete(tokenHash: old.tokenHash) }
-        let token = Secrets.token()
-        try await services.sessions.create(tokenHash: Secrets.hash(token), accountId: account.id, csrfToken: Secrets.token(),
-                                           secondFactorDone: secondFactorDone, address: context.address, at: services.now)
-        return SessionMiddleware.cookie(SessionMiddleware.sessionCookie, token, secure: SessionMiddleware(services: services).isSecure(request))
     }
 
     /// Only paths on this site, so a crafted link cannot send someone elsewhere after signing in.
@@ -168,18 +159,9 @@ struct AuthRoutes {
             return services.views.page("forgot", page, status: .unprocessableContent)
         }
         if let credentials = try await services.accounts.credentials(email: email), credentials.account.active {
-            try await sendResetLink(to: credentials.account)
+            try await ResetLinks(services: services).send(to: credentials.account)
         }
         return services.views.page("forgot", PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: [], sent: true))
     }
 
-    /// Emails a one-hour link to choose a password; used for "forgot password" and to invite new accounts.
-    func sendResetLink(to account: Account, subject: String = "Reset your Lumbar password") async throws {
-        let token = Secrets.token()
-        try await services.passwordResets.create(tokenHash: Secrets.hash(token), accountId: account.id, expiresAt: services.now.adding(seconds: 3600))
-        let link = services.configuration.publicURL + "/password/reset?token=" + token
-        try await services.mailer.send(MailMessage(
-            to: account.email, subject: subject,
-            body: "Hello \(account.name),\n\nUse this link within one hour to choose your password:\n\(link)\n\nIf you did not ask for this, you can ignore this email."))
-    }
 }
