@@ -28,7 +28,7 @@ MODEL_FILES = [os.path.join(WEB_DIR, name) for name in [
     "Views/Chrome.swift", "Intake/IntakePanel.swift", "Intake/QuestionView.swift", "Visits/ProgressPanel.swift",
     "Visits/VisitPage.swift", "SelfCare/HandoutPage.swift"]]
 # Other types page models hold and templates read fields of.
-MODEL_TYPES = ["ProgramService.Card", "Client", "Account", "ClinicProfile", "FieldProblem", "TriageAdvice"]
+MODEL_TYPES = ["Client", "Account", "ClinicProfile", "FieldProblem", "TriageAdvice"]
 
 
 def blank(text):

@@ -11,18 +11,7 @@ import TestSupport
 /// The intake from first contact to a consented, triaged record, and what the clinic sees and does with it.
 @Suite struct IntakeWebTests {
     /// Ordinary answers to every step: a month of gradual low back pain with tingling in one leg.
-    static func answers(_ changes: [String: [String]] = [:]) -> [String: [String]] {
-        var answers: [String: [String]] = [
-            "firstName": ["Ada"], "lastName": ["Alpha"], "dateOfBirth": ["1980-12-01"], "phone": ["416-555-0101"],
-            "emergencyName": ["Sam Alpha"], "emergencyPhone": ["416-555-0199"], "conditions": ["osteoporosis"], "allergies": ["Almond oil"],
-            "pregnant": ["no"], "onset": ["gradual"], "painStartedOn": ["2026-10-20"], "painNow": ["5"], "legPain": ["above-knee"], "legSides": ["one"],
-            "factors": ["prolonged-sitting", "weak-core"], "medicallyAssessed": ["no"],
-            "psfs.activity.1": ["Lifting my toddler"], "psfs.rating.1": ["3"],
-        ]
-        for question in IntakeForm().steps.flatMap(\.questions) where question.finding != nil { answers[question.id] = ["no"] }
-        answers["sign.leg-tingling"] = ["yes"]
-        return answers.merging(changes) { _, new in new }
-    }
+    static func answers(_ changes: [String: [String]] = [:]) -> [String: [String]] { SampleIntake.answers(changes) }
 
     /// Starts the signed-in client's intake and posts every step; returns the intake's path.
     static func fillIntake(_ browser: Browser, _ answers: [String: [String]], form: IntakeForm = IntakeForm()) async throws -> String {

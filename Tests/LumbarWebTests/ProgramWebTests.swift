@@ -25,7 +25,7 @@ import TestSupport
             _ = try await theo.signIn("theo@example.com")
             let editor = try await theo.get("/clients/\(fixture.clientA.id)/program")
             #expect(editor.status == .ok && editor.body.contains("the self-care the intake's assessment suggests"))
-            let suggested = try await ProgramService(services: fixture.services).suggestions(clientId: fixture.clientA.id).items
+            let suggested = try await HomeProgramService(services: fixture.services).suggestions(clientId: fixture.clientA.id).items
             #expect(!suggested.isEmpty)
             for item in suggested { #expect(editor.body.contains("value=\"\(item.exerciseId)\" id=\"use-\(item.exerciseId)\" checked")) }
 
@@ -57,7 +57,7 @@ import TestSupport
             try await ada.get("/me/program")
             let missing = try await ada.post("/me/program/log", ["program": saved.id, "day": "2026-01-01", "pain": "12"])
             #expect(missing.status == .unprocessableContent && missing.body.contains("id=\"done-error\"") && missing.body.contains("id=\"pain-error\""))
-            let today = try await ProgramService(services: fixture.services).zone().local(fixture.clock.now).date
+            let today = try await HomeProgramService(services: fixture.services).zone().local(fixture.clock.now).date
             try await ada.post("/me/program/log", ["program": saved.id, "day": today.adding(days: -1).description, "done": "partly", "pain": "5"])
             try await ada.get("/me/program")
             try await ada.post("/me/program/log", ["program": saved.id, "day": today.description, "done": "yes", "pain": "3", "note": "Easier today"])
@@ -117,7 +117,7 @@ import TestSupport
     @Test(arguments: TestDatabase.engines)
     func remindersGoOnceADayAtTheChosenTime(engine: Database.Engine) async throws {
         let fixture = try await WebFixture.make(engine)
-        let service = ProgramService(services: fixture.services)
+        let service = HomeProgramService(services: fixture.services)
         try await fixture.test { client in
             let ada = Browser(client)
             _ = try await ada.signIn("ada@example.com")

@@ -17,6 +17,8 @@ public enum ContractStore: String, Sendable, CustomStringConvertible, CaseIterab
     /// What a contract case works with: the repositories as the use cases see them, and the mail they queued.
     public struct Handle: Sendable {
         public let services: ClinicServices
+        public let visitNotes: any VisitNoteRepository
+        public let consents: any ConsentRepository
         public let queuedMail: @Sendable () async throws -> Int
     }
 
@@ -27,12 +29,15 @@ public enum ContractStore: String, Sendable, CustomStringConvertible, CaseIterab
         case .memory:
             let store = MemoryStore()
             let outbox = store.outbox
-            try await body(Handle(services: store.services(clock: clock.wallClock), queuedMail: { outbox.messages.count }))
+            try await body(Handle(services: store.services(clock: clock.wallClock), visitNotes: store.visitNotes, consents: store.consents,
+                                  queuedMail: { outbox.messages.count }))
         case .sqlite, .postgres:
             try await TestDatabase.with(self == .sqlite ? .sqlite : .postgres) { database in
-                let services = ClinicServices(repositories: SQLRepositories.make(database), clock: clock.wallClock, settings: settings)
+                let repositories = SQLRepositories.make(database)
+                let services = ClinicServices(repositories: repositories, clock: clock.wallClock, settings: settings)
                 let outbox = SQLOutboxRepository(database: database)
-                try await body(Handle(services: services, queuedMail: { try await outbox.pending() }))
+                try await body(Handle(services: services, visitNotes: repositories.visitNotes, consents: repositories.consents,
+                                      queuedMail: { try await outbox.pending() }))
             }
         }
     }

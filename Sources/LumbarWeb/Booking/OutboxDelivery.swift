@@ -17,7 +17,7 @@ struct OutboxDelivery: Service {
                 do {
                     try await BookingService(services: services).queueReminders()
                     try await WaitlistService(services: services.clinicServices).process()
-                    try await ProgramService(services: services).queueReminders()
+                    try await HomeProgramService(services: services).queueReminders()
                 } catch {
                     Logger(label: "lumbar.outbox").warning("reminders or waitlist offers not queued: \(String(describing: type(of: error)))")
                 }

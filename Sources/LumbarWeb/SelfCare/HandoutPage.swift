@@ -15,7 +15,7 @@ struct HandoutPage: Sendable {
     let therapist: String
     let version: Int
     let date: String
-    let cards: [ProgramService.Card]
+    let cards: [ProgramCard]
     /// More than six items: three across; more than nine: four across, so the handout stays one page.
     let dense: Bool
     let crowded: Bool
@@ -23,10 +23,10 @@ struct HandoutPage: Sendable {
     let note: String?
 
     static func render(_ services: AppServices, client: Client, program: HomeProgram, context: AppRequestContext) async throws -> Response {
-        let service = ProgramService(services: services)
+        let service = HomeProgramService(services: services)
         let profile = try await services.clinic.profile()
         let zone = try await service.zone()
-        let cards = ProgramService.cards(program)
+        let cards = ProgramCard.cards(program)
         let page = HandoutPage(
             chrome: context.chrome("Home program"), client: client, clinicName: profile?.name ?? "",
             therapist: try await services.accounts.find(id: program.createdBy)?.name ?? "", version: program.version,

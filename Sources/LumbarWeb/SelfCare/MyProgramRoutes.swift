@@ -9,7 +9,7 @@ import LumbarZones
 /// its chart, and an optional daily email reminder. Only ever the signed-in client's own program.
 struct MyProgramRoutes {
     let services: AppServices
-    var program: ProgramService { ProgramService(services: services) }
+    var program: HomeProgramService { HomeProgramService(services: services) }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/me/program") { request, context -> Response in
@@ -20,8 +20,8 @@ struct MyProgramRoutes {
         }
         router.get("/me/program/item/:number") { _, context -> Response in
             let (account, client) = try await me(context)
-            guard let current = try await program.programs.current(clientId: client.id) else { throw PageError.notFound }
-            let cards = ProgramService.cards(current)
+            guard let current = try await services.homePrograms.current(clientId: client.id) else { throw PageError.notFound }
+            let cards = ProgramCard.cards(current)
             guard let number = Int(try context.parameters.require("number")), cards.indices.contains(number - 1) else { throw PageError.notFound }
             try await services.audit(account, context, .view, .selfCare, client: client.id, detail: "home program item \(number)")
             let page = MyProgramStepPage(chrome: context.chrome(cards[number - 1].name),
@@ -31,7 +31,7 @@ struct MyProgramRoutes {
         }
         router.get("/me/program/print") { _, context -> Response in
             let (account, client) = try await me(context)
-            guard let current = try await program.programs.current(clientId: client.id) else { throw PageError.notFound }
+            guard let current = try await services.homePrograms.current(clientId: client.id) else { throw PageError.notFound }
             try await services.audit(account, context, .print, .selfCare, client: client.id, detail: "home program handout v\(current.version)")
             return try await HandoutPage.render(services, client: client, program: current, context: context)
         }
@@ -43,7 +43,7 @@ struct MyProgramRoutes {
         router.post("/me/program/log") { _, context -> Response in
             let (account, client) = try await me(context)
             // The form names the program it was shown with; it must be this client's current one.
-            guard let current = try await program.programs.current(clientId: client.id), context.form["program"] == current.id else { throw PageError.notFound }
+            guard let current = try await services.homePrograms.current(clientId: client.id), context.form["program"] == current.id else { throw PageError.notFound }
             let form = context.form
             let today = try await program.zone().local(services.now).date
             let day = LocalDate(iso: form["day"])
@@ -53,7 +53,7 @@ struct MyProgramRoutes {
             }
             let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: client.id, infoType: .selfCare, action: .create,
                                    address: context.address, detail: "diary entry")
-            try await program.programs.log(ProgramLog(programId: current.id, day: day, done: done, pain: pain, note: form["note"].trimmed, at: services.now),
+            try await services.homePrograms.log(ProgramLog(programId: current.id, day: day, done: done, pain: pain, note: form["note"].trimmed, at: services.now),
                                            clientId: client.id, audit: audit)
             return .seeOther("/me/program?logged=1")
         }
@@ -64,7 +64,7 @@ struct MyProgramRoutes {
                 return try await page(context, account: account, client: client, form: form,
                                       problems: [FieldProblem("time", "Enter a time such as 19:30.")], status: .unprocessableContent)
             }
-            try await program.programs.setReminder(clientId: client.id, minuteOfDay: time.minutes, enabled: form.checkbox("enabled"), at: services.now)
+            try await services.homePrograms.setReminder(clientId: client.id, minuteOfDay: time.minutes, enabled: form.checkbox("enabled"), at: services.now)
             try await services.audit(account, context, .change, .selfCare, client: client.id, detail: "program reminder \(form.checkbox("enabled") ? "on" : "off")")
             return .seeOther("/me/program?reminder=1")
         }
@@ -80,15 +80,15 @@ struct MyProgramRoutes {
                       status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         var chrome = context.chrome("My home program")
         chrome.notice = notice
-        guard let current = try await program.programs.current(clientId: client.id) else {
+        guard let current = try await services.homePrograms.current(clientId: client.id) else {
             return services.views.page("program_none", MyProgramNonePage(chrome: chrome))
         }
         let today = try await program.zone().local(services.now).date
         let chosenDay = form["day"].isEmpty ? today.description : form["day"]
-        let reminder = try await program.programs.reminder(clientId: client.id)
+        let reminder = try await services.homePrograms.reminder(clientId: client.id)
         func error(_ field: String) -> String? { problems.first { $0.field == field }?.message }
         let page = MyProgramPage(
-            chrome: chrome, programId: current.id, cards: ProgramService.cards(current), thermal: try await program.thermal(current), note: current.note.nilIfEmpty,
+            chrome: chrome, programId: current.id, cards: ProgramCard.cards(current), thermal: try await program.thermal(current), note: current.note.nilIfEmpty,
             therapist: try await services.accounts.find(id: current.createdBy)?.name ?? "your therapist",
             days: (0...6).map { offset in
                 let day = today.adding(days: -offset)

@@ -9,7 +9,7 @@ import LumbarZones
 /// save as a new version; see how it is going; print the handout. Exercise pictures are served here too.
 struct ProgramRoutes {
     let services: AppServices
-    var program: ProgramService { ProgramService(services: services) }
+    var program: HomeProgramService { HomeProgramService(services: services) }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/exercises/:file") { _, context -> Response in
@@ -67,12 +67,12 @@ struct ProgramRoutes {
             }
             let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .selfCare,
                                    action: .create, address: context.address, detail: "home program saved, \(items.count) items")
-            _ = try await program.programs.save(draft, audit: audit)
+            _ = try await services.homePrograms.save(draft, audit: audit)
             return .seeOther("/clients/\(access.client.id)/program?saved=1")
         }
         router.get("/clients/:id/program/print") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: false)
-            guard let current = try await program.programs.current(clientId: access.client.id) else { throw PageError.notFound }
+            guard let current = try await services.homePrograms.current(clientId: access.client.id) else { throw PageError.notFound }
             try await services.audit(account, context, .print, .selfCare, client: access.client.id, detail: "home program handout v\(current.version)")
             return try await HandoutPage.render(services, client: access.client, program: current, context: context)
         }
@@ -89,7 +89,7 @@ struct ProgramRoutes {
 
     private func editor(_ context: AppRequestContext, account: Account, client: Client, form: FormData?, problems: [FieldProblem],
                         status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
-        let current = try await program.programs.current(clientId: client.id)
+        let current = try await services.homePrograms.current(clientId: client.id)
         let suggestions = try await program.suggestions(clientId: client.id)
         let suggested = Set(suggestions.items.map(\.exerciseId))
         let start = current?.items ?? suggestions.items
@@ -125,12 +125,12 @@ struct ProgramRoutes {
         let page = ProgramEditorPage(
             chrome: chrome, client: client, rows: rows, note: form?["note"] ?? current?.note ?? "", injuredAt: injured,
             intakeHint: intake?.answers["painStartedOn"].nilIfEmpty.map { "The intake says the pain began on \($0)." },
-            version: current?.version ?? 0, cards: current.map(ProgramService.cards) ?? [], hasProgram: current != nil,
+            version: current?.version ?? 0, cards: current.map(ProgramCard.cards) ?? [], hasProgram: current != nil,
             thermal: try await current.asyncMap(program.thermal) ?? nil, summary: adherence.summary, chart: "/clients/\(client.id)/program/chart.svg",
             problems: problems.filter { !$0.field.hasPrefix("item-") }.map(\.message), hasProblems: !problems.isEmpty,
             noteError: problems.first { $0.field == "note" }?.message,
             fromSuggestions: current == nil && !suggestions.items.isEmpty,
-            versions: try await program.programs.versions(clientId: client.id).dropFirst().map { old in
+            versions: try await services.homePrograms.versions(clientId: client.id).dropFirst().map { old in
                 ProgramEditorPage.Version(version: old.version, when: "\(zone.local(old.createdAt).date.spoken)",
                         items: old.items.compactMap { $0.exercise?.name }.joined(separator: ", "))
             })

@@ -72,16 +72,12 @@ struct VisitPage: Sendable {
 
     /// The activities the client named on their latest intake (PSFS), in order.
     static func activities(_ services: AppServices, clientId: String) async throws -> [String] {
-        guard let intake = try await services.intake.latestSubmitted(clientId: clientId) else { return [] }
-        return (1...5).map { intake.answers["psfs.activity.\($0)"].trimmed }.filter { !$0.isEmpty }
+        try await VisitNoteService(services: services).activities(clientId: clientId)
     }
 
     /// The engine on today's findings, from the latest intake's contract input; nil when there is no intake yet.
     static func assessment(_ services: AppServices, note: VisitNote) async throws -> Assessment? {
-        guard let intake = try await services.intake.latestSubmitted(clientId: note.clientId), let json = intake.inputJSON,
-              case .success(let input) = AssessmentInputDecoder.decode(Array(json.utf8)) else { return nil }
-        let zone = try await services.clinicTime().rules
-        return AssessmentEngine(settings: try await services.engineSettings()).assess(note.assessmentInput(intake: input, on: zone.local(note.signedAt ?? services.now).date))
+        try await VisitNoteService(services: services).assessment(note)
     }
 
     static func render(_ services: AppServices, account: Account, access: ClientAccess, note: VisitNote, problems: [FieldProblem],

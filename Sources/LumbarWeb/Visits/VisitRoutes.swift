@@ -9,7 +9,8 @@ import LumbarZones
 /// fixes the note), and amend (a new note that keeps the original). The body chart is marked per region.
 struct VisitRoutes {
     let services: AppServices
-    var notes: VisitNoteRepository { services.visitNotes }
+    var notes: any VisitNoteRepository { services.visitNotes }
+    var visits: VisitNoteService { VisitNoteService(services: services) }
 
     /// Findings a therapist records at a visit: palpation, and signs that would change today's plan.
     static let visitFindings: [Finding] = [.fascialRestriction, .triggerPoints, .referredPain, .muscleKnots, .muscleImbalance, .hypertonicity, .stiffness,
@@ -21,9 +22,8 @@ struct VisitRoutes {
             let (account, access) = try await services.clinicalAccess(context, write: true)
             let visit = try await IntakePanel.todaysVisit(services, clientId: access.client.id)
             let diary = try await services.homePrograms.current(clientId: access.client.id) == nil ? ""
-                : try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
-            let draft = try await notes.createDraft(VisitNote(clientId: access.client.id, appointmentId: visit?.id, authorId: account.id,
-                                                              homeProgram: diary, createdAt: services.now))
+                : try await HomeProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
+            let draft = try await visits.start(clientId: access.client.id, appointmentId: visit?.id, author: account, diary: diary)
             try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: "visit note started")
             return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
         }
@@ -49,23 +49,11 @@ struct VisitRoutes {
                 return problems.isEmpty ? .seeOther("/clients/\(access.client.id)/visits/\(note.id)")
                     : try await VisitPage.render(services, account: account, access: access, note: note, problems: problems, context: context, status: .unprocessableContent)
             }
-            var all = problems + note.signingProblems
-            if note.techniques.contains(where: { $0.areas.contains { $0.consent == .gluteal } }) {
-                let intake = try await services.intake.latestSubmitted(clientId: note.clientId)
-                let consents = ConsentStatus(try await services.consents.list(clientId: note.clientId), intakeId: intake?.id,
-                                             appointmentId: note.appointmentId)
-                if !consents.isGiven(.gluteal) {
-                    all.append(FieldProblem("glutealVerbalConsent", "There is no written gluteal consent for this plan: have the client sign it before recording gluteal work."))
-                }
-            }
+            let all = problems + (try await visits.signingProblems(note))
             guard all.isEmpty else {
                 return try await VisitPage.render(services, account: account, access: access, note: note, problems: all, context: context, status: .unprocessableContent)
             }
-            let assessment = try await VisitPage.assessment(services, note: note)
-            let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .clinical,
-                                   action: .create, address: context.address, detail: note.amends == nil ? "visit note signed" : "visit note amendment signed")
-            try await notes.sign(id: note.id, assessmentJSON: assessment?.json, urgency: assessment?.urgency ?? .none,
-                                 outcomes: try await outcomes(note), recordedBy: account.id, audit: audit, at: services.now)
+            try await visits.sign(note, by: account, address: context.address)
             return .seeOther("/clients/\(access.client.id)/visits/\(note.amends ?? note.id)#note-\(note.id)")
         }
         router.post("/clients/:id/visits/:note/autosave") { _, context -> Response in
@@ -84,16 +72,7 @@ struct VisitRoutes {
             let (account, access) = try await services.clinicalAccess(context, write: true)
             let original = try await own(context, access)
             guard original.status == .signed else { throw PageError.badForm("Only a signed note is amended; a draft can simply be edited.") }
-            var copy = original
-            copy.authorId = account.id
-            copy.status = .draft
-            copy.assessmentJSON = nil
-            copy.urgency = nil
-            copy.signedAt = nil
-            copy.createdAt = services.now
-            copy.amends = original.amends ?? original.id
-            copy.amendReason = ""
-            let draft = try await notes.createDraft(copy)
+            let draft = try await visits.amend(original, by: account)
             try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: "visit note amendment started")
             return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
         }
@@ -104,20 +83,6 @@ struct VisitRoutes {
             return Response.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
         }
     }
-
-    /// Today's NPRS, and PSFS over the activities the client named at intake, as scored responses.
-    private func outcomes(_ note: VisitNote) async throws -> [QuestionnaireResponse] {
-        guard let pain = note.painNow else { return [] }
-        var responses = [QuestionnaireResponse(clientId: note.clientId, intakeId: nil, instrument: .nprs, definitionVersion: "visit",
-                                               answers: [("pain", String(pain))], score: Double(pain), at: services.now)]
-        let activities = try await VisitPage.activities(services, clientId: note.clientId)
-        let rated = zip(activities, note.psfs).compactMap { activity, rating in rating.map { (activity: activity, rating: $0) } }
-        if let psfs = QuestionnaireResponse.psfs(rated, clientId: note.clientId, intakeId: nil, definitionVersion: "visit", at: services.now) {
-            responses.append(psfs)
-        }
-        return responses
-    }
-
 
     /// The note in the path, if it is this client's.
     private func own(_ context: AppRequestContext, _ access: ClientAccess) async throws -> VisitNote {

@@ -86,3 +86,38 @@ import TestSupport
         }
     }
 }
+
+/// What every `AccountRepository` and `QuestionnaireRepository` holds that the use cases read, on every store.
+@Suite struct AccountContractTests {
+    static let now = AppointmentContractTests.now
+
+    @Test(arguments: ContractStore.available)
+    func accountsAreUniqueByEmailAndListedByRole(store: ContractStore) async throws {
+        try await AppointmentContractTests.run(store) { services, seed, _ in
+            let accounts = services.accounts
+            await #expect(throws: StorageError.self) {
+                _ = try await accounts.create(AccountDraft(email: "theo@example.com", name: "Other Theo", role: .therapist, password: "x"),
+                                              passwordHash: "h", totpSecret: nil, at: Self.now)
+            }
+            let desk = try await accounts.create(AccountDraft(email: "desk@example.com", name: "Desk", role: .frontDesk, password: "x"),
+                                                 passwordHash: "h", totpSecret: nil, at: Self.now)
+            #expect(try await accounts.staff().map(\.name) == ["Desk", "Rosa", "Theo"])
+            #expect(try await accounts.therapists().map(\.id) == [seed.rosa.id, seed.theo.id])
+            #expect(try await accounts.find(id: desk.id)?.role == .frontDesk)
+            #expect(try await accounts.credentials(email: "desk@example.com")?.passwordHash == "h")
+        }
+    }
+
+    @Test(arguments: ContractStore.available)
+    func responsesComeBackInTheOrderTheyWereGiven(store: ContractStore) async throws {
+        try await AppointmentContractTests.run(store) { services, seed, _ in
+            for (offset, score) in [12.0, 9.0, 4.0].enumerated() {
+                try await services.questionnaires.record(QuestionnaireResponse(
+                    id: "", clientId: seed.ada.id, intakeId: nil, instrument: .rmdq, definitionVersion: "1", answers: [("1", "yes")], score: score,
+                    at: Self.now.adding(seconds: Int64(offset) * 86_400)), recordedBy: nil)
+            }
+            #expect(try await services.questionnaires.responses(clientId: seed.ada.id).map(\.score) == [12, 9, 4])
+            #expect(try await services.questionnaires.responses(clientId: "someone-else").isEmpty)
+        }
+    }
+}

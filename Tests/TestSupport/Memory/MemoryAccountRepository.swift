@@ -23,11 +23,12 @@ public final class MemoryAccountRepository: AccountRepository {
     public func credentials(id: String) async throws -> Credentials? { rows.withLock { $0.first { $0.account.id == id } } }
     public func find(id: String) async throws -> Account? { try await credentials(id: id)?.account }
 
+    /// Everyone who is not a client, active or not, by name.
     public func staff() async throws -> [Account] {
-        rows.withLock { $0.map(\.account).filter { $0.role.isStaff && $0.active }.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
+        rows.withLock { $0.map(\.account).filter { $0.role != .client }.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
     }
 
-    public func therapists() async throws -> [Account] { try await staff().filter { $0.role == .therapist } }
+    public func therapists() async throws -> [Account] { try await staff().filter { $0.role == .therapist && $0.active } }
 
     public func recordFailure(id: String, lockUntil: Instant?) async throws { throw unsupported("recordFailure") }
     public func recordSuccess(id: String) async throws { throw unsupported("recordSuccess") }

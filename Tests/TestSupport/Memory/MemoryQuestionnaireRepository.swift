@@ -15,9 +15,14 @@ public final class MemoryQuestionnaireRepository: QuestionnaireRepository {
 
     public func loaded() async throws -> [Instrument: QuestionnaireDefinition] { definitions.withLock { $0 } }
 
-    public func record(_ response: QuestionnaireResponse, recordedBy: String?) async throws { recorded.withLock { $0.append(response) } }
+    public func record(_ response: QuestionnaireResponse, recordedBy: String?) async throws {
+        var kept = response
+        if kept.id.isEmpty { kept.id = RandomUUID.make() }
+        let saved = kept
+        recorded.withLock { $0.append(saved) }
+    }
 
     public func responses(clientId: String) async throws -> [QuestionnaireResponse] {
-        recorded.withLock { $0.filter { $0.clientId == clientId } }
+        recorded.withLock { $0.filter { $0.clientId == clientId }.sorted { ($0.at, $0.id) < ($1.at, $1.id) } }
     }
 }

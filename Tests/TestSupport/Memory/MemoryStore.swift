@@ -1,7 +1,7 @@
 import LumbarClinic
 import LumbarCore
 
-/// The in-memory store for use-case tests: the repositories booking and intake rules work through, sharing one outbox,
+/// The in-memory store for use-case tests: the repositories booking, intake and visit notes work through, sharing one outbox,
 /// wired as `ClinicServices` like the SQL store. What it does not hold (reports, sign-in history) it refuses by
 /// throwing `Unsupported`, never by answering falsely; the contract suite (LumbarStorageTests) holds what it does hold to
 /// the SQL store's behaviour on both engines.
@@ -21,12 +21,15 @@ public struct MemoryStore: Sendable {
     public let intake: MemoryIntakeRepository
     public let questionnaires = MemoryQuestionnaireRepository()
     public let clinic = MemoryClinicRepository()
+    public let visitNotes: MemoryVisitNoteRepository
+    public let consents = MemoryConsentRepository()
 
     public init() {
         clients = MemoryClientRepository(accounts: accounts)
         appointments = MemoryAppointmentRepository(outbox: outbox, clients: clients)
         waitlist = MemoryWaitlistRepository(outbox: outbox, scheduling: scheduling)
         intake = MemoryIntakeRepository(outbox: outbox, questionnaires: questionnaires, clients: clients)
+        visitNotes = MemoryVisitNoteRepository(accounts: accounts, questionnaires: questionnaires)
     }
 
     /// The use cases' services on this store, at the given clock.

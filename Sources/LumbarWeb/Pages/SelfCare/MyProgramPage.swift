@@ -9,7 +9,7 @@ struct MyProgramPage: Sendable {
 
     let chrome: Chrome
     let programId: String
-    let cards: [ProgramService.Card]
+    let cards: [ProgramCard]
     let thermal: String?
     let note: String?
     let therapist: String

@@ -3,7 +3,7 @@ import Mustache
 /// The model `program_item.mustache` draws.
 struct MyProgramStepPage: Sendable {
     let chrome: Chrome
-    let card: ProgramService.Card
+    let card: ProgramCard
     let count: Int
     let previous: String?
     let next: String?

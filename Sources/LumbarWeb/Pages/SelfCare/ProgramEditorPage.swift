@@ -30,7 +30,7 @@ struct ProgramEditorPage: Sendable {
     let injuredAt: String
     let intakeHint: String?
     let version: Int
-    let cards: [ProgramService.Card]
+    let cards: [ProgramCard]
     let hasProgram: Bool
     let thermal: String?
     let summary: String

@@ -54,7 +54,7 @@ struct ClientRecordView {
     private func diarySummary(_ access: ClientAccess, ownView: Bool) async throws -> String? {
         guard access.seesClinical, !ownView,
               try await services.homePrograms.current(clientId: access.client.id) != nil else { return nil }
-        return try await ProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
+        return try await HomeProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
     }
 
     /// Renders a record, writing an audit row for each kind of information shown. With `problems`, the form that was
