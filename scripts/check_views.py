@@ -7,7 +7,8 @@ Fails (exit 1, one line per problem, `file:line: message`) when
   file; a LumbarCore struct: in Sources/LumbarWeb/Views/CoreModels+Mustache.swift);
 - a struct templates read does not conform at all (every struct under Sources/LumbarWeb/Pages, every struct in
   MODEL_FILES, and MODEL_TYPES, the LumbarCore types page models hold);
-- `_forEachField`, `_openExistential` or `@_spi(Reflection)` appears anywhere under Sources.
+- `_forEachField`, `_openExistential` or `@_spi(Reflection)` appears anywhere under Sources;
+- a template does not begin with `{{% CONTENT_TYPE: LUMBAR_HTML}}` (the project's own HTML escaping).
 
 A case must answer with its own property: `case "x": x` (a nil optional then answers nil, so the renderer looks
 further up the context stack, as it did when reflection left nil optionals out).
@@ -19,6 +20,7 @@ import re
 import sys
 
 FORBIDDEN = ["_forEachField", "_openExistential", "@_spi(Reflection)"]
+PRAGMA = "{{% CONTENT_TYPE: LUMBAR_HTML}}"
 CORE_FILE = os.path.join("Sources", "LumbarWeb", "Views", "CoreModels+Mustache.swift")
 WEB_DIR = os.path.join("Sources", "LumbarWeb")
 CORE_DIRS = [os.path.join("Sources", "LumbarCore")]
@@ -270,6 +272,12 @@ def main():
             for word in FORBIDDEN:
                 if word in line:
                     problems.append(f"{os.path.relpath(path, root)}:{number}: uses {word}; page models reach templates through MustacheParent")
+
+    # 1b. Every template escapes through the project's HTML escaping (Views/HTMLEscaping.swift), named first.
+    templates = os.path.join(root, WEB_DIR, "Assets", "templates")
+    for name in sorted(os.listdir(templates)):
+        if name.endswith(".mustache") and not open(os.path.join(templates, name), encoding="utf-8").read().startswith(PRAGMA):
+            problems.append(f"{os.path.join(WEB_DIR, 'Assets', 'templates', name)}:1: does not begin with {PRAGMA}")
 
     # 2. Every struct, in LumbarWeb and LumbarCore; every MustacheParent conformance and its child(named:) cases.
     structs = {}  # type path -> list of (path, text, clean, block)

@@ -32,22 +32,22 @@ public final class DirectSQLitePool: Sendable {
         self.limit = limit
     }
 
-    /// Runs `body` with a connection of its own, on that connection's thread, returned to the pool however `body` ends.
+    /// Runs `body` with a connection of its own, returned to the pool however `body` ends. With `onItsThread`, the body
+    /// runs on the connection's own thread, for work that blocks: a write transaction, whose COMMIT waits for the disk
+    /// and whose BEGIN IMMEDIATE may wait (up to the busy timeout) for another process's write. Reads in WAL mode take
+    /// no lock that waits and run where they are called: hopping to a thread and back for each of a chart page's
+    /// twenty reads cost it a quarter of its throughput (docs/performance.md).
     /// `@concurrent` so the body leaves its caller's actor under either isolation default (Swift 6.2's
     /// nonisolated-nonsending would otherwise keep it there, blocking the actor on SQLite's disk syncs).
     @concurrent
-    public func withConnection<T: Sendable>(_ body: @Sendable (DirectSQLiteConnection) async throws -> T) async throws -> T {
+    public func withConnection<T: Sendable>(onItsThread: Bool = false, _ body: @Sendable (DirectSQLiteConnection) async throws -> T)
+        async throws -> T {
         let connection = try await borrow()
         defer { giveBack(connection) }
-        let result = try await withTaskExecutorPreference(connection.thread) {
-            // A preference alone moves a task only when it is next enqueued, and SQLite's calls never suspend: yielding
-            // enqueues it now, onto the connection's thread.
-            await Task.yield()
-            return try await body(connection)
-        }
-        // And off it again, so the caller's own work (rendering a page) runs on the cooperative pool, not here.
-        await Task.yield()
-        return result
+        guard onItsThread else { return try await body(connection) }
+        // Entering the preference enqueues the task on the connection's thread (a preference alone would move it only
+        // at its next suspension, and SQLite's calls never suspend). The caller carries on there until it next waits.
+        return try await withTaskExecutorPreference(connection.thread) { try await body(connection) }
     }
 
     /// Closes idle connections now and lent ones as they come back; waiting and later callers are refused.

@@ -1,4 +1,5 @@
 import LumbarClinic
+import LumbarSQLite
 @testable import LumbarStorage
 import LumbarCore
 import SQLKit
@@ -207,6 +208,25 @@ import TestSupport
                 }
             }
             #expect(try await audit.entries(AuditFilter()).count == 3)
+        }
+    }
+
+    /// On SQLite a write transaction, whose COMMIT waits for the disk, runs on its connection's own thread: several at
+    /// once, and none of them on Swift's cooperative pool.
+    @Test func writeTransactionsRunOnTheirConnectionsThread() async throws {
+        try await TestDatabase.with(.sqlite) { (database: Database) async throws in
+            let places = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 0..<6 {
+                    group.addTask {
+                        try await database.write { db in
+                            try await SQLAuditRepository.append(Self.entry("write \(n)"), on: db)
+                            return SQLiteThread.isCurrent
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(places == Array(repeating: true, count: 6))
         }
     }
 }

@@ -51,8 +51,13 @@ public final class Database: @unchecked Sendable {
 
     /// Runs `body` on one pooled connection, outside any transaction.
     public func read<T: Sendable>(_ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
+        try await connection(blocking: false, body)
+    }
+
+    /// One pooled connection; on SQLite, `blocking` work (a write transaction) runs on the connection's own thread.
+    private func connection<T: Sendable>(blocking: Bool, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
         if let sqlitePool {
-            return try await sqlitePool.withConnection { connection in
+            return try await sqlitePool.withConnection(onItsThread: blocking) { connection in
                 try await body(DirectSQLiteDatabase(connection: connection, logger: logger))
             }
         }
@@ -137,7 +142,7 @@ public final class Database: @unchecked Sendable {
     }
 
     func transaction<T: Sendable>(_ begin: String, _ body: @Sendable @escaping (any SQLDatabase) async throws -> T) async throws -> T {
-        try await read { db in
+        try await connection(blocking: true) { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await Self.$current.withValue(OpenTransaction(owner: ObjectIdentifier(self), connection: db)) {

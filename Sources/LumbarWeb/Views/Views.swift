@@ -8,6 +8,8 @@ struct Views: Sendable {
 
     static func load() async throws -> Views {
         let root = Bundle.module.bundleURL.appendingPathComponent("Assets/templates").path
+        // Before the templates are parsed: their first tag names it.
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         let library = try await MustacheLibrary(directory: root)
         // Fail at start, not on a client's first page view.
         for name in ["layout", "field", "error", "setup", "login"] where library.getTemplate(named: name) == nil {
@@ -21,7 +23,7 @@ struct Views: Sendable {
     /// optional answers nil, so the renderer looks further up the context stack. `scripts/check_views.py` checks that
     /// each `child(named:)` names every stored property.
     func render(_ template: String, _ model: some MustacheParent) -> String {
-        guard let html = library.render(model, withTemplate: template) else {
+        guard let html = library.render(ModelBox(model), withTemplate: template) else {
             preconditionFailure("template \(template) is missing")
         }
         return html
