@@ -61,8 +61,9 @@ struct IntakePanel: Sendable {
     ]
 
     /// The panel; with `returned`, that form shows what was typed (from the request's form) and `problems` beside it.
+    /// With it, the audit rows for what it shows, which the caller commits with its own before the page is sent.
     static func make(_ services: AppServices, access: ClientAccess, account: Account, context: AppRequestContext,
-                     returned: Returned? = nil, problems: [FieldProblem] = []) async throws -> IntakePanel {
+                     returned: Returned? = nil, problems: [FieldProblem] = []) async throws -> (IntakePanel, viewed: [AuditEntry]) {
         let service = IntakeService(services: services)
         let zone = try await services.clinicTime()
         var panel = IntakePanel()
@@ -71,11 +72,11 @@ struct IntakePanel: Sendable {
         let intakes = try await service.intakes.list(clientId: access.client.id)
         panel.inProgress = intakes.first { !$0.isSubmitted }.map { "started \(zone.local($0.createdAt))" }
         panel.bookingPaused = try await service.bookingBlock(clientId: access.client.id) != nil
-        guard let latest = intakes.first(where: \.isSubmitted), let submitted = latest.submittedAt else { return panel }
+        guard let latest = intakes.first(where: \.isSubmitted), let submitted = latest.submittedAt else { return (panel, []) }
         panel.hasIntake = true
         panel.intakeId = latest.id
         panel.submittedOn = zone.local(submitted)
-        guard access.seesClinical else { return panel }
+        guard access.seesClinical else { return (panel, []) }
         panel.clinical = true
         panel.canWrite = access.writesClinical
         panel.fill(result: (try? JSONValue.parse(latest.resultJSON ?? "")) ?? .null)
@@ -100,11 +101,10 @@ struct IntakePanel: Sendable {
             }
         }
         panel.fillIn(returned, from: context.form, problems: problems)
-        try await services.audit.append([
+        return (panel, [
             services.auditEntry(account, context, .view, .intake, client: access.client.id, detail: "intake triage on chart"),
             services.auditEntry(account, context, .view, .consent, client: access.client.id, detail: "consent status"),
         ])
-        return panel
     }
 
     /// The client's booked or arrived appointment today, in the clinic's time zone.

@@ -71,13 +71,13 @@ struct ClientRecordView {
             }
             viewed.append(services.auditEntry(account, context, .view, .clinical, client: client.id, detail: "chart notes"))
         }
-        // Both rows in one commit, before anything of the record is sent.
-        try await services.audit.append(viewed)
         let manages = account.role == .owner || account.role == .frontDesk
         let ownView = account.role == .client
         let therapists = manages ? try await services.accounts.therapists() : []
         var chrome = context.chrome(client.fullName)
         chrome.notice = notice
+        let (intake, intakeViewed) = try await IntakePanel.make(services, access: access, account: account, context: context, returned: returned,
+                                                                problems: problems)
         let page = ClientRecordPage(
             chrome: chrome, client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",
             therapists: try await services.clients.therapists(of: client.id), showsClinical: access.seesClinical, notes: notes,
@@ -85,7 +85,7 @@ struct ClientRecordView {
             assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
             noteFields: Self.noteFields.filled(from: context.form, problems: problems),
             appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
-            intake: try await IntakePanel.make(services, access: access, account: account, context: context, returned: returned, problems: problems),
+            intake: intake,
             homeProgram: try await diarySummary(access, ownView: ownView),
             visits: try await visitRows(access, ownView: ownView),
             progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
@@ -93,6 +93,8 @@ struct ClientRecordView {
                 ClientRecordPage.ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
             } : [],
             questionnaires: try await questionnaireLinks(client, ownView: ownView))
+        // Every row for what the page shows in one commit, before anything of the record is sent.
+        try await services.audit.append(viewed + intakeViewed)
         return services.views.page("client", page, status: status)
     }
 }
