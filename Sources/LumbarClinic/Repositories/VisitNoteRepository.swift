@@ -10,6 +10,7 @@ public protocol VisitNoteRepository: Sendable {
     /// A client's notes, oldest first.
     func list(clientId: String) async throws -> [VisitNote]
 
+    @discardableResult
     func saveDraft(_ note: VisitNote, at now: Instant) async throws -> Bool
 
     /// Signs a saved draft with the engine's assessment, and its audit row; `.conflict` if already signed.

@@ -10,7 +10,7 @@ import LumbarZones
 /// can be emailed; the client sees their own.
 struct BillingRoutes {
     let services: AppServices
-    var billing: BillingRepository { services.billing }
+    var billing: any BillingRepository { services.billing }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/billing") { _, context -> Response in

@@ -9,7 +9,7 @@ import LumbarZones
 /// service, the client's first name and initial, and the place: nothing clinical.
 struct CalendarFeedRoutes {
     let services: AppServices
-    var feeds: CalendarFeedRepository { services.calendarFeeds }
+    var feeds: any CalendarFeedRepository { services.calendarFeeds }
 
     func register(on router: Router<AppRequestContext>) {
         router.post("/account/calendar-feed") { _, context -> Response in

@@ -11,9 +11,9 @@ struct IntakeService: Sendable {
     let services: AppServices
     static let kioskCookie = "lumbar_kiosk"
 
-    var intakes: IntakeRepository { services.intake }
-    var questionnaires: QuestionnaireRepository { services.questionnaires }
-    var consents: ConsentRepository { services.consents }
+    var intakes: any IntakeRepository { services.intake }
+    var questionnaires: any QuestionnaireRepository { services.questionnaires }
+    var consents: any ConsentRepository { services.consents }
 
     var rules: IntakeRules { IntakeRules(services: services.clinicServices) }
 

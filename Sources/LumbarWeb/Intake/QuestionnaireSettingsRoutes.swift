@@ -8,7 +8,7 @@ import LumbarStorage
 /// file (checked against its scoring's shape before it is used).
 struct QuestionnaireSettingsRoutes {
     let services: AppServices
-    var repository: QuestionnaireRepository { services.questionnaires }
+    var repository: any QuestionnaireRepository { services.questionnaires }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/settings/questionnaires") { _, context -> Response in

@@ -33,10 +33,9 @@ struct ClientRecordView {
     }
 
     /// Visit notes for staff who see clinical records: originals, newest first, each marked if amended.
-    private func visitRows(_ access: ClientAccess, ownView: Bool) async throws -> [ClientRecordPage.VisitRow] {
-        guard access.seesClinical, !ownView else { return [] }
+    private func visitRows(_ notes: [VisitNote]) async throws -> [ClientRecordPage.VisitRow] {
+        guard !notes.isEmpty else { return [] }
         let zone = try await services.clinicTime()
-        let notes = try await services.visitNotes.list(clientId: access.client.id)
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
             ClientRecordPage.VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
@@ -76,6 +75,8 @@ struct ClientRecordView {
         let therapists = manages ? try await services.accounts.therapists() : []
         var chrome = context.chrome(client.fullName)
         chrome.notice = notice
+        // Read once for the list and the progress panel; staff who see clinical records only.
+        let visitNotes = access.seesClinical && !ownView ? try await services.visitNotes.list(clientId: client.id) : []
         let (intake, intakeViewed) = try await IntakePanel.make(services, access: access, account: account, context: context, returned: returned,
                                                                 problems: problems)
         let page = ClientRecordPage(
@@ -87,14 +88,15 @@ struct ClientRecordView {
             appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
             intake: intake,
             homeProgram: try await diarySummary(access, ownView: ownView),
-            visits: try await visitRows(access, ownView: ownView),
-            progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id) : nil,
+            visits: try await visitRows(visitNotes),
+            progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id, notes: visitNotes) : nil,
             receipts: ownView ? try await services.billing.receipts(clientId: client.id).map {
                 ClientRecordPage.ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
             } : [],
             questionnaires: try await questionnaireLinks(client, ownView: ownView))
         // Every row for what the page shows in one commit, before anything of the record is sent.
         try await services.audit.append(viewed + intakeViewed)
-        return services.views.page("client", page, status: status)
+        let drawn = ClientRecordLayoutPage(chrome: page.chrome, title: "\(client.firstName) \(client.lastName)", body: ClientRecordHTML.main(page))
+        return services.views.page("client", drawn, status: status)
     }
 }

@@ -10,7 +10,7 @@ import LumbarZones
 /// client's consent again.
 struct PlanRoutes {
     let services: AppServices
-    var plans: TreatmentPlanRepository { services.treatmentPlans }
+    var plans: any TreatmentPlanRepository { services.treatmentPlans }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients/:id/plan") { _, context -> Response in

@@ -18,7 +18,8 @@ struct ProgressPanel: Sendable {
     let visits: Int
     let hasData: Bool
 
-    static func make(_ services: AppServices, clientId: String) async throws -> ProgressPanel {
+    /// `notes`, when the caller has read the client's visit notes already (the record page lists them too).
+    static func make(_ services: AppServices, clientId: String, notes read: [VisitNote]? = nil) async throws -> ProgressPanel {
         let zone = try await services.clinicTime().rules
         let responses = try await services.questionnaires.responses(clientId: clientId)
         func series(_ instrument: Instrument) -> OutcomeSeries {
@@ -26,7 +27,9 @@ struct ProgressPanel: Sendable {
         }
         let intakes = services.intake
         let intake = try await intakes.latestSubmitted(clientId: clientId)
-        let notes = try await services.visitNotes.list(clientId: clientId).filter { $0.status == .signed }
+        var notes = read ?? []
+        if read == nil { notes = try await services.visitNotes.list(clientId: clientId) }
+        notes = notes.filter { $0.status == .signed }
         let visits = notes.filter { $0.amends == nil }
         let review = ProgressReview(
             pain: series(.nprs), visits: visits.count, careStarted: intake?.submittedAt.map { zone.local($0).date },

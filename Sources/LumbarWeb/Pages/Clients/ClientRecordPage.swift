@@ -1,7 +1,7 @@
 import LumbarCore
 import Mustache
 
-/// The model `client.mustache` draws.
+/// What a client's record page shows; `ClientRecordHTML` writes its main part.
 struct ClientRecordPage {
     struct NoteRow {
         let id: String
