@@ -85,7 +85,7 @@ def main():
     if clinic is None:
         problems.append("Package.swift: there is no LumbarClinic target")
     else:
-        seen, queue = set(), ["LumbarClinic"]
+        seen, queue = {"LumbarClinic"}, ["LumbarClinic"]
         while queue:
             current = queue.pop()
             for dependency in all_targets.get(current, {"declared": set()})["declared"]:
