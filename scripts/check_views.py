@@ -27,8 +27,7 @@ CORE_DIRS = [os.path.join("Sources", "LumbarCore")]
 PAGES_DIR = os.path.join(WEB_DIR, "Pages")
 # Files of template models outside Pages/: every struct in them is read by a template.
 MODEL_FILES = [os.path.join(WEB_DIR, name) for name in [
-    "Views/Chrome.swift", "Intake/IntakePanel.swift", "Intake/QuestionView.swift", "Visits/ProgressPanel.swift",
-    "Visits/VisitPage.swift", "SelfCare/HandoutPage.swift"]]
+    "Views/Chrome.swift", "Intake/QuestionView.swift", "Visits/VisitPage.swift", "SelfCare/HandoutPage.swift"]]
 # Other types page models hold and templates read fields of.
 MODEL_TYPES = ["Client", "Account", "ClinicProfile", "FieldProblem", "TriageAdvice"]
 

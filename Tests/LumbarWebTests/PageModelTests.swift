@@ -93,7 +93,6 @@ import TestSupport
         #expect(unanswered(field) == [])
         #expect(unanswered(Client(id: "c", accountId: "a", firstName: "F", lastName: "L", dateOfBirth: LocalDate(year: 2000, month: 1, day: 1))) == [])
         #expect(unanswered(Account(id: "a", email: "e", name: "n", role: .owner, collegeRegistration: "r")) == [])
-        #expect(unanswered(ClientRecordPage.NoteRow(id: "n", createdAt: "t", authorName: "a", body: "b", amends: "x", reason: "r")) == [])
         #expect(unanswered(TriageAdvice(urgency: .urgent, tell: ["t"], cleared: false)) == [])
         #expect(unanswered(Chrome.Limits()) == [])
     }

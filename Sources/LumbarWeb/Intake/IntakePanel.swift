@@ -3,7 +3,6 @@ import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
-import Mustache
 
 /// The intake, triage and consent part of a client's chart. Staff who may not see clinical detail (front desk)
 /// get only whether an intake exists and whether online booking is paused.
@@ -154,98 +153,5 @@ struct IntakePanel: Sendable {
         yellowFlags = reasons(result["yellowFlags"])
         thermal = result["thermal"]?["text"]?.stringValue ?? ""
         selfCare = (result["selfCare"]?.arrayValue ?? []).map { Reason(text: $0["text"]?.stringValue ?? "", extra: $0["dose"]?.stringValue ?? "") }
-    }
-}
-
-extension IntakePanel: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "clientId": clientId
-        case "hasIntake": hasIntake
-        case "inProgress": inProgress
-        case "intakeId": intakeId
-        case "submittedOn": submittedOn
-        case "clinical": clinical
-        case "canWrite": canWrite
-        case "urgency": urgency
-        case "alarm": alarm
-        case "referralReasons": referralReasons
-        case "decision": decision
-        case "decisionReasons": decisionReasons
-        case "risk": risk
-        case "techniques": techniques
-        case "yellowFlags": yellowFlags
-        case "thermal": thermal
-        case "selfCare": selfCare
-        case "actions": actions
-        case "actionFields": actionFields
-        case "spokenAgreeError": spokenAgreeError
-        case "writtenConsent": writtenConsent
-        case "bookingPaused": bookingPaused
-        case "consents": consents
-        case "visitId": visitId
-        case "visitLabel": visitLabel
-        case "canStartTablet": canStartTablet
-        default: nil
-        }
-    }
-}
-
-extension IntakePanel.Reason: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "text": text
-        case "extra": extra
-        default: nil
-        }
-    }
-}
-
-extension IntakePanel.TechniqueRow: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "name": name
-        case "status": status
-        case "reasons": reasons
-        default: nil
-        }
-    }
-}
-
-extension IntakePanel.ActionRow: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "when": when
-        case "kind": kind
-        case "recipient": recipient
-        case "detail": detail
-        case "by": by
-        default: nil
-        }
-    }
-}
-
-extension IntakePanel.ConsentRow: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "label": label
-        case "state": state
-        case "given": given
-        case "detail": detail
-        case "withdrawId": withdrawId
-        default: nil
-        }
-    }
-}
-
-extension IntakePanel.WrittenConsentForm: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "areas": areas
-        case "signerName": signerName
-        case "signerNameError": signerNameError
-        case "agreeError": agreeError
-        default: nil
-        }
     }
 }

@@ -3,7 +3,6 @@ import LumbarClinic
 import LumbarCore
 import LumbarStorage
 import LumbarZones
-import Mustache
 
 /// Outcomes on the chart: pain and function over time, and the referral prompt when care is not helping or a
 /// visit raised a red flag.
@@ -39,21 +38,5 @@ struct ProgressPanel: Sendable {
         return ProgressPanel(pain: series(.nprs), function: series(.psfs), disability: disability,
                              disabilityCharts: disability.map { "\($0.instrument.rawValue).svg" }, prompt: review.prompt, urgency: review.urgency.rawValue,
                              visits: visits.count, hasData: !responses.isEmpty)
-    }
-}
-
-extension ProgressPanel: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "pain": pain
-        case "function": function
-        case "disability": disability
-        case "disabilityCharts": disabilityCharts
-        case "prompt": prompt
-        case "urgency": urgency
-        case "visits": visits
-        case "hasData": hasData
-        default: nil
-        }
     }
 }
