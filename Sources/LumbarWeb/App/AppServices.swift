@@ -17,6 +17,8 @@ public struct AppServices: Sendable {
 
     /// The clinic's repositories, built once by `SQLRepositories.make` (or handed in by a test).
     public let repositories: ClinicRepositories
+    /// The use cases' view of these services: the same repositories and clock, built once (pages reach it per request).
+    public let clinicServices: ClinicServices
     public var clinic: any ClinicRepository { repositories.clinic }
     public var accounts: any AccountRepository { repositories.accounts }
     public var sessions: any SessionRepository { repositories.sessions }
@@ -43,7 +45,10 @@ public struct AppServices: Sendable {
                 mailer: any Mailer) async throws {
         self.configuration = configuration
         self.database = database
-        self.repositories = repositories ?? SQLRepositories.make(database)
+        let repositories = repositories ?? SQLRepositories.make(database)
+        self.repositories = repositories
+        clinicServices = ClinicServices(repositories: repositories, clock: clock, settings: .init(
+            publicURL: configuration.publicURL, mailFromAddress: MailAddress(parsing: configuration.mailFrom).address))
         self.clock = clock
         self.mailer = mailer
         views = try await Views.load()
@@ -53,11 +58,6 @@ public struct AppServices: Sendable {
 
     var now: Instant { clock.now() }
 
-    /// The use cases' view of these services: the same repositories and clock.
-    public var clinicServices: ClinicServices {
-        ClinicServices(repositories: repositories, clock: clock, settings: .init(publicURL: configuration.publicURL,
-                                                                               mailFromAddress: MailAddress(parsing: configuration.mailFrom).address))
-    }
 
     /// Access rules with the clinic's current shared-care setting.
     func policy() async throws -> AccessPolicy {
