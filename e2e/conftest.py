@@ -48,13 +48,22 @@ def server():
     process.wait(timeout=10)
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "axe: check every page the journey reaches with axe-core 4 at 1280 and 390 px")
+
+
 @pytest.fixture()
-def browser():
+def browser(request):
     options = webdriver.ChromeOptions()
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,915"):
         options.add_argument(flag)
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     driver.implicitly_wait(5)
+    driver.axe_on = request.node.get_closest_marker("axe") is not None
+    driver.axe_seen, driver.axe_failures, driver.axe_pages = set(), [], []
     yield driver
     driver.quit()
+    if driver.axe_on:
+        assert driver.axe_pages, "the journey is marked for axe-core but reached no page through pages.visit/submit/follow"
+        assert not driver.axe_failures, "axe-core found serious or critical violations:\n" + "\n".join(driver.axe_failures)

@@ -3,6 +3,8 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import axe
+
 
 def fill(driver, **fields):
     for name, value in fields.items():
@@ -33,12 +35,25 @@ def submit(driver, label):
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
     WebDriverWait(driver, 15).until(replaced(page))
+    axe.check(driver)
 
 
 def follow(driver, link_text):
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.LINK_TEXT, link_text).click()
     WebDriverWait(driver, 15).until(replaced(page))
+    axe.check(driver)
+
+
+def visit(driver, url):
+    """Opens `url` as typing it would, then checks the page with axe-core when the journey is marked for it."""
+    driver.get(url)
+    axe.check(driver)
+
+
+def settled(driver):
+    """Checks the page as it is now (after a click that replaced it some other way) with axe-core."""
+    axe.check(driver)
 
 
 def heading(driver):
