@@ -14,6 +14,9 @@ public protocol AppointmentRepository: Sendable {
     /// given, is the one the change's mail carries (a cancellation is sent to the client; an arrival is not).
     func setStatus(id: String, _ status: Appointment.Status, feeCents: Int, revision: Int?, mail: [QueuedMail], at now: Instant) async throws
 
+    /// Records that the client confirmed they are coming, with its audit row; a second confirmation keeps the first time.
+    func confirm(id: String, audit: AuditEntry, at now: Instant) async throws
+
     /// Whether the client has ever had an appointment that was not cancelled (a returning client).
     func hasHistory(clientId: String) async throws -> Bool
 

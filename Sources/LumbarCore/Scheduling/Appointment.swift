@@ -26,10 +26,12 @@ public struct Appointment: Sendable, Equatable, Identifiable {
     /// How many times the client has been told of a change (a move or the cancellation): the calendar SEQUENCE,
     /// so calendars apply the changes in order however close together they were.
     public var revision: Int
+    /// When the front desk (or the client) confirmed the client is coming; nil until then.
+    public var confirmedAt: Instant?
 
     public init(id: String, clientId: String, therapistId: String, locationId: String, roomId: String?, serviceId: String,
                 start: Instant, end: Instant, occupiedUntil: Instant, status: Status = .booked, feeCents: Int = 0, seriesId: String? = nil,
-                revision: Int = 0) {
+                revision: Int = 0, confirmedAt: Instant? = nil) {
         self.id = id
         self.clientId = clientId
         self.therapistId = therapistId
@@ -43,6 +45,7 @@ public struct Appointment: Sendable, Equatable, Identifiable {
         self.feeCents = feeCents
         self.seriesId = seriesId
         self.revision = revision
+        self.confirmedAt = confirmedAt
     }
 
     public var occupied: TimeRange { TimeRange(start: start, end: occupiedUntil) }

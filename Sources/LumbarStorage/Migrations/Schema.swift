@@ -304,5 +304,29 @@ public enum Schema {
         Migration(16, "time off is marked removed, not deleted") { _ in
             ["ALTER TABLE time_off ADD COLUMN removed_at BIGINT", "ALTER TABLE time_off ADD COLUMN removed_by TEXT REFERENCES accounts(id)"]
         },
+        Migration(17, "locations, rooms, services and staff retired (kept for the records); staff invitations pending") { _ in
+            [
+                "ALTER TABLE locations ADD COLUMN retired_at BIGINT", "ALTER TABLE rooms ADD COLUMN retired_at BIGINT",
+                "ALTER TABLE services ADD COLUMN retired_at BIGINT", "ALTER TABLE accounts ADD COLUMN retired_at BIGINT",
+                "ALTER TABLE accounts ADD COLUMN invitation_pending INTEGER NOT NULL DEFAULT 0",
+            ]
+        },
+        Migration(18, "client search keys, filled from the clients already there", backfill: SQLClientRepository.indexAll) { dialect in
+            // Keys are compared byte by byte on both engines, so a typed prefix is one index range.
+            let bytes = dialect.engine == .postgres ? " COLLATE \"C\"" : ""
+            return [
+                """
+                CREATE TABLE client_search_terms (
+                    term TEXT\(bytes) NOT NULL, sort_name TEXT\(bytes) NOT NULL, client_id TEXT NOT NULL REFERENCES clients(id),
+                    name_words TEXT NOT NULL)
+                """,
+                "CREATE INDEX client_search_terms_term ON client_search_terms(term, sort_name, client_id)",
+                "CREATE INDEX client_search_terms_client ON client_search_terms(client_id)",
+                "CREATE INDEX clients_registered ON clients(created_at, id)",
+            ]
+        },
+        Migration(19, "when the client confirmed an appointment") { _ in
+            ["ALTER TABLE appointments ADD COLUMN confirmed_at BIGINT"]
+        },
     ]
 }

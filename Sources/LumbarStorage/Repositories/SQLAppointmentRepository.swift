@@ -69,6 +69,14 @@ public struct SQLAppointmentRepository: AppointmentRepository {
         }
     }
 
+    /// Records that the client confirmed they are coming, with its audit row; a second confirmation keeps the first time.
+    public func confirm(id: String, audit: AuditEntry, at now: Instant) async throws {
+        try await database.write { db in
+            try await db.raw("UPDATE appointments SET confirmed_at = \(bind: now.milliseconds) WHERE id = \(bind: id) AND confirmed_at IS NULL").run()
+            try await SQLAuditRepository.append(audit, on: db)
+        }
+    }
+
     /// Whether the client has ever had an appointment that was not cancelled (a returning client).
     public func hasHistory(clientId: String) async throws -> Bool {
         try await database.read { db in
@@ -125,7 +133,7 @@ public struct SQLAppointmentRepository: AppointmentRepository {
             locationId: try row.string("location_id"), roomId: try row.optionalString("room_id"), serviceId: try row.string("service_id"),
             start: try row.instant("starts_at"), end: try row.instant("ends_at"), occupiedUntil: try row.instant("occupied_until"),
             status: Appointment.Status(rawValue: try row.string("status")) ?? .booked, feeCents: try row.int("fee_cents"),
-            seriesId: try row.optionalString("series_id"), revision: try row.int("revision"))
+            seriesId: try row.optionalString("series_id"), revision: try row.int("revision"), confirmedAt: try row.optionalInstant("confirmed_at"))
     }
 
     /// The database refused an overlapping appointment: PostgreSQL's exclusion constraint, or on SQLite the overlap

@@ -4,17 +4,9 @@ import LumbarClinic
 import LumbarCore
 import LumbarStorage
 
-/// The owner's pages: staff, clinic settings. Every route here requires the owner.
+/// The owner's pages: clinic settings (staff are in StaffRoutes). Every route here requires the owner.
 struct ClinicAdminRoutes {
     let services: AppServices
-
-    static let staffFields = [
-        FieldView("name", "Name", autocomplete: "off", limit: .name),
-        FieldView("email", "Email", type: "email", autocomplete: "off"),
-        FieldView.select("role", "Role", [("therapist", "Therapist"), ("front-desk", "Front desk")]),
-        FieldView("collegeRegistration", "College registration number", help: "Required for therapists; printed on receipts.", optional: true, limit: .code),
-        FieldView("password", "Temporary password", type: "password", help: "At least 12 characters. Share it privately; they can change it.", autocomplete: "new-password"),
-    ]
 
     static let settingsFields = [
         FieldView.select("acuteWeeks", "An episode stops being acute after",
@@ -37,48 +29,6 @@ struct ClinicAdminRoutes {
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/") { _, context -> Response in
-            let account = try context.signedIn()
-            var alerts: [HomePage.Alert] = []
-            if account.role == .owner || account.role == .therapist {
-                let policy = try await services.policy()
-                let zone = try await services.clinicTime()
-                for (intake, name) in try await services.intake.needingAction() {
-                    let treats = account.role == .therapist ? try await services.clients.treats(therapistId: account.id, clientId: intake.clientId) : false
-                    guard policy.canSeeClinical(account.role, .init(treats: treats)) else { continue }
-                    alerts.append(HomePage.Alert(clientId: intake.clientId, name: name, urgency: intake.urgency?.rawValue ?? "",
-                                        when: intake.submittedAt.map(zone.local) ?? ""))
-                }
-                if !alerts.isEmpty {
-                    try await services.audit(account, context, .view, .intake, client: nil, detail: "intakes needing action, \(alerts.count) shown")
-                }
-            }
-            return services.views.page("home", HomePage(chrome: context.chrome("Start"), clinical: account.role != .frontDesk,
-                                                    alerts: alerts, hasAlerts: !alerts.isEmpty))
-        }
-        router.get("/staff") { _, context -> Response in
-            _ = try context.owner()
-            return try await staffPage(context, form: FormData(encoded: "role=therapist"), problems: [])
-        }
-        router.post("/staff") { _, context -> Response in
-            let owner = try context.owner()
-            let form = context.form
-            guard let role = Role(rawValue: form["role"]), role == .therapist || role == .frontDesk else {
-                return try await staffPage(context, form: form, problems: [FieldProblem("role", "Choose therapist or front desk.")], status: .unprocessableContent)
-            }
-            let draft = AccountDraft(email: form["email"], name: form["name"], role: role, collegeRegistration: form["collegeRegistration"], password: form["password"])
-            var problems = draft.problems()
-            if problems.isEmpty {
-                do {
-                    let account = try await services.accounts.create(draft, passwordHash: try await services.hasher.hash(draft.password), at: services.now)
-                    try await services.audit(owner, context, .create, .account, client: nil, detail: "staff account \(account.id) added")
-                    return .seeOther("/staff")
-                } catch StorageError.conflict(let message) {
-                    problems.append(FieldProblem("email", message))
-                }
-            }
-            return try await staffPage(context, form: form, problems: problems, status: .unprocessableContent)
-        }
         router.get("/settings") { _, context -> Response in
             _ = try context.owner()
             guard let clinic = try await services.clinic.profile() else { throw PageError.notFound }
@@ -112,14 +62,6 @@ struct ClinicAdminRoutes {
                                      detail: (["clinic settings: shared care \(clinic.sharedCare ? "on" : "off")", "acute \(weeks) weeks"] + rules).joined(separator: ", "))
             return try await settingsPage(context, clinic: clinic, form: Self.settingsForm(clinic), notice: "Settings saved.")
         }
-    }
-
-    private func staffPage(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let staff = try await services.accounts.staff().map {
-            StaffPage.StaffRow(name: $0.name, role: $0.role.label, email: $0.email, registration: $0.collegeRegistration ?? "", twoFactor: $0.totpEnabled ? "on" : "off")
-        }
-        let page = StaffPage(chrome: context.chrome("Staff"), staff: staff, fields: Self.staffFields.filled(from: form, problems: problems))
-        return services.views.page("staff", page, status: status)
     }
 
     private func settingsPage(_ context: AppRequestContext, clinic: ClinicProfile, form: FormData, problems: [FieldProblem] = [],

@@ -62,6 +62,12 @@ public final class MemoryAppointmentRepository: AppointmentRepository {
         outbox.enqueue(mail)
     }
 
+    public func confirm(id: String, audit: AuditEntry, at now: Instant) async throws {
+        state.withLock { state in
+            if state.rows[id] != nil && state.rows[id]?.confirmedAt == nil { state.rows[id]?.confirmedAt = now }
+        }
+    }
+
     public func hasHistory(clientId: String) async throws -> Bool {
         state.withLock { $0.rows.values.contains { $0.clientId == clientId && $0.isActive } }
     }

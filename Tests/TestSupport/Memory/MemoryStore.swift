@@ -23,6 +23,8 @@ public struct MemoryStore: Sendable {
     public let clinic = MemoryClinicRepository()
     public let visitNotes: MemoryVisitNoteRepository
     public let consents = MemoryConsentRepository()
+    public let treatmentPlans = MemoryTreatmentPlanRepository()
+    public let billing = MemoryBillingRepository()
 
     public init() {
         clients = MemoryClientRepository(accounts: accounts)
