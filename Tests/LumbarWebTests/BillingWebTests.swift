@@ -35,7 +35,7 @@ import TestSupport
             let issued = try await desk.post("/clients/\(fixture.clientA.id)/appointments/\(booked[0].id)/receipts", [:])
             let first = try #require(issued.location)
             let receipt = try await desk.get(first)
-            for fact in ["Ada Alpha", "Friday 20 November 2026 at 15:00", "Theo Therapist, registration R1234", "HST number: 123456789 RT0001",
+            for fact in ["Ada Alpha", "Friday 20 November 2026 at 3:00 p.m.", "Theo Therapist, registration R1234", "HST number: 123456789 RT0001",
                          "$120.00", "$15.60", "$135.60", "Signed electronically"] {
                 #expect(receipt.body.contains(fact), "\(fact)")
             }

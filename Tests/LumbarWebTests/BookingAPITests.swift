@@ -107,7 +107,7 @@ import TestSupport
             #expect(await delivery.deliverDue() == 1)
             let mail = setup.fixture.mailer.messages.last
             #expect(mail?.to == "ada@example.com")
-            #expect(mail?.body.contains("Friday 20 November 2026 at 15:00") == true)
+            #expect(mail?.body.contains("Friday 20 November 2026 at 3:00 p.m.") == true)
             #expect(mail?.calendar?.contains("DTSTART:20261120T200000Z") == true)
             #expect(await delivery.deliverDue() == 0, "never sent twice")
             // The clock says 2026-11-20 12:00 UTC, 8 hours before, so this is a late cancellation with the fee.

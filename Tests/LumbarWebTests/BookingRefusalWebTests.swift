@@ -112,7 +112,7 @@ import TestSupport
             try await ada.get("/book/confirm?" + query)
             let page = try await ada.post("/book/confirm", ["service": setup.service.id, "location": setup.location.id, "start": String(soon.milliseconds)])
             #expect(page.status == .unprocessableContent)
-            #expect(page.body.contains("Friday 20 November 2026 at 08:30 is too soon: online bookings need at least 2 hours"))
+            #expect(page.body.contains("Friday 20 November 2026 at 8:30 a.m. is too soon: online bookings need at least 2 hours"))
             #expect(page.body.contains("notice. Please choose another time."))
             #expect(page.body.contains("Massage, 60 minutes"), "the service chosen is kept")
         }
@@ -134,7 +134,7 @@ import TestSupport
             let past = try await desk.post("/calendar/book", ["location": setup.location.id, "client": fixture.clientA.id, "service": setup.service.id,
                                                               "therapist": fixture.therapist.id, "date": "2026-11-20", "time": "06:00", "weeks": "1"])
             #expect(past.status == .unprocessableContent)
-            #expect(past.body.contains("Friday 20 November 2026 at 06:00 has already passed.") && past.body.contains("Record a past visit"))
+            #expect(past.body.contains("Friday 20 November 2026 at 6:00 a.m. has already passed.") && past.body.contains("Record a past visit"))
             #expect(past.body.contains("value=\"06:00\""), "what was typed is kept")
             #expect(past.body.contains("id=\"pastDate\" name=\"pastDate\" type=\"date\" value=\"2026-11-20\""), "and offered to the past-visit form")
             #expect(try await appointments.list(window: week).isEmpty)
@@ -156,7 +156,7 @@ import TestSupport
             let appointment = try #require(try await appointments.list(window: week).first)
             let mailAfterBooking = try await Self.mailQueued(fixture)
             let moved = try await desk.post("/calendar/appointments/\(appointment.id)/move", ["when": "2026-11-19T10:00"])
-            #expect(moved.status == .unprocessableContent && moved.body.contains("Thursday 19 November 2026 at 10:00 has already passed."))
+            #expect(moved.status == .unprocessableContent && moved.body.contains("Thursday 19 November 2026 at 10:00 a.m. has already passed."))
             #expect(try await appointments.find(id: appointment.id)?.start == appointment.start)
             #expect(try await Self.mailQueued(fixture) == mailAfterBooking, "no \"Appointment changed\" email")
 

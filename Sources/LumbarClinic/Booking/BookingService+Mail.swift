@@ -56,10 +56,12 @@ extension BookingService {
 
                 You are booked for \(context.service.name) with \(therapist) at \(context.location.name), \(context.location.address):
                 \(times)
+
+                Price: \(ClientPrice(context.service).words)\(appointments.count == 1 ? "" : " each visit"), paid at the clinic.
                 """ + series + """
 
 
-                Times are in \(context.location.timeZone). To cancel or change, sign in to the client portal at \(services.settings.publicURL)/me.
+                To change or cancel, sign in at \(services.settings.publicURL)/me.
                 Please give at least \(context.rules.cancellationWindowHours) hours' notice if you cannot come.
                 """ + (index == 0 ? intake : "")
             let subject = "Appointment confirmed: \(context.service.name)" + (appointments.count == 1 ? "" : " (\(index + 1) of \(appointments.count))")
@@ -76,7 +78,7 @@ extension BookingService {
             Hello \(client.firstName),
 
             \(lead)
-            \(context.service.name) at \(context.location.name): \(Self.spoken(appointment.start, context.zone)) (\(context.location.timeZone)).
+            \(context.service.name) at \(context.location.name): \(Self.spoken(appointment.start, context.zone)).
             """
         return [Self.invitation(appointment, client: client, service: context.service, location: context.location, cancelled: cancelled,
                                 organizer: try await organizer(), now: services.now, subject: subject, body: body)]
@@ -89,7 +91,7 @@ extension BookingService {
             Hello \(client.firstName),
 
             A reminder of your \(service.name) at \(location.name), \(location.address):
-            \(spoken(appointment.start, zone)) (\(location.timeZone)).
+            \(spoken(appointment.start, zone)).
 
             If you cannot come, please let the clinic know as soon as you can: \(publicURL)/me
             """

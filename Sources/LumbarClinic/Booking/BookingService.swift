@@ -270,8 +270,8 @@ public struct BookingService: Sendable {
 
     // MARK: Messages
 
+    /// "Tuesday 1 December 2026 at 1:00 p.m." on the location's clock, as mail, receipts and refusals say it.
     public static func spoken(_ instant: Instant, _ zone: FoundationZone) -> String {
-        let local = zone.local(instant)
-        return "\(local.date.spoken) at \(local.time)"
+        SpokenTime.moment(zone.local(instant))
     }
 }

@@ -43,7 +43,7 @@ public struct WaitlistService: Sendable {
                 Hello \(client.firstName),
 
                 An earlier time has opened for \(context.service.name) at \(context.location.name):
-                \(BookingService.spoken(slot.start, context.zone)) (\(context.location.timeZone)).
+                \(BookingService.spoken(slot.start, context.zone)).
 
                 It is held for you until \(BookingService.spoken(expires, context.zone)). To take it, open:
                 \(services.settings.publicURL)/waitlist/\(token)

@@ -6,7 +6,8 @@ import LumbarStorage
 import LumbarZones
 
 /// Online booking for clients, from a phone: service → therapist or anyone → day → time → confirm.
-/// New clients create their account on the confirm step. Also cancelling, changing and calendar files.
+/// New clients create their account on the confirm step; a client changing a time comes through the same pages. Also
+/// the calendar file of an appointment.
 struct ClientBookingRoutes {
     let services: AppServices
     var booking: BookingService { BookingService(services: services) }
@@ -30,7 +31,7 @@ struct ClientBookingRoutes {
             let locations = try await services.scheduling.locations()
             let page = BookingStartPage(
                 chrome: context.chrome("Book a massage"),
-                services: offered.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, minutes: $1.minutes, price: Money.text($1.priceCents), first: $0 == 0) },
+                services: offered.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, minutes: $1.minutes, price: ClientPrice($1).words, first: $0 == 0) },
                 hasServices: !offered.isEmpty && !locations.isEmpty,
                 locations: locations.enumerated().map { BookingStartPage.Choice(id: $1.id, name: $1.name, address: $1.address, first: $0 == 0) },
                 showLocations: locations.count > 1,
@@ -45,33 +46,6 @@ struct ClientBookingRoutes {
             try await confirmPage(FormData(encoded: request.uri.query ?? ""), context, problems: [], problem: nil)
         }
         router.post("/book/confirm") { request, context -> Response in try await confirm(request, context) }
-        router.post("/me/appointments/:id/cancel") { _, context -> Response in
-            let (account, appointment) = try await ownAppointment(context)
-            let rules = try await services.scheduling.rules()
-            guard appointment.status == .booked, !rules.isLateCancellation(start: appointment.start, now: services.now) else {
-                throw PageError.badForm("This appointment is within \(rules.cancellationWindowHours) hours. Please call the clinic to cancel it.")
-            }
-            _ = try await booking.cancel(appointment, by: account)
-            try await services.audit(account, context, .change, .appointment, client: appointment.clientId, detail: "cancelled online")
-            return .seeOther("/me?cancelled=1")
-        }
-        router.get("/me/appointments/:id/calendar.ics") { _, context -> Response in
-            let (account, appointment) = try await ownAppointment(context)
-            let bookingContext = try await booking.context(serviceId: appointment.serviceId, locationId: appointment.locationId, therapistId: nil, channel: .staff)
-            try await services.audit(account, context, .export, .appointment, client: appointment.clientId, detail: "calendar file")
-            let text = CalendarEvent.calendar([booking.event(appointment, context: bookingContext, cancelled: !appointment.status.holdsTime)], method: "PUBLISH")
-            return Response(status: .ok, headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"appointment.ics\""],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
-        }
-    }
-
-    /// The signed-in client's own appointment, or 404.
-    private func ownAppointment(_ context: AppRequestContext) async throws -> (Account, Appointment) {
-        let account = try context.signedIn()
-        guard account.role == .client, let client = try await services.clients.find(accountId: account.id),
-              let appointment = try await services.appointments.find(id: try context.parameters.require("id")), appointment.clientId == client.id
-        else { throw PageError.notFound }
-        return (account, appointment)
     }
 
     static func query(_ pairs: [(String, String)]) -> String {
@@ -86,31 +60,56 @@ struct ClientBookingRoutes {
         } catch is BookingService.Failure {
             throw PageError.badForm("Choose a service and a location first.")
         }
+        let moving = try await movable(query["reschedule"], context)
         let zone = bookingContext.zone
         let today = zone.local(services.now).date
         let first = LocalDate(iso: query["from"]) ?? today
         let from = max(first, today)
         let through = from.adding(days: 13)
-        let (_, slots) = try await booking.slots(serviceId: query["service"], locationId: query["location"], therapistId: therapistId,
-                                                 from: from, through: through, channel: .online)
+        let slots = if let moving {
+            try await booking.slots(moving: moving, therapistId: therapistId, from: from, through: through)
+        } else {
+            try await booking.slots(serviceId: query["service"], locationId: query["location"], therapistId: therapistId,
+                                    from: from, through: through, channel: .online).1
+        }
         let byDay = Dictionary(grouping: slots) { zone.local($0.start).date }
-        let selected = LocalDate(iso: query["day"]) ?? (0..<14).map { from.adding(days: $0) }.first { byDay[$0] != nil } ?? from
+        let asked = LocalDate(iso: query["day"])
+        let selected = asked ?? (0..<14).map { from.adding(days: $0) }.first { byDay[$0] != nil } ?? from
         let base: [(String, String)] = [("service", query["service"]), ("location", query["location"]), ("therapist", query["therapist"]),
                                         ("reschedule", query["reschedule"])]
+        func dayLink(_ day: LocalDate, from: LocalDate) -> String { "/book/times?" + Self.query(base + [("from", from.description), ("day", day.description)]) }
         let days = (0..<14).map { offset -> BookingTimesPage.Day in
             let day = from.adding(days: offset)
-            return .init(label: "\(day.weekdayName.prefix(3)) \(day.day) \(day.monthName.prefix(3))",
-                         link: "/book/times?" + Self.query(base + [("from", from.description), ("day", day.description)]),
-                         selected: day == selected, open: byDay[day] != nil)
+            return .init(label: SpokenTime.shortDay(day), link: dayLink(day, from: from), selected: day == selected, open: byDay[day] != nil)
         }
         let times = (byDay[selected] ?? []).map { slot in
-            BookingTimesPage.Time(label: zone.local(slot.start).time.description,
+            BookingTimesPage.Time(label: SpokenTime.time(zone.local(slot.start).time),
                            link: "/book/confirm?" + Self.query(base + [("start", String(slot.start.milliseconds)), ("suggested", slot.therapistId)]))
         }
-        let page = BookingTimesPage(chrome: context.chrome("Choose a time"), serviceName: bookingContext.service.name,
-                             locationName: bookingContext.location.name, therapistName: therapistId.flatMap { id in bookingContext.therapists.first { $0.id == id }?.name },
-                             timeZone: bookingContext.location.timeZone, problem: problem, days: days, dayLabel: selected.spoken, times: times)
+        var nextFree: BookingTimesPage.Link?
+        if times.isEmpty, let next = try await booking.nextFreeDay(serviceId: query["service"], locationId: query["location"], therapistId: therapistId,
+                                                                   after: selected) {
+            // Within the fortnight shown, keep the same strip of days; further on, the strip starts at that day.
+            nextFree = .init(label: SpokenTime.shortDay(next), link: dayLink(next, from: next <= through ? from : next))
+        }
+        let page = BookingTimesPage(
+            chrome: context.chrome(moving == nil ? "Choose a time" : "Choose a new time"), serviceName: bookingContext.service.name,
+            price: ClientPrice(bookingContext.service).words, locationName: bookingContext.location.name,
+            therapistName: therapistId.flatMap { id in bookingContext.therapists.first { $0.id == id }?.name },
+            moving: moving.map { SpokenTime.short(zone.local($0.start)) }, movingId: moving?.id, problem: problem, days: days,
+            dayLabel: SpokenTime.day(selected, today: today), times: times, nextFree: nextFree,
+            anyoneLink: therapistId != nil && moving == nil ? "/book/times?" + Self.query([("service", query["service"]), ("location", query["location"]),
+                                                                                          ("from", from.description), ("day", selected.description)]) : nil)
         return services.views.page("book_times", page, status: status)
+    }
+
+    /// The signed-in client's own booked appointment that `id` names for a change of time, or nil when none is named.
+    private func movable(_ id: String, _ context: AppRequestContext) async throws -> Appointment? {
+        guard !id.isEmpty else { return nil }
+        guard let account = context.account, account.role == .client, let client = try await services.clients.find(accountId: account.id),
+              let appointment = try await services.appointments.find(id: id), appointment.clientId == client.id, appointment.status == .booked
+        else { throw PageError.notFound }
+        return appointment
     }
 
     private func confirmPage(_ query: FormData, _ context: AppRequestContext, problems: [FieldProblem], problem: String?,
@@ -123,9 +122,12 @@ struct ClientBookingRoutes {
         let rules = bookingContext.rules
         let names = ["service", "location", "therapist", "start", "suggested", "reschedule"]
         let returnTo = "/book/confirm?" + Self.query(names.map { ($0, query[$0]) })
+        let moving = try await movable(query["reschedule"], context)
+        let local = bookingContext.zone.local(start)
         let page = BookingConfirmPage(
-            chrome: context.chrome("Confirm your booking"), serviceName: bookingContext.service.name,
-            price: Money.text(bookingContext.service.priceCents), when: BookingService.spoken(start, bookingContext.zone) + " (\(bookingContext.location.timeZone))",
+            chrome: context.chrome(moving == nil ? "Confirm your booking" : "Confirm the new time"), serviceName: bookingContext.service.name,
+            price: ClientPrice(bookingContext.service).words, when: "\(SpokenTime.day(local.date, today: bookingContext.zone.local(services.now).date)) at \(SpokenTime.time(local.time))",
+            movingFrom: moving.map { SpokenTime.short(bookingContext.zone.local($0.start)) },
             therapistName: bookingContext.therapists.first { $0.id == shownTherapist }?.name ?? "The first therapist free",
             locationName: bookingContext.location.name, address: bookingContext.location.address, problem: problem,
             hidden: names.map { BookingConfirmPage.Hidden(name: $0, value: query[$0]) }, signedIn: context.account != nil,
@@ -176,7 +178,8 @@ struct ClientBookingRoutes {
                 guard !rules.isLateCancellation(start: appointment.start, now: services.now) else {
                     throw PageError.badForm("This appointment is within \(rules.cancellationWindowHours) hours. Please call the clinic to change it.")
                 }
-                _ = try await booking.reschedule(appointment, to: start, therapistId: therapistId, channel: .online)
+                let suggested = form["suggested"].isEmpty ? nil : form["suggested"]
+                _ = try await booking.reschedule(appointment, to: start, therapistId: therapistId ?? suggested, channel: .online)
                 try await services.audit(account, context, .change, .appointment, client: client.id, detail: "rescheduled online")
             } else {
                 _ = try await booking.book(clientId: client.id, serviceId: form["service"], locationId: form["location"], therapistId: therapistId,
@@ -185,6 +188,8 @@ struct ClientBookingRoutes {
             }
         } catch BookingService.Failure.blocked {
             return .seeOther("/book")
+        } catch BookingService.Failure.invalid where !form["reschedule"].isEmpty {
+            throw PageError.badForm("This appointment can no longer be changed online. Please call the clinic.")
         } catch let failure as BookingService.Failure {
             var signedIn = context
             if cookie != nil { signedIn.session = nil }
@@ -197,7 +202,7 @@ struct ClientBookingRoutes {
             if let cookie { response.setCookie(cookie) }
             return response
         }
-        var response = Response.seeOther("/me?booked=1")
+        var response = Response.seeOther(form["reschedule"].isEmpty ? "/me?booked=1" : "/me?moved=1")
         if let cookie { response.setCookie(cookie) }
         return response
     }

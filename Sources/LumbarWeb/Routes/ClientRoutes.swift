@@ -60,17 +60,6 @@ struct ClientRoutes {
             let access = try await services.clientAccess(account, try context.parameters.require("id"))
             return try await ClientRecordView(services: services).render(context, account: account, access: access)
         }
-        router.get("/me") { request, context -> Response in
-            let account = try context.signedIn()
-            guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
-            let query = FormData(encoded: request.uri.query ?? "")
-            let notice = query.has("booked") ? "You're booked. A confirmation is on its way to your email."
-                : query.has("cancelled") ? "Your appointment is cancelled."
-                : query.has("waitlist") ? "You're on the waitlist. We'll email you if an earlier time opens."
-                : query.has("withdrawn") ? "Your consent is withdrawn. Your therapist will see this before your next treatment."
-                : query.has("questionnaire") ? "Thank you. Your answers are saved for your therapist." : nil
-            return try await ClientRecordView(services: services).render(context, account: account, access: try await services.clientAccess(account, client.id), notice: notice)
-        }
         router.post("/clients/:id/notes") { _, context -> Response in
             let account = try context.signedIn()
             let access = try await services.clientAccess(account, try context.parameters.require("id"))

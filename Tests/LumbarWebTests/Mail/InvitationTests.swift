@@ -75,7 +75,7 @@ import TestSupport
             #expect(messages.allSatisfy { Self.values("BEGIN", $0.calendar) == [":VCALENDAR", ":VEVENT"] })
             #expect(messages.map(\.subject) == (1...3).map { "Appointment confirmed: Massage, 60 minutes (\($0) of 3)" })
             #expect(messages.allSatisfy { $0.body.contains("Wednesday 9 December 2026 at 10:00") }, "each lists the whole series")
-            #expect(messages[1].body.contains("This email is for the one on Wednesday 2 December 2026 at 10:00 (2 of 3)."))
+            #expect(messages[1].body.contains("This email is for the one on Wednesday 2 December 2026 at 10:00 a.m. (2 of 3)."))
         }
     }
 

@@ -5,8 +5,12 @@ struct BookingConfirmPage {
     struct Hidden { let name: String; let value: String }
     let chrome: Chrome
     let serviceName: String
+    /// What the client will pay, tax included: "$135.60 (includes $15.60 HST)".
     let price: String
+    /// "Tuesday 1 December at 1:00 p.m." on the clinic's clock.
     let when: String
+    /// When changing a time, the appointment's present one.
+    let movingFrom: String?
     let therapistName: String
     let locationName: String
     let address: String
@@ -26,6 +30,7 @@ extension BookingConfirmPage: MustacheParent {
         case "serviceName": serviceName
         case "price": price
         case "when": when
+        case "movingFrom": movingFrom
         case "therapistName": therapistName
         case "locationName": locationName
         case "address": address
