@@ -18,20 +18,22 @@ public enum DemoData {
 
     public static let ownerEmail = "demo-owner@example.com"
 
-    /// `ownerHash` and `ownerTOTPSecret`: the demo owner's password hash and two-step secret, made by the caller
-    /// (hashing and secrets belong to the web layer). Adds to an empty database or to the demo clinic only: made-up
-    /// clients never go into a real clinic's records.
+    /// `ownerHash`, `ownerTOTPSecret` and `ownerRecoveryCodeHashes`: the demo owner's password hash, two-step secret
+    /// (turned on, so the owner signs in with it rather than enrolling) and recovery codes, made by the caller (hashing
+    /// and secrets belong to the web layer). Adds to an empty database or to the demo clinic only: made-up clients
+    /// never go into a real clinic's records.
     public static func generate(database: Database, clients: Int, appointments: Int, now: Instant, ownerHash: String,
-                                ownerTOTPSecret: String) async throws -> Summary {
+                                ownerTOTPSecret: String, ownerRecoveryCodeHashes: [String] = []) async throws -> Summary {
         let clinic = SQLClinicRepository(database: database)
         if let existing = try await clinic.profile() {
             guard try await SQLAccountRepository(database: database).credentials(email: ownerEmail)?.account.role == .owner else {
                 throw StorageError.conflict("This database holds a real clinic (\(existing.name)). Demo data goes only into a new database or a demo clinic.")
             }
         } else {
-            _ = try await clinic.setUp(ClinicProfile(name: "Demo Clinic", address: "1 Example Street, Toronto", timeZone: "America/Toronto"),
-                                       owner: AccountDraft(email: ownerEmail, name: "Demo Owner", role: .owner, password: "unused-here"),
-                                       passwordHash: ownerHash, totpSecret: ownerTOTPSecret, at: now)
+            let owner = try await clinic.setUp(ClinicProfile(name: "Demo Clinic", address: "1 Example Street, Toronto", timeZone: "America/Toronto"),
+                                               owner: AccountDraft(email: ownerEmail, name: "Demo Owner", role: .owner, password: "unused-here"),
+                                               passwordHash: ownerHash, totpSecret: ownerTOTPSecret, at: now)
+            try await SQLAccountRepository(database: database).enableTOTP(id: owner.id, recoveryCodeHashes: ownerRecoveryCodeHashes)
         }
         let accounts = SQLAccountRepository(database: database)
         var therapists = try await accounts.therapists()

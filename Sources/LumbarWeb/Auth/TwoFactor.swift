@@ -2,7 +2,7 @@ import Foundation
 import HummingbirdOTP
 
 /// Time-based one-time codes (RFC 6238, 30-second steps, 6 digits).
-enum TwoFactor {
+public enum TwoFactor {
     static let stepSeconds: Int64 = 30
 
     /// The 30-second step a moment falls in (RFC 6238's T).
@@ -21,13 +21,32 @@ enum TwoFactor {
         }
     }
 
-    static func authenticatorURL(secret: String, account: String, issuer: String) -> String {
-        TOTP(secret: secret).createAuthenticatorURL(label: account, issuer: issuer)
+    /// The key URI an authenticator app scans (Google Authenticator's otpauth format): the label "issuer:account"
+    /// and the issuer parameter, each percent-encoded, then the settings this server checks codes with.
+    public static func authenticatorURL(secret: String, account: String, issuer: String) -> String {
+        let issuer = percentEncoded(issuer)
+        return "otpauth://totp/\(issuer):\(percentEncoded(account))?secret=\(base32(secret))&issuer=\(issuer)"
+            + "&algorithm=SHA1&digits=6&period=\(stepSeconds)"
+    }
+
+    /// Every byte of the UTF-8 but RFC 3986's unreserved characters as %XX, so spaces, "&", ":" and "@" survive.
+    static func percentEncoded(_ text: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        let hex = Array("0123456789ABCDEF")
+        var result = ""
+        for byte in text.utf8 {
+            if unreserved.contains(byte) {
+                result.append(Character(Unicode.Scalar(byte)))
+            } else {
+                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
     }
 
     /// The secret as an authenticator app expects it typed in by hand (base32 of the secret's bytes).
-    static func base32(_ secret: String) -> String {
-        let url = authenticatorURL(secret: secret, account: "x", issuer: "x")
+    public static func base32(_ secret: String) -> String {
+        let url = TOTP(secret: secret).createAuthenticatorURL(label: "x", issuer: "x")
         guard let range = url.range(of: "secret=") else { return secret }
         return String(url[range.upperBound...].prefix { $0 != "&" })
     }

@@ -73,9 +73,9 @@ struct AccountRoutes {
             try await services.accounts.setTOTPSecret(id: account.id, secret: secret!)
         }
         let issuer = try await services.clinic.profile()?.name ?? "Lumbar"
-        let page = TwoFactorEnrolPage(chrome: Chrome(title: "Set up two-step sign-in", context: context), secret: TwoFactor.base32(secret!),
-                             url: TwoFactor.authenticatorURL(secret: secret!, account: account.email, issuer: issuer),
-                             required: account.mustUseTwoFactor, error: error)
+        let page = try TwoFactorEnrolPage(chrome: Chrome(title: "Set up two-step sign-in", context: context), secret: TwoFactor.base32(secret!),
+                                          url: TwoFactor.authenticatorURL(secret: secret!, account: account.email, issuer: issuer),
+                                          required: account.mustUseTwoFactor, error: error)
         return services.views.page("enrol", page, status: status)
     }
 

@@ -31,14 +31,20 @@ struct DemoCommand: AsyncParsableCommand {
         let configuration = try storage.configuration()
         let password = "Demo-" + UUID().uuidString
         let secret = Secrets.totpSecret()
+        let recoveryCodes = Secrets.recoveryCodes()
         let started = Date()
         do {
             try await storage.withDatabase(configuration) { database in
                 let hash = try await PasswordHasher(cost: configuration.bcryptCost).hash(password)
                 let summary = try await DemoData.generate(database: database, clients: clients, appointments: count, now: WallClock.system.now(),
-                                                          ownerHash: hash, ownerTOTPSecret: secret)
+                                                          ownerHash: hash, ownerTOTPSecret: secret, ownerRecoveryCodeHashes: recoveryCodes.map(Secrets.hash))
                 print("added \(summary.clients) clients and \(summary.appointments) appointments in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-                print("owner \(DemoData.ownerEmail), password \(password) (two-step secret \(secret); both only if the demo clinic was created now)")
+                print("""
+                    only if the demo clinic was created now: owner \(DemoData.ownerEmail), password \(password), two-step sign-in on,
+                    key for an authenticator app \(TwoFactor.base32(secret)) (time-based, 6 digits, 30 seconds),
+                    or as a link: \(TwoFactor.authenticatorURL(secret: secret, account: DemoData.ownerEmail, issuer: "Demo Clinic")),
+                    recovery codes \(recoveryCodes.joined(separator: " "))
+                    """)
             }
         } catch StorageError.conflict(let message) {
             printError("database: \(message)")
