@@ -7,9 +7,10 @@ import re
 import subprocess
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from flows import book_as_new_client, open_clinic_for_booking, sign_out
-from pages import choose, fill, follow, heading, submit
+from pages import choose, fill, follow, heading, replaced, submit
 from test_intake import fill_intake
 from test_program import sign_in
 
@@ -30,7 +31,13 @@ def test_visit_charted_billed_and_downloaded(server, browser):
     assert browser.booked_on, "the booking page's day links carry their date"
     browser.get(base + f"/calendar?date={browser.booked_on}")
     assert "Ada Alpha" in browser.page_source
+    # The appointment's block on the calendar opens its page, where the arrival is marked.
+    block = browser.find_element(By.CSS_SELECTOR, ".cal-appt a")
+    page = browser.find_element(By.TAG_NAME, "html")
+    block.click()
+    WebDriverWait(browser, 15).until(replaced(page))
     submit(browser, "Arrived")
+    assert "Marked arrived." in browser.page_source
     follow(browser, "Ada Alpha")
     assert "Intake and triage" in browser.page_source and browser.find_element(By.ID, "triage").is_displayed()
 

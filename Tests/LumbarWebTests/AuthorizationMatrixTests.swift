@@ -77,6 +77,11 @@ import TestSupport
         "PUT /api/v1/staff/{staffId}/hours/{locationId}": "nnnnnnn", "GET /api/v1/time-off": "nnnnnnn", "POST /api/v1/time-off": "nnnnnnn",
         "DELETE /api/v1/time-off/{timeOffId}": "nnnnnnn",
         "GET /api/v1/clients/search": "nnnnnnn",
+        "POST /api/v1/locations": "nnnnnnn", "PUT /api/v1/locations/{locationId}": "nnnnnnn", "POST /api/v1/locations/{locationId}/retire": "nnnnnnn",
+        "POST /api/v1/locations/{locationId}/restore": "nnnnnnn", "PUT /api/v1/services/{serviceId}": "nnnnnnn",
+        "POST /api/v1/services/{serviceId}/retire": "nnnnnnn", "POST /api/v1/services/{serviceId}/restore": "nnnnnnn", "POST /api/v1/staff": "nnnnnnn",
+        "PUT /api/v1/staff/{staffId}": "nnnnnnn", "POST /api/v1/staff/{staffId}/retire": "nnnnnnn", "POST /api/v1/staff/{staffId}/restore": "nnnnnnn",
+        "PUT /api/v1/time-off/{timeOffId}": "nnnnnnn",
     ]
 
     static let actors = ["anonymous", "ada", "ben", "desk", "tara", "theo", "owner"]

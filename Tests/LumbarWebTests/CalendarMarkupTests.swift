@@ -30,8 +30,13 @@ import TestSupport
             for view in ["day", "week"] {
                 let page = try await desk.get("/calendar?location=\(setup.location.id)&date=2026-11-24&view=\(view)")
                 #expect(page.status == .ok)
-                #expect(page.body.contains("/move\" class=\"inline\""), "the appointment's own forms are on the page")
+                #expect(page.body.contains("<a href=\"/calendar/appointments/"), "each appointment opens its own page")
                 #expect(HTMLNesting.problems(page.body) == [], "\(view) view")
+            }
+            let appointment = try #require(try await fixture.services.appointments.list(window: TimeRange(start: fixture.clock.now, end: fixture.clock.now.adding(seconds: 30 * 86_400))).first)
+            for path in ["", "/cancel", "/reschedule"] {
+                let page = try await desk.get("/calendar/appointments/\(appointment.id)\(path)")
+                #expect(page.status == .ok && HTMLNesting.problems(page.body) == [], "details\(path)")
             }
         }
     }

@@ -46,20 +46,13 @@ import TestSupport
     }
 
     @Test func nestedArraysOfRowsRenderAndBoolsDriveSections() throws {
-        typealias Item = CalendarPage.Item
-        let rows = [
-            CalendarPage.Row(name: "Tara", cells: [
-                CalendarPage.Cell(appointments: [
-                    Item(id: "1", time: "09:00", clientId: "c1", client: "Ada <A>", service: "Massage", room: "Blue", status: "booked", actionable: true),
-                    Item(id: "2", time: "10:00", clientId: "c2", client: "Ben", service: "Massage", room: nil, status: "completed", actionable: false),
-                ]),
-                CalendarPage.Cell(appointments: []),
-            ]),
-            CalendarPage.Row(name: "Theo", cells: []),
+        let days = [
+            CalendarReschedulePage.DayLink(label: "Tue <24>", href: "/a", count: 3, selected: true),
+            CalendarReschedulePage.DayLink(label: "Wed", href: "/b", count: 0, selected: false),
         ]
-        let template = "{{#rows}}{{name}}:{{#cells}}({{#appointments}}{{time}} {{client}}{{#room}} in {{.}}{{/room}}"
-            + "{{#actionable}} *{{/actionable}};{{/appointments}}{{^appointments}}free{{/appointments}}){{/cells}}|{{/rows}}"
-        #expect(try render(template, ["rows": rows]) == "Tara:(09:00 Ada &lt;A&gt; in Blue *;10:00 Ben;)(free)|Theo:|")
+        let times = [CalendarReschedulePage.Time(value: "1|t", label: "9:00 a.m."), CalendarReschedulePage.Time(value: "2|t", label: "9:15 a.m.")]
+        let template = "{{#days}}{{label}}{{#selected}} *{{/selected}}{{^count}} full{{/count}};{{/days}}|{{#times}}{{label}}={{value}};{{/times}}{{^none}}!{{/none}}"
+        #expect(try render(template, ["days": days, "times": times]) == "Tue &lt;24&gt; *;Wed full;|9:00 a.m.=1|t;9:15 a.m.=2|t;!")
     }
 
     @Test func lumbarCoreTypesRenderTheirFields() throws {

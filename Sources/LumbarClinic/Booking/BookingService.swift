@@ -43,8 +43,8 @@ public struct BookingService: Sendable {
     }
 
     public func context(serviceId: String, locationId: String, therapistId: String?, channel: Channel) async throws -> Context {
-        guard let location = try await services.scheduling.location(id: locationId) else { throw Failure.notFound("locationId") }
-        guard let service = try await services.scheduling.service(id: serviceId), channel == .staff || service.bookableOnline else {
+        guard let location = try await services.scheduling.location(id: locationId), !location.retired else { throw Failure.notFound("locationId") }
+        guard let service = try await services.scheduling.service(id: serviceId), !service.retired, channel == .staff || service.bookableOnline else {
             throw Failure.notFound("serviceId")
         }
         guard let zone = FoundationZone(identifier: location.timeZone) else { throw Failure.notFound("locationId") }
@@ -165,8 +165,9 @@ public struct BookingService: Sendable {
         return visit
     }
 
-    /// Cancels; inside the clinic's window it is a late cancellation and carries the fee.
-    public func cancel(_ appointment: Appointment, by account: Account) async throws -> Appointment {
+    /// Cancels; inside the clinic's window it is a late cancellation and carries the fee. `reason`, when given, is kept
+    /// with it (plain words, not clinical).
+    public func cancel(_ appointment: Appointment, by account: Account, reason: String? = nil) async throws -> Appointment {
         guard appointment.status == .booked else { throw Failure.invalid([FieldProblem("status", "Only a booked appointment can be cancelled.")]) }
         let rules = try await services.scheduling.rules()
         let late = rules.isLateCancellation(start: appointment.start, now: services.now)
@@ -177,8 +178,8 @@ public struct BookingService: Sendable {
         let mail = try await notice(updated, subject: "Appointment cancelled", lead: late && updated.feeCents > 0
             ? "Your appointment is cancelled. As it was inside the cancellation window, a fee of \(Money.text(updated.feeCents)) applies."
             : "Your appointment is cancelled.", cancelled: true)
-        try await services.appointments.setStatus(id: appointment.id, updated.status, feeCents: updated.feeCents, revision: updated.revision, mail: mail,
-                                                  at: services.now)
+        try await services.appointments.setStatus(id: appointment.id, updated.status, feeCents: updated.feeCents, revision: updated.revision,
+                                                  reason: reason, mail: mail, at: services.now)
         return updated
     }
 
@@ -215,8 +216,8 @@ public struct BookingService: Sendable {
     /// Queues the 24-hour reminders that are due; safe to run on several instances at once.
     @discardableResult
     public func queueReminders() async throws -> Int {
-        let locations = Dictionary(try await services.scheduling.locations().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let locations = Dictionary(try await services.scheduling.allLocations().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let serviceNames = Dictionary(try await services.scheduling.allServices().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var clients: [String: Client] = [:]
         let due = try await services.appointments.list(window: TimeRange(start: services.now, end: services.now.adding(seconds: 86_400)))
         for appointment in due where clients[appointment.clientId] == nil {

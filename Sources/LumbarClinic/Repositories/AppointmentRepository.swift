@@ -12,7 +12,11 @@ public protocol AppointmentRepository: Sendable {
 
     /// Records arrival, no-show, completion or cancellation (with any late fee). Nothing is deleted. `revision`, when
     /// given, is the one the change's mail carries (a cancellation is sent to the client; an arrival is not).
-    func setStatus(id: String, _ status: Appointment.Status, feeCents: Int, revision: Int?, mail: [QueuedMail], at now: Instant) async throws
+    /// A cancellation carries its `reason` (plain words the front desk chose or typed, never clinical).
+    func setStatus(id: String, _ status: Appointment.Status, feeCents: Int, revision: Int?, reason: String?, mail: [QueuedMail], at now: Instant) async throws
+
+    /// Why the appointment was cancelled, when a reason was recorded.
+    func cancelReason(id: String) async throws -> String?
 
     /// Records that the client confirmed they are coming, with its audit row; a second confirmation keeps the first time.
     func confirm(id: String, audit: AuditEntry, at now: Instant) async throws
@@ -41,8 +45,9 @@ extension AppointmentRepository {
         try await book(appointments, bookedBy: bookedBy, mail: mail, audit: audit, at: now)
     }
 
-    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, revision: Int? = nil, mail: [QueuedMail] = [], at now: Instant) async throws {
-        try await setStatus(id: id, status, feeCents: feeCents, revision: revision, mail: mail, at: now)
+    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, revision: Int? = nil, reason: String? = nil, mail: [QueuedMail] = [],
+                          at now: Instant) async throws {
+        try await setStatus(id: id, status, feeCents: feeCents, revision: revision, reason: reason, mail: mail, at: now)
     }
 
     public func list(window: TimeRange, locationId: String? = nil, therapistId: String? = nil, clientId: String? = nil, activeOnly: Bool = true) async throws -> [Appointment] {

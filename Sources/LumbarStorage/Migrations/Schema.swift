@@ -328,5 +328,8 @@ public enum Schema {
         Migration(19, "when the client confirmed an appointment") { _ in
             ["ALTER TABLE appointments ADD COLUMN confirmed_at BIGINT"]
         },
+        Migration(20, "why an appointment was cancelled (plain words, not clinical)") { _ in
+            ["ALTER TABLE appointments ADD COLUMN cancel_reason TEXT"]
+        },
     ]
 }

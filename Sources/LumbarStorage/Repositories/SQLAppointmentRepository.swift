@@ -57,15 +57,21 @@ public struct SQLAppointmentRepository: AppointmentRepository {
 
     /// Records arrival, no-show, completion or cancellation (with any late fee). Nothing is deleted. `revision`, when
     /// given, is the one the change's mail carries (a cancellation is sent to the client; an arrival is not).
-    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, revision: Int? = nil, mail: [QueuedMail] = [],
+    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int = 0, revision: Int? = nil, reason: String? = nil, mail: [QueuedMail] = [],
                           at now: Instant) async throws {
         try await database.write { db in
             try await db.raw("""
                 UPDATE appointments SET status = \(bind: status.rawValue), fee_cents = \(bind: feeCents), changed_at = \(bind: now.milliseconds),
-                    revision = COALESCE(\(bind: revision), revision)
+                    revision = COALESCE(\(bind: revision), revision), cancel_reason = COALESCE(\(bind: reason), cancel_reason)
                 WHERE id = \(bind: id)
                 """).run()
             try await SQLOutboxRepository.enqueue(mail, on: db, at: now)
+        }
+    }
+
+    public func cancelReason(id: String) async throws -> String? {
+        try await database.read { db in
+            try await db.raw("SELECT cancel_reason FROM appointments WHERE id = \(bind: id)").first()?.optionalString("cancel_reason")
         }
     }
 

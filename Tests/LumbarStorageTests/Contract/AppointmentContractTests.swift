@@ -92,7 +92,8 @@ import TestSupport
         try await Self.run(store) { services, seed, _ in
             let appointments = services.appointments
             try await appointments.book([seed.appointment("a1", at: Self.tomorrow)], bookedBy: seed.theo.id, mail: [], at: Self.now)
-            try await appointments.setStatus(id: "a1", .lateCancelled, feeCents: 4000, revision: 3, mail: [], at: Self.now)
+            try await appointments.setStatus(id: "a1", .lateCancelled, feeCents: 4000, revision: 3, reason: "client asked", mail: [], at: Self.now)
+            #expect(try await appointments.cancelReason(id: "a1") == "client asked", "the reason is kept with the cancellation")
             let cancelled = try #require(try await appointments.find(id: "a1"))
             #expect(cancelled.status == .lateCancelled && cancelled.feeCents == 4000 && cancelled.revision == 3)
             #expect(try await !appointments.hasHistory(clientId: seed.ada.id))

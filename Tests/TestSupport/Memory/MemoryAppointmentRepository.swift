@@ -10,6 +10,7 @@ public final class MemoryAppointmentRepository: AppointmentRepository {
         var order: [String] = []
         var reminded: Set<String> = []
         var createdAt: [String: Instant] = [:]
+        var reasons: [String: String] = [:]
     }
 
     private let state = Mutex(State())
@@ -51,15 +52,20 @@ public final class MemoryAppointmentRepository: AppointmentRepository {
         outbox.enqueue(mail)
     }
 
-    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int, revision: Int?, mail: [QueuedMail], at now: Instant) async throws {
+    public func setStatus(id: String, _ status: Appointment.Status, feeCents: Int, revision: Int?, reason: String?, mail: [QueuedMail], at now: Instant) async throws {
         state.withLock { state in
             guard var row = state.rows[id] else { return }
             row.status = status
             row.feeCents = feeCents
             if let revision { row.revision = revision }
             state.rows[id] = row
+            if let reason { state.reasons[id] = reason }
         }
         outbox.enqueue(mail)
+    }
+
+    public func cancelReason(id: String) async throws -> String? {
+        state.withLock { $0.reasons[id] }
     }
 
     public func confirm(id: String, audit: AuditEntry, at now: Instant) async throws {
