@@ -1,12 +1,20 @@
 """Steps several journeys share: a clinic set up by its owner, with staff and booking set-up."""
+import glob
+import os
+import quopri
+import re
+import tempfile
+import time
 from urllib.parse import parse_qs, urlparse
 
 from selenium.webdriver.common.by import By
 
-from pages import fill, follow, submit
+from pages import fill, follow, submit, visit
 from totp import code
 
 OWNER = {"email": "olive@example.com", "password": "correct horse battery"}
+# The password invited staff choose from their invitation in these journeys.
+STAFF_PASSWORD = "a temporary passphrase"
 
 
 def set_up_clinic(browser, base):
@@ -16,33 +24,60 @@ def set_up_clinic(browser, base):
     submit(browser, "Create the clinic")
     fill(browser, **OWNER)
     submit(browser, "Sign in")
-    secret = browser.find_element(By.ID, "totp-secret").text
+    secret = browser.find_element(By.ID, "totp-secret").text.replace(" ", "")
     fill(browser, code=code(secret))
     submit(browser, "Turn on two-step sign-in")
     browser.get(base + "/")
     return secret
 
 
-def add_therapist(browser, base, name="Theo Therapist", email="theo@example.com"):
-    browser.get(base + "/staff")
-    fill(browser, name=name, email=email, role="therapist", collegeRegistration="R12345", password="a temporary passphrase")
-    submit(browser, "Add staff member")
+def invitation_link(base, email, seconds=30):
+    """The newest one-time link the server at `base` mailed to `email`, read from its outbox file (quoted-printable
+    decoded). The link starts with the server's own address, so another journey's outbox never matches."""
+    pattern = re.compile(re.escape(base) + r"/welcome\?token=[A-Za-z0-9_-]+")
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        outboxes = glob.glob(os.path.join(tempfile.gettempdir(), "lumbar-e2e-*", "outbox.txt"))
+        for path in sorted(outboxes, key=os.path.getmtime, reverse=True):
+            text = quopri.decodestring(open(path, "rb").read()).decode("utf-8", "replace")
+            for message in reversed(text.split("\n----\n")):
+                found = pattern.search(message)
+                if found and email in message:
+                    return found.group(0)
+        time.sleep(0.5)
+    raise AssertionError(f"no invitation for {email} from {base}")
+
+
+def accept_invitation(browser, base, email, password=STAFF_PASSWORD):
+    """Follows the invitation in this browser (choosing a password needs no sign-in; whoever is signed in stays)."""
+    visit(browser, invitation_link(base, email))
+    fill(browser, password=password)
+    submit(browser, "Save my password")
+
+
+def add_therapist(browser, base, name="Theo Therapist", email="theo@example.com", role="therapist"):
+    """The owner invites a staff member, who chooses STAFF_PASSWORD from the emailed link; back on the owner's home."""
+    visit(browser, base + "/staff")
+    fields = {"collegeRegistration": "R12345"} if role == "therapist" else {}
+    fill(browser, name=name, email=email, role=role, **fields)
+    submit(browser, "Send invitation")
+    accept_invitation(browser, base, email)
+    visit(browser, base + "/")
 
 
 def set_up_booking(browser, base):
     """One Toronto location, a 60-minute massage bookable online, the therapist in every day 09:00-17:00."""
-    browser.get(base + "/scheduling")
+    visit(browser, base + "/scheduling/locations")
     fill(browser, name="King Street", address="12 King St W, Toronto", timeZone="America/Toronto")
     submit(browser, "Add location")
+    visit(browser, base + "/scheduling/services")
     fill(browser, serviceName="Massage, 60 minutes", minutes="60", bufferMinutes="15", price="120.00", taxPercent="13")
     submit(browser, "Add service")
+    visit(browser, base + "/scheduling/hours")
     for day in range(7):
-        box = browser.find_element(By.ID, f"day{day}")
-        if not box.is_selected():
-            box.click()
-    fill(browser, start="09:00", end="17:00")
+        fill(browser, **{f"d{day}s1start": "09:00", f"d{day}s1end": "17:00"})
     submit(browser, "Save hours")
-    hours = browser.find_element(By.ID, "hours-h").find_element(By.XPATH, "..").text
+    hours = browser.find_element(By.ID, "hours").text
     assert "Theo Therapist at King Street" in hours, hours
 
 

@@ -51,7 +51,8 @@ import TestSupport
             try await theo.get("/clients/\(fixture.clientA.id)")
             let visit = try #require(try await theo.post("/clients/\(fixture.clientA.id)/visits", [:]).location)
             let pages: [(Browser, String)] = [
-                (owner, "/staff"), (owner, "/settings"), (owner, "/settings/questionnaires"), (owner, "/scheduling"), (owner, "/account"),
+                (owner, "/staff"), (owner, "/settings"), (owner, "/settings/questionnaires"), (owner, "/scheduling/locations"), (owner, "/scheduling/services"),
+                (owner, "/scheduling/hours"), (owner, "/scheduling/time-off"), (owner, "/scheduling/rules"), (owner, "/account"),
                 (owner, "/clients"), (owner, "/clients/new"), (owner, "/clients/\(fixture.clientA.id)"),
                 (theo, "/clients/\(fixture.clientA.id)"), (theo, "/clients/\(fixture.clientA.id)/plan"), (theo, visit),
                 (theo, "/clients/\(fixture.clientA.id)/program"), (theo, "/clients/\(fixture.clientA.id)/referral-letter"),

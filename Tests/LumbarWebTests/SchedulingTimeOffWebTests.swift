@@ -19,7 +19,7 @@ import TestSupport
         try await fixture.test { client in
             let owner = Browser(client)
             _ = try await owner.signIn("owner@example.com", code: fixture.ownerCode)
-            #expect(try await owner.get("/scheduling").body.contains("No time off coming up."))
+            #expect(try await owner.get("/scheduling/time-off").body.contains("No time off coming up."))
 
             let backwards = try await owner.post("/scheduling/time-off", ["offTherapist": fixture.therapist.id, "offFrom": "2026-11-30", "offThrough": "2026-11-27"])
             #expect(backwards.status == .unprocessableContent && backwards.body.contains("id=\"offThrough-error\"") && backwards.body.contains("before the first"))
@@ -51,7 +51,7 @@ import TestSupport
             #expect(ask.status == .ok && ask.body.contains("Remove this time off?") && ask.body.contains("Theo Therapist"))
             #expect(try await scheduling.timeOff(id: weekend.id) != nil)
             let removed = try await owner.post("/scheduling/time-off/\(weekend.id)/remove", [:])
-            #expect(removed.location == "/scheduling?saved=time-off-removed")
+            #expect(removed.location == "/scheduling/time-off?saved=time-off-removed")
             let after = try await owner.get(removed.location ?? "")
             #expect(after.body.contains("Time off removed.") && !after.body.contains("Sat 13 Mar 2027"))
             #expect(!(BookingAPITests.json(try await BookingAPITests.get(client, availability))["slots"] as? [Any] ?? []).isEmpty, "those days are bookable again")

@@ -4,6 +4,17 @@ import LumbarCore
 public protocol AccountRepository: Sendable {
     func create(_ draft: AccountDraft, passwordHash: String, totpSecret: String?, at now: Instant) async throws -> Account
 
+    /// A staff account whose password is still to be chosen from an emailed link: `passwordHash` is of a secret
+    /// nobody knows, so it cannot sign in until then. `Account.invitationPending` is true until `setPassword`.
+    func invite(_ draft: AccountDraft, passwordHash: String, at now: Instant) async throws -> Account
+
+    /// Changes a staff member's name, email, role and registration; false when there is no such account.
+    /// Throws `StorageError.conflict` when another account has the email.
+    func update(id: String, email: String, name: String, role: Role, collegeRegistration: String?) async throws -> Bool
+
+    /// Retires (or restores) an account: retired, it cannot sign in and its sessions end; its records stay.
+    func setRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool
+
     func credentials(email: String) async throws -> Credentials?
 
     func credentials(id: String) async throws -> Credentials?
@@ -19,6 +30,7 @@ public protocol AccountRepository: Sendable {
 
     func recordSuccess(id: String) async throws
 
+    /// Sets the password (ending every session) and closes a pending invitation.
     func setPassword(id: String, hash: String) async throws
 
     /// Stores a pending secret; the second factor is on only after `enableTOTP`.

@@ -4,15 +4,38 @@ import LumbarCore
 public protocol SchedulingRepository: Sendable {
     func addLocation(name: String, address: String, timeZone: String, rooms: [String], at now: Instant) async throws -> Location
 
+    /// Locations in use (not retired), for offering and choosing.
     func locations() async throws -> [Location]
 
+    /// Every location, retired ones too, for the set-up list and for records that name them.
+    func allLocations() async throws -> [Location]
+
+    /// One location, retired or not (records keep naming it); callers that offer booking check `retired`.
     func location(id: String) async throws -> Location?
+
+    /// Changes a location's name, address and zone; rooms with an id are renamed, rooms with an empty id are added,
+    /// and rooms left out are retired. Nil when there is no such location.
+    func updateLocation(_ location: Location, at now: Instant) async throws -> Location?
+
+    /// Retires (or restores) a location; false when there is no such location.
+    func setLocationRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool
 
     func addService(_ service: BookableService) async throws -> BookableService
 
+    /// Services in use (not retired), for offering and choosing.
     func services() async throws -> [BookableService]
 
+    /// Every service, retired ones too, for the set-up list and for records that name them.
+    func allServices() async throws -> [BookableService]
+
+    /// One service, retired or not (appointments and receipts keep naming it); callers that offer booking check `retired`.
     func service(id: String) async throws -> BookableService?
+
+    /// Changes a service's name, length, price, tax, audience and online flag; false when there is no such service.
+    func updateService(_ service: BookableService) async throws -> Bool
+
+    /// Retires (or restores) a service; false when there is no such service.
+    func setServiceRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool
 
     /// Replaces a therapist's weekly pattern at a location in one transaction.
     func setHours(therapistId: String, locationId: String, _ hours: WeeklyHours) async throws
@@ -28,6 +51,9 @@ public protocol SchedulingRepository: Sendable {
 
     /// One entry of time off, unless it was removed.
     func timeOff(id: String) async throws -> TimeOff?
+
+    /// Changes an entry of time off (who, when, note) with its audit row; false if it was removed or never existed.
+    func updateTimeOff(id: String, therapistId: String, _ range: TimeRange, note: String, audit: AuditEntry) async throws -> Bool
 
     /// Marks time off removed (kept on record), with its audit row; false if it was already removed or never existed.
     func removeTimeOff(id: String, by accountId: String, audit: AuditEntry, at now: Instant) async throws -> Bool

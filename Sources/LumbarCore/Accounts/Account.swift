@@ -7,10 +7,14 @@ public struct Account: Sendable, Equatable, Identifiable {
     /// CMTO registration number; required for therapists.
     public var collegeRegistration: String?
     public var totpEnabled: Bool
+    /// False once retired: the person can no longer sign in; their records stay.
     public var active: Bool
+    /// Invited and not yet signed in once: the password is still to be chosen from the emailed link.
+    public var invitationPending: Bool
 
     public init(id: String, email: String, name: String, role: Role, collegeRegistration: String? = nil,
-                totpEnabled: Bool = false, active: Bool = true) {
+                totpEnabled: Bool = false, active: Bool = true, invitationPending: Bool = false) {
+        self.invitationPending = invitationPending
         self.id = id
         self.email = email
         self.name = name

@@ -12,9 +12,12 @@ public struct BookableService: Sendable, Equatable, Identifiable {
     public var taxBasisPoints: Int
     public var bookableOnline: Bool
     public var audience: Audience
+    /// Retired: no longer offered for booking, kept for the appointments and receipts that name it.
+    public var retired: Bool
 
     public init(id: String, name: String, minutes: Int, bufferMinutes: Int, priceCents: Int, taxBasisPoints: Int,
-                bookableOnline: Bool, audience: Audience) {
+                bookableOnline: Bool, audience: Audience, retired: Bool = false) {
+        self.retired = retired
         self.id = id
         self.name = name
         self.minutes = minutes

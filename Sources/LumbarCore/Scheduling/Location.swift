@@ -13,14 +13,37 @@ public struct Location: Sendable, Equatable, Identifiable {
     public var name: String
     public var address: String
     public var timeZone: String
+    /// Rooms still in use; a retired room keeps its name on past appointments only.
     public var rooms: [Room]
+    /// Retired: no longer offered for booking, kept for the records that name it.
+    public var retired: Bool
 
-    public init(id: String, name: String, address: String, timeZone: String, rooms: [Room] = []) {
+    public init(id: String, name: String, address: String, timeZone: String, rooms: [Room] = [], retired: Bool = false) {
         self.id = id
         self.name = name
         self.address = address
         self.timeZone = timeZone
         self.rooms = rooms
+        self.retired = retired
+    }
+
+    /// What is wrong with this location as typed, in form order; `isTimeZone` answers whether a name is a known IANA zone.
+    public func problems(isTimeZone: (String) -> Bool) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if name.trimmed.isEmpty { problems.append(FieldProblem("name", "Name the location, e.g. \"Downtown\".")) }
+        if let tooLong = FieldLimit.name.problem("name", name) { problems.append(tooLong) }
+        if address.trimmed.isEmpty { problems.append(FieldProblem("address", "Enter the street address.")) }
+        if let tooLong = FieldLimit.short.problem("address", address) { problems.append(tooLong) }
+        if !isTimeZone(timeZone) { problems.append(FieldProblem("timeZone", "Choose the time zone from the list.")) }
+        var seen: Set<String> = []
+        for room in rooms {
+            let field = room.id.isEmpty ? "rooms" : "room-" + room.id
+            if let tooLong = FieldLimit.name.problem(field, room.name) { problems.append(tooLong) }
+            if !seen.insert(room.name.trimmed.lowercased()).inserted {
+                problems.append(FieldProblem(field, "Two rooms are called \"\(room.name.trimmed)\". Give each room its own name."))
+            }
+        }
+        return problems
     }
 }
 

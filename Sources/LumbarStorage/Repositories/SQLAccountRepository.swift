@@ -33,7 +33,44 @@ public struct SQLAccountRepository: AccountRepository {
             id: try row.string("id"), email: try row.string("email"), name: try row.string("name"),
             role: Role(rawValue: try row.string("role")) ?? .client,
             collegeRegistration: try row.optionalString("college_registration"),
-            totpEnabled: try row.flag("totp_enabled"), active: try row.flag("active"))
+            totpEnabled: try row.flag("totp_enabled"), active: try row.flag("active"), invitationPending: try row.flag("invitation_pending"))
+    }
+
+    public func invite(_ draft: AccountDraft, passwordHash: String, at now: Instant) async throws -> Account {
+        let id = Database.newID()
+        try await database.write(changing: [.therapists]) { db in
+            try await Self.insert(db, id: id, draft: draft, passwordHash: passwordHash, totpSecret: nil, at: now)
+            try await db.raw("UPDATE accounts SET invitation_pending = 1 WHERE id = \(bind: id)").run()
+        }
+        return Account(id: id, email: draft.email, name: draft.name, role: draft.role, collegeRegistration: draft.collegeRegistration, invitationPending: true)
+    }
+
+    public func update(id: String, email: String, name: String, role: Role, collegeRegistration: String?) async throws -> Bool {
+        let email = email.trimmed.lowercased()
+        return try await database.write(changing: [.therapists]) { db in
+            guard try await db.raw("SELECT id FROM accounts WHERE id = \(bind: id)").first() != nil else { return false }
+            do {
+                try await db.raw("""
+                    UPDATE accounts SET email = \(bind: email), name = \(bind: name), role = \(bind: role.rawValue),
+                        college_registration = \(bind: collegeRegistration) WHERE id = \(bind: id)
+                    """).run()
+            } catch where isUniqueViolation(error) {
+                throw StorageError.conflict("An account with that email already exists.")
+            }
+            return true
+        }
+    }
+
+    /// Retiring ends the account's sessions in the same transaction; restoring lets it sign in again.
+    public func setRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool {
+        try await database.write(changing: [.therapists]) { db in
+            guard try await db.raw("SELECT id FROM accounts WHERE id = \(bind: id)").first() != nil else { return false }
+            try await db.raw("""
+                UPDATE accounts SET active = \(bind: retired ? 0 : 1), retired_at = \(bind: retired ? now.milliseconds : nil) WHERE id = \(bind: id)
+                """).run()
+            if retired { try await db.raw("DELETE FROM sessions WHERE account_id = \(bind: id)").run() }
+            return true
+        }
     }
 
     public func credentials(email: String) async throws -> Credentials? {
@@ -93,7 +130,7 @@ public struct SQLAccountRepository: AccountRepository {
 
     public func setPassword(id: String, hash: String) async throws {
         try await database.write { db in
-            try await db.raw("UPDATE accounts SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+            try await db.raw("UPDATE accounts SET password_hash = \(bind: hash), failed_logins = 0, locked_until = NULL, invitation_pending = 0 WHERE id = \(bind: id)").run()
             // A new password ends every other session.
             try await db.raw("DELETE FROM sessions WHERE account_id = \(bind: id)").run()
         }

@@ -22,26 +22,74 @@ public struct SQLSchedulingRepository: SchedulingRepository {
         return Location(id: id, name: name, address: address, timeZone: timeZone, rooms: roomRows)
     }
 
-    public func locations() async throws -> [Location] {
+    public func locations() async throws -> [Location] { try await allLocations().filter { !$0.retired } }
+
+    public func allLocations() async throws -> [Location] {
         try await database.cache.value(.locations) { try await readLocations() }
     }
 
     private func readLocations() async throws -> [Location] {
         try await database.read { db in
-            let rooms = try await db.raw("SELECT * FROM rooms WHERE active = 1 ORDER BY name").all()
+            let rooms = try await db.raw("SELECT * FROM rooms WHERE active = 1 ORDER BY name, id").all()
             var byLocation: [String: [Location.Room]] = [:]
             for row in rooms {
                 byLocation[try row.string("location_id"), default: []].append(Location.Room(id: try row.string("id"), name: try row.string("name")))
             }
-            return try await db.raw("SELECT * FROM locations WHERE active = 1 ORDER BY name").all().map { row in
+            return try await db.raw("SELECT * FROM locations ORDER BY name, id").all().map { row in
                 let id = try row.string("id")
                 return Location(id: id, name: try row.string("name"), address: try row.string("address"),
-                                timeZone: try row.string("time_zone"), rooms: byLocation[id] ?? [])
+                                timeZone: try row.string("time_zone"), rooms: byLocation[id] ?? [], retired: !(try row.flag("active")))
             }
         }
     }
 
-    public func location(id: String) async throws -> Location? { try await locations().first { $0.id == id } }
+    /// One location, retired or not (records keep naming it).
+    public func location(id: String) async throws -> Location? { try await allLocations().first { $0.id == id } }
+
+    /// Renames rooms kept by id, adds rooms without one, retires rooms left out; all in one transaction.
+    public func updateLocation(_ location: Location, at now: Instant) async throws -> Location? {
+        let rooms = location.rooms.map { Location.Room(id: $0.id.isEmpty ? Database.newID() : $0.id, name: $0.name) }
+        let isNew = Set(zip(location.rooms, rooms).filter { $0.0.id.isEmpty }.map { $0.1.id })
+        let found: Bool = try await database.write(changing: [.locations]) { db in
+            guard try await db.raw("SELECT id FROM locations WHERE id = \(bind: location.id)").first() != nil else { return false }
+            try await db.raw("""
+                UPDATE locations SET name = \(bind: location.name), address = \(bind: location.address), time_zone = \(bind: location.timeZone)
+                WHERE id = \(bind: location.id)
+                """).run()
+            let kept = try await db.raw("SELECT id FROM rooms WHERE location_id = \(bind: location.id) AND active = 1").all().map { try $0.string("id") }
+            for id in kept where !rooms.contains(where: { $0.id == id }) {
+                try await db.raw("UPDATE rooms SET active = 0, retired_at = \(bind: now.milliseconds) WHERE id = \(bind: id)").run()
+            }
+            for room in rooms {
+                if isNew.contains(room.id) {
+                    try await db.raw("INSERT INTO rooms (id, location_id, name) VALUES (\(bind: room.id), \(bind: location.id), \(bind: room.name))").run()
+                } else {
+                    try await db.raw("""
+                        UPDATE rooms SET name = \(bind: room.name) WHERE id = \(bind: room.id) AND location_id = \(bind: location.id) AND active = 1
+                        """).run()
+                }
+            }
+            return true
+        }
+        return found ? try await self.location(id: location.id) : nil
+    }
+
+    public func setLocationRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool {
+        try await setRetired(.locations, id: id, retired, at: now)
+    }
+
+    /// Retired rows keep `active = 0` (what the readers already leave out of offers) and when it happened.
+    private enum Retirable: String { case locations, services }
+
+    private func setRetired(_ table: Retirable, id: String, _ retired: Bool, at now: Instant) async throws -> Bool {
+        try await database.write(changing: [table == .locations ? .locations : .services]) { db in
+            guard try await db.raw("SELECT id FROM \(unsafeRaw: table.rawValue) WHERE id = \(bind: id)").first() != nil else { return false }
+            try await db.raw("""
+                UPDATE \(unsafeRaw: table.rawValue) SET active = \(bind: retired ? 0 : 1), retired_at = \(bind: retired ? now.milliseconds : nil) WHERE id = \(bind: id)
+                """).run()
+            return true
+        }
+    }
 
     public func addService(_ service: BookableService) async throws -> BookableService {
         var stored = service
@@ -57,22 +105,42 @@ public struct SQLSchedulingRepository: SchedulingRepository {
         return stored
     }
 
-    public func services() async throws -> [BookableService] {
+    public func services() async throws -> [BookableService] { try await allServices().filter { !$0.retired } }
+
+    public func allServices() async throws -> [BookableService] {
         try await database.cache.value(.services) { try await readServices() }
     }
 
     private func readServices() async throws -> [BookableService] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM services WHERE active = 1 ORDER BY name").all().map { row in
+            try await db.raw("SELECT * FROM services ORDER BY name, id").all().map { row in
                 BookableService(id: try row.string("id"), name: try row.string("name"), minutes: try row.int("minutes"),
                                 bufferMinutes: try row.int("buffer_minutes"), priceCents: try row.int("price_cents"),
                                 taxBasisPoints: try row.int("tax_basis_points"), bookableOnline: try row.flag("online"),
-                                audience: BookableService.Audience(rawValue: try row.string("audience")) ?? .any)
+                                audience: BookableService.Audience(rawValue: try row.string("audience")) ?? .any, retired: !(try row.flag("active")))
             }
         }
     }
 
-    public func service(id: String) async throws -> BookableService? { try await services().first { $0.id == id } }
+    /// One service, retired or not (appointments and receipts keep naming it).
+    public func service(id: String) async throws -> BookableService? { try await allServices().first { $0.id == id } }
+
+    public func updateService(_ service: BookableService) async throws -> Bool {
+        try await database.write(changing: [.services]) { db in
+            guard try await db.raw("SELECT id FROM services WHERE id = \(bind: service.id)").first() != nil else { return false }
+            try await db.raw("""
+                UPDATE services SET name = \(bind: service.name), minutes = \(bind: service.minutes), buffer_minutes = \(bind: service.bufferMinutes),
+                    price_cents = \(bind: service.priceCents), tax_basis_points = \(bind: service.taxBasisPoints), online = \(bind: service.bookableOnline.stored),
+                    audience = \(bind: service.audience.rawValue)
+                WHERE id = \(bind: service.id)
+                """).run()
+            return true
+        }
+    }
+
+    public func setServiceRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool {
+        try await setRetired(.services, id: id, retired, at: now)
+    }
 
     /// Replaces a therapist's weekly pattern at a location in one transaction.
     public func setHours(therapistId: String, locationId: String, _ hours: WeeklyHours) async throws {
@@ -148,6 +216,19 @@ public struct SQLSchedulingRepository: SchedulingRepository {
     public func timeOff(id: String) async throws -> TimeOff? {
         try await database.read { db in
             try await db.raw("SELECT * FROM time_off WHERE id = \(bind: id) AND removed_at IS NULL").first().map(Self.timeOff)
+        }
+    }
+
+    /// Changes an entry of time off with its audit row; false if it was removed or never existed.
+    public func updateTimeOff(id: String, therapistId: String, _ range: TimeRange, note: String, audit: AuditEntry) async throws -> Bool {
+        try await database.write { db in
+            guard try await db.raw("SELECT id FROM time_off WHERE id = \(bind: id) AND removed_at IS NULL").first() != nil else { return false }
+            try await db.raw("""
+                UPDATE time_off SET therapist_id = \(bind: therapistId), starts_at = \(bind: range.start.milliseconds), ends_at = \(bind: range.end.milliseconds),
+                    note = \(bind: note) WHERE id = \(bind: id)
+                """).run()
+            try await SQLAuditRepository.append(audit, on: db)
+            return true
         }
     }
 

@@ -135,7 +135,7 @@ struct BillingRoutes {
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let window = TimeRange(start: services.now.adding(seconds: -400 * 86_400), end: services.now.adding(seconds: 400 * 86_400))
         let appointments = try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).reversed()
-        let servicesById = Dictionary(try await services.scheduling.services().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let servicesById = Dictionary(try await services.scheduling.allServices().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let payments = try await billing.payments(clientId: client.id)
         let receipts = try await billing.receipts(clientId: client.id)
         let zone = try await services.clinicTime()

@@ -38,8 +38,8 @@ struct CalendarFeedRoutes {
             let now = services.now
             let appointments = try await services.appointments.list(window: TimeRange(start: now.adding(seconds: -30 * 86_400), end: now.adding(seconds: 180 * 86_400)),
                                                                     therapistId: therapist.id)
-            let locations = Dictionary(try await services.scheduling.locations().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let locations = Dictionary(try await services.scheduling.allLocations().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let serviceNames = Dictionary(try await services.scheduling.allServices().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             var events: [CalendarEvent] = []
             for appointment in appointments {
                 let client = try await services.clients.find(id: appointment.clientId)

@@ -8,6 +8,12 @@ struct FormData: Sendable {
 
     init() {}
 
+    /// A form holding `values`, as if typed: for showing a stored thing in its edit form.
+    init(_ values: [String: String]) {
+        fields = values
+        repeated = values.mapValues { [$0] }
+    }
+
     init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

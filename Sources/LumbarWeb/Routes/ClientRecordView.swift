@@ -18,9 +18,9 @@ struct ClientRecordView {
         let appointments = try await services.appointments.list(window: window, clientId: client.id, activeOnly: false)
         guard !appointments.isEmpty else { return [] }
         let rules = try await services.scheduling.rules()
-        let serviceNames = Dictionary(try await services.scheduling.services().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let serviceNames = Dictionary(try await services.scheduling.allServices().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let therapistNames = Dictionary(try await services.accounts.therapists().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let zones = Dictionary(try await services.scheduling.locations().map { ($0.id, $0.timeZone) }, uniquingKeysWith: { a, _ in a })
+        let zones = Dictionary(try await services.scheduling.allLocations().map { ($0.id, $0.timeZone) }, uniquingKeysWith: { a, _ in a })
         return appointments.map { appointment in
             let zone = FoundationZone(identifier: zones[appointment.locationId] ?? "UTC") ?? FoundationZone(identifier: "UTC")!
             return ClientRecordPage.AppointmentRow(

@@ -3,18 +3,16 @@ import Hummingbird
 import LumbarClinic
 import LumbarCore
 import LumbarStorage
+import LumbarZones
 
 /// The one-time setup page: creates the clinic and its owner, then closes for good.
 struct SetupRoutes {
     let services: AppServices
 
-    static let zones = ["America/St_Johns", "America/Halifax", "America/Moncton", "America/Toronto", "America/Winnipeg",
-                        "America/Regina", "America/Edmonton", "America/Vancouver", "America/Whitehorse"]
-
     static let clinicFields = [
         FieldView("clinicName", "Clinic name", autocomplete: "organization", limit: .name),
         FieldView("address", "Street address", autocomplete: "street-address", limit: .short),
-        FieldView("timeZone", "Time zone", help: "Appointments show in this zone, daylight saving included.", list: "zones", limit: .name),
+        ZoneField.field(help: "The clinic's own zone, for its records; each location has its own."),
         FieldView("hstNumber", "HST number", help: "Printed on receipts, e.g. 123456789 RT0001.", optional: true, limit: .code),
     ]
     static let ownerFields = [
@@ -33,7 +31,7 @@ struct SetupRoutes {
             let form = context.form
             let profile = ClinicProfile(name: form["clinicName"], address: form["address"], timeZone: form["timeZone"], hstNumber: form["hstNumber"])
             let owner = AccountDraft(email: form["email"], name: form["name"], role: .owner, password: form["password"])
-            let problems = profile.problems(isTimeZone: { TimeZone(identifier: $0) != nil }) + owner.problems()
+            let problems = profile.problems(isTimeZone: ZoneList.isKnown) + owner.problems()
             guard problems.isEmpty else { return page(context, form: form, problems: problems, status: .unprocessableContent) }
             let hash = try await services.hasher.hash(owner.password)
             do {
@@ -48,7 +46,7 @@ struct SetupRoutes {
     private func page(_ context: AppRequestContext, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) -> Response {
         let model = SetupPage(chrome: Chrome(title: "Set up your clinic", context: context),
                          clinicFields: Self.clinicFields.filled(from: form, problems: problems),
-                         ownerFields: Self.ownerFields.filled(from: form, problems: problems), zones: Self.zones)
+                         ownerFields: Self.ownerFields.filled(from: form, problems: problems))
         return services.views.page("setup", model, status: status)
     }
 }

@@ -30,6 +30,7 @@ extension Account: MustacheParent {
         case "collegeRegistration": collegeRegistration
         case "totpEnabled": totpEnabled
         case "active": active
+        case "invitationPending": invitationPending
         default: nil
         }
     }

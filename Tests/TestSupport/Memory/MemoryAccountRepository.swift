@@ -19,6 +19,47 @@ public final class MemoryAccountRepository: AccountRepository {
         return account
     }
 
+    public func invite(_ draft: AccountDraft, passwordHash: String, at now: Instant) async throws -> Account {
+        var account = try await create(draft, passwordHash: passwordHash, totpSecret: nil, at: now)
+        account.invitationPending = true
+        let invited = account
+        change(account.id) { $0.invitationPending = true }
+        return invited
+    }
+
+    public func update(id: String, email: String, name: String, role: Role, collegeRegistration: String?) async throws -> Bool {
+        let email = email.trimmed.lowercased()
+        return try rows.withLock { rows in
+            guard let index = rows.firstIndex(where: { $0.account.id == id }) else { return false }
+            guard !rows.contains(where: { $0.account.email == email && $0.account.id != id }) else { throw StorageError.conflict("That email address is already used.") }
+            var account = rows[index].account
+            account.email = email
+            account.name = name
+            account.role = role
+            account.collegeRegistration = collegeRegistration
+            rows[index] = Self.replacing(rows[index], with: account)
+            return true
+        }
+    }
+
+    public func setRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool { change(id) { $0.active = !retired } }
+
+    @discardableResult
+    private func change(_ id: String, _ edit: (inout Account) -> Void) -> Bool {
+        rows.withLock { rows in
+            guard let index = rows.firstIndex(where: { $0.account.id == id }) else { return false }
+            var account = rows[index].account
+            edit(&account)
+            rows[index] = Self.replacing(rows[index], with: account)
+            return true
+        }
+    }
+
+    private static func replacing(_ row: Credentials, with account: Account) -> Credentials {
+        Credentials(account: account, passwordHash: row.passwordHash, totpSecret: row.totpSecret, totpLastStep: row.totpLastStep,
+                    failedLogins: row.failedLogins, lockedUntil: row.lockedUntil)
+    }
+
     public func credentials(email: String) async throws -> Credentials? { rows.withLock { $0.first { $0.account.email == email } } }
     public func credentials(id: String) async throws -> Credentials? { rows.withLock { $0.first { $0.account.id == id } } }
     public func find(id: String) async throws -> Account? { try await credentials(id: id)?.account }

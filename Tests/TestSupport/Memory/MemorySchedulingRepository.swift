@@ -24,8 +24,32 @@ public final class MemorySchedulingRepository: SchedulingRepository {
         return location
     }
 
-    public func locations() async throws -> [Location] { state.withLock { $0.locations.sorted { ($0.name, $0.id) < ($1.name, $1.id) } } }
+    public func locations() async throws -> [Location] { try await allLocations().filter { !$0.retired } }
+    public func allLocations() async throws -> [Location] { state.withLock { $0.locations.sorted { ($0.name, $0.id) < ($1.name, $1.id) } } }
     public func location(id: String) async throws -> Location? { state.withLock { $0.locations.first { $0.id == id } } }
+
+    public func updateLocation(_ location: Location, at now: Instant) async throws -> Location? {
+        let newIds = location.rooms.map { $0.id.isEmpty ? ids.next() : $0.id }
+        return state.withLock { state in
+            guard let index = state.locations.firstIndex(where: { $0.id == location.id }) else { return nil }
+            let known = Set(state.locations[index].rooms.map(\.id))
+            var updated = location
+            updated.retired = state.locations[index].retired
+            updated.rooms = zip(location.rooms, newIds).compactMap { room, id in
+                room.id.isEmpty || known.contains(room.id) ? Location.Room(id: id, name: room.name) : nil
+            }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            state.locations[index] = updated
+            return updated
+        }
+    }
+
+    public func setLocationRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool {
+        state.withLock { state in
+            guard let index = state.locations.firstIndex(where: { $0.id == id }) else { return false }
+            state.locations[index].retired = retired
+            return true
+        }
+    }
 
     public func addService(_ service: BookableService) async throws -> BookableService {
         var added = service
@@ -35,8 +59,27 @@ public final class MemorySchedulingRepository: SchedulingRepository {
         return saved
     }
 
-    public func services() async throws -> [BookableService] { state.withLock { $0.services.sorted { ($0.name, $0.id) < ($1.name, $1.id) } } }
-    public func service(id: String) async throws -> BookableService? { try await services().first { $0.id == id } }
+    public func services() async throws -> [BookableService] { try await allServices().filter { !$0.retired } }
+    public func allServices() async throws -> [BookableService] { state.withLock { $0.services.sorted { ($0.name, $0.id) < ($1.name, $1.id) } } }
+    public func service(id: String) async throws -> BookableService? { try await allServices().first { $0.id == id } }
+
+    public func updateService(_ service: BookableService) async throws -> Bool {
+        state.withLock { state in
+            guard let index = state.services.firstIndex(where: { $0.id == service.id }) else { return false }
+            var updated = service
+            updated.retired = state.services[index].retired
+            state.services[index] = updated
+            return true
+        }
+    }
+
+    public func setServiceRetired(id: String, _ retired: Bool, at now: Instant) async throws -> Bool {
+        state.withLock { state in
+            guard let index = state.services.firstIndex(where: { $0.id == id }) else { return false }
+            state.services[index].retired = retired
+            return true
+        }
+    }
 
     public func setHours(therapistId: String, locationId: String, _ hours: WeeklyHours) async throws {
         var pattern = hours
@@ -67,6 +110,14 @@ public final class MemorySchedulingRepository: SchedulingRepository {
 
     public func timeOff(id: String) async throws -> TimeOff? {
         state.withLock { state in state.removed.contains(id) ? nil : state.timeOff.first { $0.id == id } }
+    }
+
+    public func updateTimeOff(id: String, therapistId: String, _ range: TimeRange, note: String, audit: AuditEntry) async throws -> Bool {
+        state.withLock { state in
+            guard let index = state.timeOff.firstIndex(where: { $0.id == id }), !state.removed.contains(id) else { return false }
+            state.timeOff[index] = TimeOff(id: id, therapistId: therapistId, range: range, note: note)
+            return true
+        }
     }
 
     public func removeTimeOff(id: String, by accountId: String, audit: AuditEntry, at now: Instant) async throws -> Bool {

@@ -5,7 +5,6 @@ struct SetupPage {
     let chrome: Chrome
     let clinicFields: [FieldView]
     let ownerFields: [FieldView]
-    let zones: [String]
 }
 
 extension SetupPage: MustacheParent {
@@ -14,7 +13,6 @@ extension SetupPage: MustacheParent {
         case "chrome": chrome
         case "clinicFields": clinicFields
         case "ownerFields": ownerFields
-        case "zones": zones
         default: nil
         }
     }

@@ -4,7 +4,7 @@ import Mustache
 /// Drawn by `time_off_remove.mustache`.
 struct TimeOffRemovePage {
     let chrome: Chrome
-    let entry: SchedulingPage.TimeOffRow
+    let entry: TimeOffPage.Row
 }
 
 extension TimeOffRemovePage: MustacheParent {
