@@ -20,8 +20,9 @@ import TestSupport
         let fixture = try await WebFixture.make(setUp: false)
         try await fixture.test { client in
             let browser = Browser(client)
+            _ = try await browser.get("/setup")
             _ = try await browser.post("/setup", ["clinicName": "Spine & Ease", "address": "12 King St W", "timeZone": "America/Toronto",
-                                                  "name": "Olive Owner", "email": "olive@example.com", "password": "correct horse battery"])
+                                                  "hstNumber": "123456789 RT0001", "name": "Olive Owner", "email": "olive@example.com", "password": "correct horse battery"])
             _ = try await browser.signIn("olive@example.com")
             let page = try await browser.get("/account/two-factor").body
             let secret = try #require(try await fixture.services.accounts.credentials(email: "olive@example.com")?.totpSecret)
