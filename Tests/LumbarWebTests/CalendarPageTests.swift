@@ -19,7 +19,7 @@ import TestSupport
     }
 
     @Test func theDayIsATimeGridWithFreeTimesToBookAndEachAppointmentOnce() async throws {
-        let setup = try await BookingAPITests.setUp()
+        let setup = try await BookingAPITests.setUp(clockAt: "2026-11-20T15:00:00Z")
         let fixture = setup.fixture
         let appointment = try await Self.book(setup, "2026-11-24T10:00:00-05:00")
         try await fixture.test { client in
@@ -42,10 +42,9 @@ import TestSupport
             let week = try await desk.get("/calendar?location=\(setup.location.id)&date=2026-11-24&view=week")
             for label in ["Mon 23 Nov", "Sat 28 Nov", "Sun 29 Nov"] { #expect(week.body.contains(label), "\(label)") }
             #expect(week.body.components(separatedBy: "href=\"/calendar/appointments/\(appointment.id)\"").count == 2)
-            // Today has the current-time line.
-            let today = try await desk.get("/calendar?location=\(setup.location.id)")
-            #expect(today.body.contains("class=\"cal-now"))
-            #expect(try await fixture.audit(client: nil).contains { $0.action == .view && $0.detail.hasPrefix("calendar 2026-11-24 7 day(s)") })
+            // Today, at 10:00 a.m., has the current-time line.
+            #expect(try await desk.get("/calendar?location=\(setup.location.id)").body.contains("class=\"cal-now r13\""), "10:00 is row 13 from 9:00")
+            #expect(try await fixture.audit(client: nil).contains { $0.action == .view && $0.detail.hasPrefix("calendar 2026-11-23 7 day(s)") })
         }
     }
 
