@@ -12,7 +12,16 @@ struct APIBodyMiddleware: ServerMiddleware {
     static let bodyFields: [String: Set<String>] = [
         "createAppointment": ["clientId", "serviceId", "locationId", "therapistId", "start", "weeks"],
         "rescheduleAppointment": ["start", "therapistId"],
+        "createLocation": locationFields, "updateLocation": locationFields,
+        "createService": serviceFields, "updateService": serviceFields,
+        "inviteStaff": staffFields, "updateStaff": staffFields,
+        "setHours": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        "createTimeOff": timeOffFields, "updateTimeOff": timeOffFields,
     ]
+    static let locationFields: Set = ["name", "address", "timeZone", "rooms"]
+    static let serviceFields: Set = ["name", "minutes", "bufferMinutes", "priceCents", "taxBasisPoints", "bookableOnline", "audience"]
+    static let staffFields: Set = ["name", "email", "role", "collegeRegistration"]
+    static let timeOffFields: Set = ["therapistId", "start", "end", "note"]
     /// A booking body is a few hundred bytes; this leaves room for long identifiers and nothing more.
     static let bodyLimit = 16_384
     /// What an operation that takes no body will read of one before refusing it (it is otherwise ignored).

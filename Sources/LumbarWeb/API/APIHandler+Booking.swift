@@ -10,20 +10,15 @@ extension APIHandler {
 
     func listLocations(_ input: Operations.ListLocations.Input) async throws -> Operations.ListLocations.Output {
         _ = try caller()
-        let locations = try await services.scheduling.locations().map { location in
-            Components.Schemas.Location(id: location.id, name: location.name, address: location.address, timeZone: location.timeZone,
-                                        rooms: location.rooms.map { .init(id: $0.id, name: $0.name) })
-        }
+        let scheduling = services.scheduling
+        let locations = try await (input.query.includeRetired == true ? scheduling.allLocations() : scheduling.locations()).map(Self.location)
         return .ok(.init(body: .json(.init(locations: locations))))
     }
 
     func listServices(_ input: Operations.ListServices.Input) async throws -> Operations.ListServices.Output {
         _ = try caller()
-        let list = try await services.scheduling.services().map { service in
-            Components.Schemas.Service(id: service.id, name: service.name, minutes: service.minutes, bufferMinutes: service.bufferMinutes,
-                                       priceCents: service.priceCents, taxBasisPoints: service.taxBasisPoints, bookableOnline: service.bookableOnline,
-                                       audience: .init(rawValue: service.audience.rawValue)!)
-        }
+        let scheduling = services.scheduling
+        let list = try await (input.query.includeRetired == true ? scheduling.allServices() : scheduling.services()).map(Self.service)
         return .ok(.init(body: .json(.init(services: list))))
     }
 

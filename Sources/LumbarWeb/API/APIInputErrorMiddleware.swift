@@ -20,7 +20,7 @@ struct APIInputErrorMiddleware: ServerMiddleware {
     }
 
     /// Required query parameters by operation: the runtime reports one that is missing without its name.
-    static let requiredQuery = ["getAvailability": ["serviceId", "locationId", "from", "to"]]
+    static let requiredQuery = ["getAvailability": ["serviceId", "locationId", "from", "to"], "searchClients": ["q"]]
 
     /// The fields at fault, from the runtime's description of what it could not decode.
     static func problems(_ error: ServerError, request: HTTPRequest, bodyLength: HTTPBody.Length?, operationID: String) -> (HTTPResponse.Status, [AssessmentProblem]) {

@@ -19,7 +19,7 @@ struct APITokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
               let account = try await services.apiTokens.account(tokenHash: Secrets.hash(String(header.dropFirst(7)).trimmed), at: services.now),
-              account.role.isStaff
+              account.role.isStaff, account.active
         else {
             var response = APIError.response(.unauthorized, "Send a valid personal API token as: Authorization: Bearer <token>.")
             response.headers[.wwwAuthenticate] = "Bearer"
