@@ -103,7 +103,15 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .executableTarget(name: "lumbar-bench", dependencies: ["LumbarCore", "LumbarZones"], swiftSettings: settings),
+        .executableTarget(
+            name: "lumbar-bench",
+            dependencies: [
+                "LumbarCore", "LumbarZones", "LumbarClinic", "LumbarStorage", "LumbarWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -11,6 +11,13 @@ public protocol ClientRepository: Sendable {
     /// Every client, or only those `therapistId` treats; optionally filtered by a name fragment.
     func list(treatedBy therapistId: String?, matching search: String) async throws -> [Client]
 
+    /// The first `limit` clients `query` finds, best first (the order `ClientQuery.rank` defines); only those
+    /// `therapistId` treats when one is given. Reads indexes only: fast at 100,000 clients.
+    func search(_ query: ClientQuery, treatedBy therapistId: String?, limit: Int) async throws -> [ClientMatch]
+
+    /// How many clients there are (or `therapistId` treats), and the `limit` registered most recently, newest first.
+    func recent(treatedBy therapistId: String?, limit: Int) async throws -> (total: Int, clients: [Client])
+
     func treats(therapistId: String, clientId: String) async throws -> Bool
 
     func assign(therapistId: String, clientId: String, at now: Instant) async throws

@@ -63,15 +63,20 @@ public enum DemoData {
             clientIds += ids
             let start = batch
             try await database.write { db in
+                var batch: [Client] = []
                 for (offset, id) in ids.enumerated() {
                     let n = start + offset
                     let first = givenNames[n % givenNames.count], last = familyNames[(n / givenNames.count) % familyNames.count]
+                    let client = Client(id: id, firstName: first, lastName: "\(last)-\(n)", email: "client\(n)@example.com", phone: "416-555-\(1000 + n % 9000)",
+                                        dateOfBirth: LocalDate(daysSinceEpoch: -7_000 + n % 20_000))
                     try await db.raw("""
                         INSERT INTO clients (id, first_name, last_name, email, phone, date_of_birth, emergency_contact, created_at)
-                        VALUES (\(bind: id), \(bind: first), \(bind: "\(last)-\(n)"), \(bind: "client\(n)@example.com"), \(bind: "416-555-\(1000 + n % 9000)"),
-                                \(bind: LocalDate(daysSinceEpoch: -7_000 + n % 20_000).description), '', \(bind: now.milliseconds))
+                        VALUES (\(bind: id), \(bind: first), \(bind: client.lastName), \(bind: client.email), \(bind: client.phone),
+                                \(bind: client.dateOfBirth?.description), '', \(bind: now.milliseconds))
                         """).run()
+                    batch.append(client)
                 }
+                try await SQLClientRepository.index(batch, on: db)
             }
         }
         let staff = therapists, clientList = clientIds

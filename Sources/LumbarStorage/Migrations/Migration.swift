@@ -1,12 +1,18 @@
+import SQLKit
+
 /// One forward-only schema step. Statements are shared by both engines except where `Dialect` differs.
 public struct Migration: Sendable {
     public let version: Int
     public let name: String
     public let statements: @Sendable (Dialect) -> [String]
+    /// Work done in Swift after the statements, in the same transaction: filling a new table from rows already there.
+    public let backfill: (@Sendable (any SQLDatabase) async throws -> Void)?
 
-    public init(_ version: Int, _ name: String, _ statements: @escaping @Sendable (Dialect) -> [String]) {
+    public init(_ version: Int, _ name: String, backfill: (@Sendable (any SQLDatabase) async throws -> Void)? = nil,
+                _ statements: @escaping @Sendable (Dialect) -> [String]) {
         self.version = version
         self.name = name
+        self.backfill = backfill
         self.statements = statements
     }
 }

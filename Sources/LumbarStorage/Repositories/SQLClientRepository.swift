@@ -18,6 +18,7 @@ public struct SQLClientRepository: ClientRepository {
                 VALUES (\(bind: row.id), \(bind: row.accountId), \(bind: row.firstName), \(bind: row.lastName), \(bind: row.email),
                         \(bind: row.phone), \(bind: row.dateOfBirth?.description), \(bind: row.emergencyContact), \(bind: now.milliseconds))
                 """).run()
+            try await Self.index([row], on: db)
         }
         return stored
     }
@@ -38,6 +39,34 @@ public struct SQLClientRepository: ClientRepository {
                 date_of_birth = \(bind: client.dateOfBirth?.description), emergency_contact = \(bind: client.emergencyContact)
             WHERE id = \(bind: client.id)
             """).run()
+        try await db.raw("DELETE FROM client_search_terms WHERE client_id = \(bind: client.id)").run()
+        if let updated = try await db.raw("SELECT * FROM clients WHERE id = \(bind: client.id)").first().map(Self.client) {
+            try await index([updated], on: db)
+        }
+    }
+
+    /// Writes the search keys of clients just inserted (`ClientSearch.keys`), inside the caller's transaction.
+    public static func index(_ clients: [Client], on db: any SQLDatabase) async throws {
+        var rows: [SQLQueryString] = []
+        for client in clients {
+            let sort = ClientSearch.sortName(of: client), words = ClientSearch.nameWords(of: client)
+            for key in ClientSearch.keys(for: client) {
+                rows.append("(\(bind: key.term), \(bind: sort), \(bind: client.id), \(bind: words))")
+            }
+        }
+        // 200 rows of four values stay under every SQLite build's limit on bound values.
+        for start in stride(from: 0, to: rows.count, by: 200) {
+            let values = rows[start..<min(start + 200, rows.count)].joined(separator: ", ")
+            try await db.raw("INSERT INTO client_search_terms (term, sort_name, client_id, name_words) VALUES " + values).run()
+        }
+    }
+
+    /// Fills the search keys of every client (migration 18, for clients registered before it).
+    @Sendable public static func indexAll(on db: any SQLDatabase) async throws {
+        let clients = try await db.raw("SELECT * FROM clients").all().map(Self.client)
+        for start in stride(from: 0, to: clients.count, by: 1000) {
+            try await index(Array(clients[start..<min(start + 1000, clients.count)]), on: db)
+        }
     }
 
     public func find(id: String) async throws -> Client? {
@@ -71,6 +100,64 @@ public struct SQLClientRepository: ClientRepository {
                 SELECT * FROM clients WHERE LOWER(first_name || ' ' || last_name) LIKE \(bind: pattern) ESCAPE '\\'
                 ORDER BY last_name, first_name LIMIT 500
                 """).all().map(Self.client)
+        }
+    }
+
+    public func search(_ query: ClientQuery, treatedBy therapistId: String?, limit: Int) async throws -> [ClientMatch] {
+        let limit = max(0, min(limit, 50))
+        guard limit > 0 else { return [] }
+        return try await database.read { db in
+            var found: [ClientMatch] = []
+            var seen: Set<String> = []
+            for search in query.searches where found.count < limit {
+                // A client may have several keys in one range ("s": Smith and Sanders): read a few more rows than
+                // needed, and more again in the rare case those were not enough.
+                var rows = (limit - found.count) * 2 + 4
+                while true {
+                    let before = (found, seen)
+                    let page = try await Self.range(search, treatedBy: therapistId, rows: rows, on: db)
+                    for client in page where found.count < limit && seen.insert(client.id).inserted {
+                        found.append(ClientMatch(client: client, matchedBy: search.kind))
+                    }
+                    if found.count == limit || page.count < rows { break }
+                    (found, seen) = before
+                    rows *= 4
+                }
+            }
+            return found
+        }
+    }
+
+    /// The clients with a key in `search`'s range, one row per key, in index order: the term, then the name.
+    static func range(_ search: ClientQuery.Search, treatedBy therapistId: String?, rows: Int, on db: any SQLDatabase) async throws -> [Client] {
+        let (low, high) = search.range
+        var sql: SQLQueryString = """
+            SELECT c.* FROM client_search_terms t JOIN clients c ON c.id = t.client_id
+            WHERE t.term >= \(bind: low) AND t.term < \(bind: high)
+            """
+        // Typed words are letters and digits only (ClientSearch.words), so none carries a LIKE wildcard.
+        for word in search.alsoNamed { sql += " AND t.name_words LIKE \(bind: "% " + word + "%")" }
+        if let therapistId {
+            sql += " AND EXISTS (SELECT 1 FROM care_assignments ca WHERE ca.therapist_id = \(bind: therapistId) AND ca.client_id = t.client_id)"
+        }
+        sql += " ORDER BY t.term, t.sort_name, t.client_id LIMIT \(bind: rows)"
+        return try await db.raw(sql).all().map(Self.client)
+    }
+
+    public func recent(treatedBy therapistId: String?, limit: Int) async throws -> (total: Int, clients: [Client]) {
+        try await database.read { db in
+            if let therapistId {
+                let total = try await db.raw("SELECT COUNT(*) AS n FROM care_assignments WHERE therapist_id = \(bind: therapistId)").first()?
+                    .decode(column: "n", as: Int.self) ?? 0
+                let clients = try await db.raw("""
+                    SELECT c.* FROM clients c JOIN care_assignments ca ON ca.client_id = c.id WHERE ca.therapist_id = \(bind: therapistId)
+                    ORDER BY c.created_at DESC, c.id DESC LIMIT \(bind: max(0, limit))
+                    """).all().map(Self.client)
+                return (total, clients)
+            }
+            let total = try await db.raw("SELECT COUNT(*) AS n FROM clients").first()?.decode(column: "n", as: Int.self) ?? 0
+            let clients = try await db.raw("SELECT * FROM clients ORDER BY created_at DESC, id DESC LIMIT \(bind: max(0, limit))").all().map(Self.client)
+            return (total, clients)
         }
     }
 

@@ -22,16 +22,29 @@ struct ClientRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients") { request, context -> Response in
             let account = try context.staff()
-            let search = FormData(encoded: request.uri.query ?? "")["q"]
-            let tooLong = FieldLimit.name.problem("q", search)
-            let policy = try await services.policy()
-            let scoped = account.role == .therapist && !policy.sharedCare
-            var clients: [Client] = []
-            if tooLong == nil { clients = try await services.clients.list(treatedBy: scoped ? account.id : nil, matching: search) }
-            try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
-            let page = ClientListPage(chrome: context.chrome("Clients"), clients: clients, query: search, queryError: tooLong?.message,
-                                canCreate: true, scoped: scoped)
+            let typed = FormData(encoded: request.uri.query ?? "")["q"]
+            let tooLong = ClientQuery.limit.problem("q", typed)
+            let finder = ClientFinder(services: services)
+            let scope = try await finder.scope(account)
+            let searched = tooLong == nil && !ClientQuery(typed).isEmpty
+            let newest = try await services.clients.recent(treatedBy: scope, limit: searched ? 0 : 20)
+            var clients = newest.clients
+            if searched {
+                clients = try await finder.search(typed, account: account, context: context, limit: ClientListPage.shownMatches).map(\.client)
+            } else {
+                try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
+            }
+            let picker = ClientPicker(field: "", label: "Find a client", queryName: "q", query: typed, error: tooLong?.message, navigates: true)
+            let page = ClientListPage(chrome: context.chrome("Clients"), picker: picker, clients: clients.map { ClientPicker.Choice($0) },
+                                      total: newest.total, searched: searched, canCreate: true, scoped: scope != nil)
             return services.views.page("clients", page, status: tooLong == nil ? .ok : .unprocessableContent)
+        }
+        router.get("/clients/search") { request, context -> Response in
+            let account = try context.staff()
+            let typed = FormData(encoded: request.uri.query ?? "")["q"]
+            guard ClientQuery.limit.allows(typed) else { throw PageError.badForm("Type at most \(ClientQuery.limit) characters.") }
+            let finder = ClientFinder(services: services)
+            return try finder.json(try await finder.search(typed, account: account, context: context))
         }
         router.get("/clients/new") { _, context -> Response in
             _ = try context.staff()

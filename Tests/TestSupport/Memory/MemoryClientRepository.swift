@@ -45,6 +45,22 @@ public final class MemoryClientRepository: ClientRepository {
         }
     }
 
+    public func search(_ query: ClientQuery, treatedBy therapistId: String?, limit: Int) async throws -> [ClientMatch] {
+        let visible = state.withLock { state in state.clients.filter { therapistId == nil || state.team.contains([therapistId!, $0.id]) } }
+        return query.rank(visible, limit: max(0, min(limit, 50)))
+    }
+
+    public func recent(treatedBy therapistId: String?, limit: Int) async throws -> (total: Int, clients: [Client]) {
+        state.withLock { state in
+            let visible = state.clients.filter { therapistId == nil || state.team.contains([therapistId!, $0.id]) }
+            let newest = visible.sorted { a, b in
+                let (x, y) = (state.registered[a.id]?.milliseconds ?? 0, state.registered[b.id]?.milliseconds ?? 0)
+                return x != y ? x > y : b.id.utf8.lexicographicallyPrecedes(a.id.utf8)
+            }
+            return (visible.count, Array(newest.prefix(max(0, limit))))
+        }
+    }
+
     public func treats(therapistId: String, clientId: String) async throws -> Bool { state.withLock { $0.team.contains([therapistId, clientId]) } }
 
     public func assign(therapistId: String, clientId: String, at now: Instant) async throws {
