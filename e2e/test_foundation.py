@@ -3,6 +3,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
+from flows import accept_invitation
 from pages import fill, follow, heading, submit
 from totp import code
 
@@ -46,18 +47,19 @@ def test_setup_owner_totp_and_first_therapist(server, browser):
     submit(browser, "Continue")
     assert heading(browser) == "Hello, Olive Owner"
 
-    # Add a therapist; a missing College number is caught first.
+    # Invite a therapist; a missing College number is caught first.
     follow(browser, "Staff")
-    fill(browser, name="Theo Therapist", email="theo@example.com", role="therapist", password="a temporary passphrase")
-    submit(browser, "Add staff member")
+    fill(browser, name="Theo Therapist", email="theo@example.com", role="therapist")
+    submit(browser, "Send invitation")
     assert "College registration number" in browser.find_element(By.ID, "collegeRegistration-error").text
-    fill(browser, collegeRegistration="R12345", password="a temporary passphrase")
-    submit(browser, "Add staff member")
-    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table tbody tr")]
-    assert any("Theo Therapist" in row and "R12345" in row for row in rows)
+    fill(browser, collegeRegistration="R12345")
+    submit(browser, "Send invitation")
+    rows = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#staff li")]
+    assert any("Theo Therapist" in row and "R12345" in row and "invited" in row for row in rows)
 
-    # The new therapist can sign in straight away (two-step is optional for them).
+    # The therapist chooses a password from the emailed link, then signs in (two-step is optional for them).
     submit(browser, "Sign out Olive Owner")
+    accept_invitation(browser, base, "theo@example.com", "a temporary passphrase")
     fill(browser, email="theo@example.com", password="a temporary passphrase")
     submit(browser, "Sign in")
     assert heading(browser) == "Hello, Theo Therapist"

@@ -16,7 +16,7 @@ import TestSupport
 @Suite struct AuthorizationMatrixTests {
     static let table: [String: String] = [
         "GET /": "nyyyyyy", "GET /account": "nyyyyyy", "GET /account/two-factor": "n------", "GET /audit": "nnnnnny", "GET /audit.csv": "nnnnnny",
-        "GET /book": "y------", "GET /book/confirm": "-------", "GET /book/times": "-------", "GET /calendar": "nnnyyyy", "GET /clients": "nnnyyyy",
+        "GET /book": "y------", "GET /book/confirm": "-------", "GET /book/times": "-------", "GET /calendar": "nnnyyyy", "GET /clients": "nnnyyyy", "GET /clients/search": "nnnyyyy",
         "GET /clients/new": "nnnyyyy", "GET /clients/{id}": "nynynyy", "GET /clients/{id}/billing": "nnnynyy",
         "GET /clients/{id}/intakes/{intake}": "nnnnnyy", "GET /clients/{id}/outcomes/{file}": "nnnnnyy", "GET /clients/{id}/plan": "nnnnnyy",
         "GET /clients/{id}/program": "nnnnnyy", "GET /clients/{id}/program/chart.svg": "nnnnnyy", "GET /clients/{id}/program/print": "nnnnnyy",
@@ -161,7 +161,7 @@ import TestSupport
         let setup = try await BookingAPITests.setUp(clockAt: "2026-11-20T14:00:00Z")
         let fixture = setup.fixture
         let seed = try await Self.seed(setup)
-        let method = pattern.hasPrefix("POST") ? HTTPRequest.Method.post : .get
+        let method = HTTPRequest.Method(rawValue: String(pattern.prefix { $0 != " " })) ?? .get
         let path = Self.path(pattern, seed)
         try await fixture.test { client in
             for (index, actor) in Self.actors.enumerated() where expected[index] != "-" {
@@ -172,8 +172,12 @@ import TestSupport
                 default: _ = try await browser.signIn("\(actor)@example.com")
                 }
                 if actor != "anonymous" { try await browser.get("/account") }
-                let page = method == .get ? try await browser.get(path)
-                    : try await browser.post(path, pairs: [("program", seed.ids["program"]!)])
+                let page = switch method {
+                case .get: try await browser.get(path)
+                case .post: try await browser.post(path, pairs: [("program", seed.ids["program"]!)])
+                // The API's own writes: a session without a token must not get through either.
+                default: try await browser.send(path, method, body: "{}", contentType: "application/json")
+                }
                 // A 5xx is a defect whoever asks: it is neither a refusal nor a way in.
                 #expect(page.status.code < 500, "\(pattern) as \(actor): \(page.status.code), a server error")
                 let wasRefused = page.status.code < 500 && Self.refused(page)
