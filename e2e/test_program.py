@@ -26,7 +26,7 @@ def test_program_prescribed_followed_and_printed(server, browser):
     # The therapist starts from the suggestions: they are ticked already, so saving takes one click.
     sign_in(browser, base, "theo@example.com", "a temporary passphrase")
     browser.get(base + "/clients")
-    follow(browser, "Alpha, Ada")
+    follow(browser, "Ada Alpha")
     follow(browser, "Home program")
     ticked = [box.get_attribute("value") for box in browser.find_elements(By.CSS_SELECTOR, "input[name=include]:checked")]
     assert len(ticked) >= 4, ticked
@@ -70,7 +70,7 @@ def test_program_prescribed_followed_and_printed(server, browser):
     # The therapist sees how it is going.
     sign_in(browser, base, "theo@example.com", "a temporary passphrase")
     browser.get(base + "/clients")
-    follow(browser, "Alpha, Ada")
+    follow(browser, "Ada Alpha")
     follow(browser, "Home program")
     summary = browser.find_element(By.ID, "adherence-summary").text
     assert "did it all on 1, some on 1" in summary and "Pain 5 → 3" in summary
