@@ -119,10 +119,12 @@ class Browser:
         """Signs in, enrolling two-step sign-in on the first visit (staff must)."""
         self.post("/login", email=email, password=password)
         page = self.get("/account/two-factor")
-        secret = re.search(r'id="totp-secret"[^>]*>([A-Z2-7]+)<', page.text)
-        if not secret:
+        # The key is shown in groups of four for typing; the code app needs it whole.
+        shown = re.search(r'id="totp-secret"[^>]*>(.*?)</code>', page.text, re.S)
+        secret = re.sub(r"<[^>]+>|\s", "", shown.group(1)) if shown else ""
+        if not re.fullmatch(r"[A-Z2-7]+", secret):
             raise RuntimeError("no two-step enrolment page after signing in: " + page.text[:500])
-        answer = self.post("/account/two-factor", code=code(secret.group(1)))
+        answer = self.post("/account/two-factor", code=code(secret))
         if answer.status_code not in (200, 303):
             raise RuntimeError(f"two-step enrolment answered {answer.status_code}")
         return self
