@@ -88,8 +88,12 @@ def set_up(server):
               online="on", audience="any")
     location = next(l["id"] for l in requests.get(server.base + "/api/v1/locations", headers=api, timeout=10).json()["locations"] if l["name"] == LOCATION)
     service = next(s["id"] for s in requests.get(server.base + "/api/v1/services", headers=api, timeout=10).json()["services"] if s["name"] == SERVICE)
-    post_form(owner, "/scheduling", "/scheduling/hours", therapist=therapist, location=location, start="09:00", end="17:00",
-              **{f"day{n}": "on" for n in range(7)})
+    # Every day 09:00-17:00, set as an integration would (the page's week grid is covered by the browser journeys).
+    week = {day: {"shifts": [{"start": "09:00", "end": "17:00"}], "breaks": []}
+            for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
+    answer = requests.put(f"{server.base}/api/v1/staff/{therapist}/hours/{location}", json=week, headers=api, timeout=10)
+    if answer.status_code >= 300:
+        raise RuntimeError(f"PUT hours answered {answer.status_code}: {answer.text[:300]}")
     post_form(owner, "/clients/new", "/clients", firstName=CLIENT[0], lastName=CLIENT[1], email=CLIENT_EMAIL, phone="514-555-0101",
               emergencyContact="Marc Bélanger, 514-555-0102")
     client = requests.get(server.base + "/api/v1/clients", params={"q": CLIENT[1]}, headers=api, timeout=10).json()["clients"][0]["id"]

@@ -126,7 +126,7 @@ def client_ids(server, token):
 def prepare(server):
     """Seeds a demo clinic, starts the server, signs a therapist in and returns a Load ready to start."""
     output = server.cli("demo", "--clients", "30", "--appointments", "0")
-    password = re.search(r"password (\S+)", output).group(1)
+    password = re.search(r"password ([^\s,]+)", output).group(1)
     token = server.token("demo-owner@example.com")
     server.start()
     therapists = [therapist_id(server, f"demo-therapist-{n}@example.com") for n in range(10)]
