@@ -98,6 +98,8 @@ import TestSupport
             #expect(try await scheduling.hours(locationId: location.id, window: window)[therapist.id]?.timeOff == [window])
 
             // A change made behind the repositories' back (here, raw SQL) is not seen until the key is dropped.
+            // Read the rules first so the cached copy is fresh: on a loaded machine the steps above can outlast its lifetime.
+            #expect(try await scheduling.rules().minimumNoticeMinutes == rules.minimumNoticeMinutes)
             try await database.write { db in try await db.raw("UPDATE booking_rules SET minimum_notice_minutes = 999 WHERE id = 1").run() }
             #expect(try await scheduling.rules().minimumNoticeMinutes == rules.minimumNoticeMinutes)
             database.cache.drop([.bookingRules])
