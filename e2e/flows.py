@@ -3,9 +3,12 @@ import glob
 import os
 import quopri
 import re
+import sqlite3
+import subprocess
 import tempfile
 import time
 from urllib.parse import parse_qs, urlparse
+from zoneinfo import ZoneInfo
 
 from selenium.webdriver.common.by import By
 
@@ -109,3 +112,21 @@ def open_clinic_for_booking(browser, base):
     set_up_booking(browser, base)
     sign_out(browser)
     browser.delete_all_cookies()
+
+
+def demo_with_staff(data, password):
+    """The demo clinic with Theo (therapist, registration R12345) and Fran (front desk), written by the CLI; returns an
+    open connection to its database, the clinic's zone, Theo's id, the location and the first service (id, minutes, buffer)."""
+    from conftest import BINARY
+    subprocess.run([BINARY, "demo", "--data", data, "--clients", "1", "--appointments", "0"], check=True, capture_output=True)
+    for email, name, role in (("theo@example.com", "Theo Therapist", "therapist"), ("fran@example.com", "Fran Desk", "front-desk")):
+        extra = ["--registration", "R12345"] if role == "therapist" else []
+        subprocess.run([BINARY, "user", "add", "--data", data, "--email", email, "--name", name, "--role", role, "--password-stdin"] + extra,
+                       input=password + "\n", text=True, check=True, capture_output=True)
+    db = sqlite3.connect(os.path.join(data, "lumbar.sqlite"))
+    zone = ZoneInfo(db.execute("SELECT time_zone FROM clinic").fetchone()[0])
+    (theo,), = db.execute("SELECT id FROM accounts WHERE email = 'theo@example.com'").fetchall()
+    (location,), = db.execute("SELECT id FROM locations LIMIT 1").fetchall()
+    service = db.execute("SELECT id, minutes, buffer_minutes FROM services LIMIT 1").fetchone()
+    return db, zone, theo, location, service
+

@@ -1,10 +1,13 @@
-"""Journeys on the staff calendar: the front desk books by clicking a free time and finding the client by a search;
-a cancellation asks first, with a reason and what it costs."""
+"""Journeys on the staff calendar: the front desk books by clicking a free time and finding the client by typing a
+few letters (results as they type, chosen by mouse or keyboard); a cancellation asks first, with a reason and what
+it costs. The booking form without script (its Find button) is covered by the Swift tests."""
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from flows import add_therapist, set_up_booking, set_up_clinic
-from pages import fill, follow, submit, visit
+from pages import fill, follow, replaced, settled, submit, visit
 
 
 def register_client(browser, base, **person):
@@ -31,14 +34,45 @@ def free_time(browser, time):
     return found[0]
 
 
-def book_at(browser, base, time, search, client):
-    visit(browser, free_time(browser, time).get_attribute("href"))
+def click(browser, element):
+    """Clicks `element` as a person would and waits for the page it opens."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+    WebDriverWait(browser, 15).until(replaced(page))
+    settled(browser)
+
+
+def live_results(browser, client):
+    """The search box's matches as they appear under it, once `client` is among them."""
+    def shown(driver):
+        options = driver.find_elements(By.CSS_SELECTOR, "#client-search-results [role=option]")
+        return options if any(o.is_displayed() and o.text.startswith(client) for o in options) else False
+    return WebDriverWait(browser, 10).until(shown)
+
+
+def book_at(browser, time, search, client, keyboard=False):
+    """Clicks the free time, types `search` into the client box, chooses `client` from the live results (with the
+    arrow keys and Enter when `keyboard`, else by clicking it) and books."""
+    click(browser, free_time(browser, time))
     assert "Theo Therapist" in browser.find_element(By.ID, "booking-summary").text
     assert "Ben Beta" not in browser.page_source, "no list of every client"
-    fill(browser, q=search)
-    submit(browser, "Find")
-    choice = browser.find_element(By.XPATH, f"//fieldset[@id='client-choices']//label[starts-with(normalize-space(), '{client}')]")
-    browser.find_element(By.ID, choice.get_attribute("for")).click()
+    box = browser.find_element(By.ID, "client-search")
+    assert box.get_attribute("role") == "combobox"
+    box.send_keys(search)
+    options = live_results(browser, client)
+    assert box.get_attribute("aria-expanded") == "true"
+    wanted = next(i for i, o in enumerate(options) if o.text.startswith(client))
+    if keyboard:
+        for _ in range(wanted + 1):
+            box.send_keys(Keys.ARROW_DOWN)
+        assert box.get_attribute("aria-activedescendant") == options[wanted].get_attribute("id")
+        box.send_keys(Keys.ENTER)
+    else:
+        options[wanted].click()
+    assert browser.find_element(By.CSS_SELECTOR, "[data-picker-chosen]").text.startswith("Chosen: " + client)
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=client][data-picker-value]").get_attribute("value")
+    assert box.get_attribute("aria-expanded") == "false", "the results close once a client is chosen"
     submit(browser, "Book")
 
 
@@ -47,7 +81,7 @@ def test_front_desk_books_a_free_time_after_a_client_search(server, browser):
     base = server["base"]
     open_calendar_with_clients(browser, base)
     assert browser.find_elements(By.CSS_SELECTOR, ".cal-col"), "a column for the therapist"
-    book_at(browser, base, "11:00", "alp", "Ada Alpha")
+    book_at(browser, "11:00", "alp", "Ada Alpha")
     assert "Booked." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
     block = browser.find_element(By.CSS_SELECTOR, ".cal-appt a")
     assert "Ada Alpha" in block.text and "11:00" in block.text
@@ -70,10 +104,10 @@ def test_a_cancel_asks_first_and_records_the_reason(server, browser):
     open_calendar_with_clients(browser, base)
     # Two days ahead, so the cancellation is outside the 24-hour window whatever the time now.
     follow(browser, "Next day →")
-    book_at(browser, base, "10:00", "416-555-0102", "Ben Beta")
+    book_at(browser, "10:00", "416-555-0102", "Ben Beta", keyboard=True)
     visit(browser, browser.find_element(By.CSS_SELECTOR, ".cal-appt a").get_attribute("href"))
     assert "Ben Beta" in browser.find_element(By.ID, "appointment-facts").text
-    follow(browser, "Cancel appointment")
+    follow(browser, "Cancel appointment…")
     assert "Cancel this appointment?" in browser.page_source
     assert "no late-cancellation fee applies" in browser.find_element(By.ID, "fee-message").text
     # Without a reason nothing happens.
@@ -81,10 +115,44 @@ def test_a_cancel_asks_first_and_records_the_reason(server, browser):
     assert "Choose why the appointment is cancelled." in browser.page_source
     follow(browser, "No, keep it")
     assert browser.find_element(By.ID, "appointment-status").text == "Booked"
-    follow(browser, "Cancel appointment")
+    follow(browser, "Cancel appointment…")
     fill(browser, reason="client asked")
     submit(browser, "Yes, cancel the appointment")
     assert "Cancelled" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
     assert not browser.find_elements(By.CSS_SELECTOR, ".cal-appt"), "a cancelled visit leaves the calendar"
     follow(browser, "Show cancelled")
     assert "Ben Beta" in browser.find_element(By.CSS_SELECTOR, ".cal-appt.cal-ghost").text
+
+
+@pytest.mark.axe
+def test_a_new_client_registered_from_a_booking_comes_back_to_it(server, browser):
+    base = server["base"]
+    open_calendar_with_clients(browser, base)
+    click(browser, free_time(browser, "14:00"))
+    summary = browser.find_element(By.ID, "booking-summary").text
+    fill(browser, weeks="3")
+    submit(browser, "New client")
+    assert "you go back to the booking with them chosen" in browser.find_element(By.ID, "client-return").text
+    fill(browser, firstName="Cam", lastName="Gamma", phone="416-555-0103")
+    submit(browser, "Register")
+    assert "Client registered" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert browser.find_element(By.ID, "booking-summary").text == summary, "the same therapist and time"
+    assert browser.find_element(By.CSS_SELECTOR, "[data-picker-chosen]").text.startswith("Chosen: Cam Gamma")
+    assert browser.find_element(By.NAME, "weeks").get_attribute("value") == "3", "what was typed before leaving is kept"
+    submit(browser, "Book")
+    assert "Booked 3 weekly visits: " in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "Cam Gamma" in browser.find_element(By.CSS_SELECTOR, ".cal-appt a").text
+
+
+def test_typing_again_after_find_unchooses_the_match(server, browser):
+    base = server["base"]
+    open_calendar_with_clients(browser, base)
+    click(browser, free_time(browser, "15:00"))
+    browser.find_element(By.ID, "client-search").send_keys("alp")
+    submit(browser, "Find")
+    radio = browser.find_element(By.CSS_SELECTOR, "[data-picker-matches] input[name=client]")
+    assert radio.is_selected(), "the one match is chosen"
+    browser.find_element(By.ID, "client-search").send_keys("x")
+    assert not radio.is_selected(), "typing again unchooses it"
+    submit(browser, "Book")
+    assert "Choose the client" in browser.find_element(By.ID, "client-search-error").text

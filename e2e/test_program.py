@@ -27,7 +27,9 @@ def test_program_prescribed_followed_and_printed(server, browser):
     sign_in(browser, base, "theo@example.com", "a temporary passphrase")
     browser.get(base + "/clients")
     follow(browser, "Ada Alpha")
+    # The chart's Home program section, then the program itself.
     follow(browser, "Home program")
+    follow(browser, "Prescribe a home program")
     ticked = [box.get_attribute("value") for box in browser.find_elements(By.CSS_SELECTOR, "input[name=include]:checked")]
     assert len(ticked) >= 4, ticked
     fill(browser, **{"item-stay-active-often": "a walk after lunch", "note": "Little and often beats a lot at once."})
@@ -72,6 +74,8 @@ def test_program_prescribed_followed_and_printed(server, browser):
     browser.get(base + "/clients")
     follow(browser, "Ada Alpha")
     follow(browser, "Home program")
+    assert "Home program diary" in browser.find_element(By.ID, "home-program-summary").text
+    follow(browser, "Open the home program")
     summary = browser.find_element(By.ID, "adherence-summary").text
     assert "did it all on 1, some on 1" in summary and "Pain 5 → 3" in summary
 

@@ -86,6 +86,17 @@ def test_owner_from_an_empty_clinic_to_the_first_online_booking(server, browser)
     stored = browser.find_element(By.ID, "hours").text
     assert "Mon–Fri 09:00–17:00 (break 12:00–12:30)" in stored and "Sat 10:00–14:00" in stored, stored
 
+    # A refused save on a phone: the reason is beside the day, and reads whole inside the screen.
+    size = browser.get_window_size()
+    browser.set_window_size(390, 900)
+    fill(browser, d1s1end="08:00")
+    submit(browser, "Save hours")
+    error = browser.find_element(By.ID, "d1s1end-error")
+    assert error.is_displayed() and "before it starts" in error.text, error.text
+    wide = browser.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert wide[0] <= wide[1], f"the page is {wide[0]} px wide on a {wide[1]} px screen"
+    browser.set_window_size(size["width"], size["height"])
+
     # The home page: the checklist ends with "You can take online bookings now", linking to /book.
     visit(browser, base + "/")
     assert "You can take online bookings now" in browser.find_element(By.CSS_SELECTOR, "section.checklist").text

@@ -19,6 +19,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import BINARY, free_port
+from flows import demo_with_staff
 from pages import fill, heading, submit, visit
 
 PASSWORD = "a temporary passphrase"
@@ -26,16 +27,7 @@ PASSWORD = "a temporary passphrase"
 
 def seed(data):
     """The demo clinic, Theo and Fran, four clients and their records for today and tomorrow."""
-    subprocess.run([BINARY, "demo", "--data", data, "--clients", "1", "--appointments", "0"], check=True, capture_output=True)
-    for email, name, role in (("theo@example.com", "Theo Therapist", "therapist"), ("fran@example.com", "Fran Desk", "front-desk")):
-        extra = ["--registration", "R12345"] if role == "therapist" else []
-        subprocess.run([BINARY, "user", "add", "--data", data, "--email", email, "--name", name, "--role", role, "--password-stdin"] + extra,
-                       input=PASSWORD + "\n", text=True, check=True, capture_output=True)
-    db = sqlite3.connect(os.path.join(data, "lumbar.sqlite"))
-    zone = ZoneInfo(db.execute("SELECT time_zone FROM clinic").fetchone()[0])
-    (theo,), = db.execute("SELECT id FROM accounts WHERE email = 'theo@example.com'").fetchall()
-    (location,), = db.execute("SELECT id FROM locations LIMIT 1").fetchall()
-    (service, minutes, buffer), = db.execute("SELECT id, minutes, buffer_minutes FROM services LIMIT 1").fetchall()
+    db, zone, theo, location, (service, minutes, buffer) = demo_with_staff(data, PASSWORD)
     now = int(clock.time() * 1000)
     today = datetime.now(zone).date()
 

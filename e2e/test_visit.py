@@ -4,9 +4,12 @@ downloads their record."""
 import base64
 import os
 import re
+import sqlite3
 import subprocess
+import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from flows import book_as_new_client, open_clinic_for_booking, sign_out
@@ -15,21 +18,39 @@ from test_intake import fill_intake
 from test_program import sign_in
 
 
-def test_visit_charted_billed_and_downloaded(server, browser):
-    base = server["base"]
+def arrive_now(data):
+    """Moves the one booked visit to start a minute ago, keeping its length and turnover."""
+    db = sqlite3.connect(os.path.join(data, "lumbar.sqlite"))
+    start = int(time.time() * 1000) - 60_000
+    with db:
+        db.execute("""UPDATE appointments SET ends_at = ? + (ends_at - starts_at), occupied_until = ? + (occupied_until - starts_at),
+                      starts_at = ? WHERE status = 'booked'""", (start, start, start))
+    db.close()
+
+
+def ada_books_and_consents(browser, base):
+    """A clinic open for booking, and Ada booked with Theo, her intake sent and treatment consented; signed out."""
     open_clinic_for_booking(browser, base)
-    chosen = book_as_new_client(browser, base, firstName="Ada", lastName="Alpha", email="ada@example.com", phone="416-555-0101")
+    book_as_new_client(browser, base, firstName="Ada", lastName="Alpha", email="ada@example.com", phone="416-555-0101")
     fill_intake(browser)
     follow(browser, "Next: consent to treatment")
     choose(browser, "agree", "yes")
     submit(browser, "Sign")
     sign_out(browser)
 
-    # The therapist finds the appointment on the calendar and marks the arrival.
-    sign_in(browser, base, "theo@example.com", "a temporary passphrase")
-    # The day the client chose, not "this week" by the machine's clock, which may put it in the next one.
+
+def test_visit_charted_billed_and_downloaded(server, browser):
+    base = server["base"]
+    ada_books_and_consents(browser, base)
+
+    # The visit's day comes: a client is marked arrived only on it. The journey runs on the machine's clock, so the visit
+    # is brought to this minute rather than the clock to the visit.
     assert browser.booked_on, "the booking page's day links carry their date"
-    browser.get(base + f"/calendar?date={browser.booked_on}")
+    arrive_now(server["data"])
+
+    # The therapist finds the appointment on today's calendar and marks the arrival.
+    sign_in(browser, base, "theo@example.com", "a temporary passphrase")
+    browser.get(base + "/calendar")
     assert "Ada Alpha" in browser.page_source
     # The appointment's block on the calendar opens its page, where the arrival is marked.
     block = browser.find_element(By.CSS_SELECTOR, ".cal-appt a")
@@ -45,10 +66,15 @@ def test_visit_charted_billed_and_downloaded(server, browser):
     submit(browser, "Start a visit note")
     choose(browser, "painNow", "5")
     fill(browser, subjective="Stiff after a long drive.", plan="Weekly for four weeks.")
-    browser.find_element(By.CSS_SELECTOR, "polygon[data-region='lumbar-left']").click()
-    focused = browser.switch_to.active_element
-    assert focused.get_attribute("id") == "mark-lumbar-left", "tapping a region picks it in the table"
-    fill(browser, **{"mark-lumbar-left": "tension", "intensity-lumbar-left": "7"})
+    # The body chart: choose the kind and strength, then tap the region; it lights up at once.
+    choose(browser, "tool", "tension")
+    browser.find_element(By.ID, "strength").send_keys(Keys.RIGHT, Keys.RIGHT)
+    region = browser.find_element(By.CSS_SELECTOR, "g[data-region='lumbar-left']")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", region)
+    region.click()
+    assert browser.find_element(By.ID, "mark-lumbar-left").get_attribute("value") == "tension"
+    assert browser.find_element(By.ID, "intensity-lumbar-left").get_attribute("value") == "7"
+    assert "Left low back: tension 7 marked." in browser.find_element(By.ID, "chart-status").text
     choose(browser, "technique", "swedish")
     fill(browser, **{"technique-swedish-minutes": "45"})
     submit(browser, "Sign and lock")

@@ -1,6 +1,6 @@
-// Benchmarks without the server's dependencies, so a release build takes seconds:
-//   swift run -c release lumbar-bench [assessments] [availability] [hostile] [search]
-// (search starts the whole app, so it is run only when named) [calendar]
+// The benchmarks behind docs/performance.md, in a release build:
+//   swift run -c release lumbar-bench [assessments] [availability] [hostile] [calendar] [calendar-page] [search] [chart-page]
+// (calendar-page, search and chart-page start the whole app on a new database, so they run only when named)
 import LumbarCore
 import LumbarZones
 
@@ -40,10 +40,29 @@ if all || arguments.contains("calendar") {
     }
 }
 
+if arguments.contains("calendar-page") {
+    print("== week calendar page through HTTP: 10 therapists, five visits each every day, SQLite, front desk (target: under 10 ms)")
+    for figure in try await CalendarPageBenchmark().run() {
+        func ms(_ value: Double) -> String { "\(Double(Int(value * 100)) / 100) ms" }
+        print("\(figure.view): \(figure.appointments) appointments drawn, \(figure.bytes / 1024) KiB; p50 \(ms(figure.p50)), p90 \(ms(figure.p90)), slowest \(ms(figure.worst))")
+    }
+}
+
 if arguments.contains("search") {
     print("== client search through HTTP, 100,000 clients, SQLite, one keep-alive connection (target: p99 under 5 ms per keystroke query)")
     let figures = try await SearchBenchmark().run()
     func ms(_ value: Double) -> String { "\(Double(Int(value * 100)) / 100) ms" }
     print("seeded in \(Int(figures.seedSeconds)) s; \(figures.queries) queries (\(SearchBenchmark.keystrokes.count) keystrokes × \(SearchBenchmark().rounds)), \(Double(Int(figures.averageFound * 10)) / 10) clients found on average")
     print("p50 \(ms(figures.p50)), p90 \(ms(figures.p90)), p99 \(ms(figures.p99)), slowest \(ms(figures.worst))")
+    print("slowest keystrokes (their own p90): " + figures.slowest.map { "\"\($0.typed)\" \(ms($0.p90))" }.joined(separator: ", "))
+}
+
+if arguments.contains("chart-page") {
+    print("== a client's chart through HTTP: 500 signed visits with their outcomes, SQLite, the owner (target: the chart under 20 ms, the FHIR export under 100 ms)")
+    let (seedSeconds, figures) = try await ChartPageBenchmark().run()
+    func ms(_ value: Double) -> String { "\(Double(Int(value * 100)) / 100) ms" }
+    print("seeded in \(Int(seedSeconds)) s")
+    for figure in figures {
+        print("\(figure.path): \(figure.bytes / 1024) KiB; p50 \(ms(figure.p50)), p90 \(ms(figure.p90)), p99 \(ms(figure.p99)), slowest \(ms(figure.worst))")
+    }
 }

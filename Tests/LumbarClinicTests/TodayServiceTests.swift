@@ -192,11 +192,15 @@ import TestSupport
         desk = try await day.service.frontDesk()
         #expect(desk.owing.map(\.owedCents) == [13_560, 5000] && desk.owing.map(\.client.firstName) == ["Ada", "Ben"])
         let audit = AuditEntry(at: Self.now, actorId: nil, actorRole: nil, clientId: ada.id, infoType: .appointment, action: .create, address: "test")
-        try await day.clinic.store.billing.record(Payment(appointmentId: first.id, clientId: ada.id, amountCents: 10_000, method: .debit,
-                                                          receivedAt: Self.now, recordedBy: day.seed.theo.id), audit: audit)
+        let store = day.clinic.store
+        let ledger = LedgerService(billing: store.billing, clinic: store.clinic, accounts: store.accounts, scheduling: store.scheduling,
+                                   clock: WallClock { Self.now })
+        let cashier = LedgerService.Actor(account: day.seed.theo, address: "test")
+        let arrived = try #require(try await store.appointments.find(id: first.id))
+        let invoice = try #require(try await ledger.invoice(arrived, by: cashier))
+        try await ledger.pay(invoiceId: invoice.id, .init(cents: 10_000, method: .debit), by: cashier)
         #expect(try await day.service.frontDesk().owing.map(\.owedCents) == [3560, 5000])
-        try await day.clinic.store.billing.record(Payment(appointmentId: first.id, clientId: ada.id, amountCents: 3560, method: .cash,
-                                                          receivedAt: Self.now, recordedBy: day.seed.theo.id), audit: audit)
+        try await ledger.pay(invoiceId: invoice.id, .init(cents: 3560, method: .cash), by: cashier)
         #expect(try await day.service.frontDesk().owing.map(\.client.firstName) == ["Ben"])
 
         // Confirmed: off tomorrow's list, kept once.

@@ -39,6 +39,8 @@ import TestSupport
             #expect(page.status == .ok)
             #expect(page.body.contains("416-555-0101"))
             #expect(!page.body.contains("Hypertonic erector spinae"))
+            // Asking for the chart notes' section gets the overview.
+            #expect(!(try await browser.get("/clients/\(fixture.clientA.id)?section=visits").body.contains("Hypertonic erector spinae")))
             let write = try await browser.post("/clients/\(fixture.clientA.id)/notes", ["body": "desk note"])
             #expect(write.status == .forbidden)
             let api = try await client.execute(uri: "/api/v1/clients/\(fixture.clientA.id)/notes", method: .get, headers: [.authorization: "Bearer \(token)"])
@@ -56,7 +58,7 @@ import TestSupport
             #expect(try await browser.get("/clients/\(fixture.clientA.id)").status == .notFound)
             #expect(!(try await browser.get("/clients").body.contains("Alpha")))
             try await fixture.services.clinic.update(sharedCare: true, acuteWeeks: 4, rulesOff: [])
-            let shared = try await browser.get("/clients/\(fixture.clientA.id)")
+            let shared = try await browser.get("/clients/\(fixture.clientA.id)?section=visits")
             #expect(shared.status == .ok)
             #expect(shared.body.contains("Hypertonic erector spinae"))
         }
@@ -67,11 +69,11 @@ import TestSupport
         try await fixture.test { client in
             let browser = Browser(client)
             _ = try await browser.signIn("theo@example.com")
-            let page = try await browser.get("/clients/\(fixture.clientA.id)")
+            let page = try await browser.get("/clients/\(fixture.clientA.id)?section=visits")
             #expect(page.body.contains("Hypertonic erector spinae"))
             let posted = try await browser.post("/clients/\(fixture.clientA.id)/notes", ["body": "Released QL; <b>bold</b> claim"])
-            #expect(posted.status == .seeOther)
-            let after = try await browser.get("/clients/\(fixture.clientA.id)")
+            #expect(posted.status == .seeOther && posted.location == "/clients/\(fixture.clientA.id)?section=visits#chart-heading")
+            let after = try await browser.get("/clients/\(fixture.clientA.id)?section=visits")
             #expect(after.body.contains("Released QL; &lt;b&gt;bold&lt;/b&gt; claim"))
             let empty = try await browser.post("/clients/\(fixture.clientA.id)/notes", ["body": "   "])
             #expect(empty.status == .unprocessableContent)

@@ -25,21 +25,25 @@ import TestSupport
         "GET /feeds/{file}": "-------", "GET /health": "yyyyyyy", "GET /intake": "nyynnnn", "GET /intake/thanks": "y------",
         "GET /intake/{id}/consent/{kind}": "nynnnnn", "GET /intake/{id}/result": "nynnnnn", "GET /intake/{id}/review": "nynnnnn",
         "GET /intake/{id}/step/{step}": "nynnnnn", "GET /login": "y------", "GET /login/code": "-------", "GET /me": "nyynnnn",
-        "GET /me/appointments/{id}/calendar.ics": "nynnnnn", "GET /me/appointments/{id}/cancel": "nynnnnn", "GET /me/program": "nyynnnn", "GET /me/program/chart.svg": "nyynnnn",
+        "GET /me/appointments/{id}/calendar.ics": "nynnnnn", "GET /me/appointments/{id}/cancel": "nynnnnn", "GET /me/consents/{consent}/withdraw": "nynnnnn", "GET /me/program": "nyynnnn", "GET /me/program/chart.svg": "nyynnnn",
         "GET /me/program/item/{number}": "nynnnnn", "GET /me/program/print": "nynnnnn", "GET /me/questionnaires/{instrument}": "nyynnnn",
         "GET /me/record": "nyynnnn", "GET /me/record.fhir.json": "nyynnnn", "GET /me/record.json": "nyynnnn", "GET /openapi.yaml": "yyyyyyy",
         "GET /password/forgot": "y------", "GET /password/reset": "-------", "GET /receipts/{receipt}": "nynynyy", "GET /records/retention": "nnnnnny",
-        "GET /scheduling": "nnnnnny", "GET /settings": "nnnnnny", "GET /settings/questionnaires": "nnnnnny",
+        "GET /scheduling": "nnnnnny", "GET /settings": "nnnnnny", "GET /settings/clinic": "nnnnnny", "GET /settings/questionnaires": "nnnnnny",
         "GET /settings/questionnaires/{instrument}/definition.json": "nnnnnny", "GET /setup": "nnnnnnn", "GET /staff": "nnnnnny",
         "GET /waitlist/{token}": "-------",
         "POST /account/calendar-feed": "nnnn---", "POST /account/calendar-feed/revoke": "nnn----", "POST /account/tokens": "nnn----",
         "POST /account/tokens/{id}/revoke": "nnn----", "POST /account/two-factor": "n------", "POST /book/confirm": "-------",
         "POST /calendar/appointments/{id}/move": "nnn----", "POST /calendar/appointments/{id}/cancel": "nnn----", "POST /calendar/appointments/{id}/reschedule": "nnn----",
-        "GET /calendar/appointments/{id}": "nnnyyyy", "GET /calendar/appointments/{id}/cancel": "nnnyyyy", "GET /calendar/appointments/{id}/reschedule": "nnnyyyy",
-        "GET /calendar/new": "nnnyyyy", "GET /calendar/past": "nnnyyyy", "POST /calendar/appointments/{id}/status": "nnn----", "POST /calendar/book": "nnn----", "POST /calendar/past": "nnnyyyy",
-        "POST /clients": "nnnyyyy", "POST /clients/{id}/appointments/{appointment}/payments": "nnnynyy",
-        "POST /clients/{id}/appointments/{appointment}/receipts": "nnnynyy", "POST /clients/{id}/consents": "nnnnnyy",
-        "POST /clients/{id}/consents/{consent}/withdraw": "nnnnnyy", "POST /clients/{id}/intake/tablet": "nnnynyy",
+        "GET /calendar/appointments/{id}": "nnnyyyy", "GET /calendar/appointments/{id}/cancel": "nnnyyyy", "GET /calendar/appointments/{id}/no-show": "nnnyyyy", "GET /calendar/appointments/{id}/reschedule": "nnnyyyy",
+        "GET /calendar/new": "nnnyyyy", "GET /calendar/past": "nnnyyyy", "POST /calendar/appointments/{id}/status": "nnn----", "POST /calendar/appointments/{id}/no-show": "nnn----", "POST /calendar/book": "nnn----", "POST /calendar/past": "nnnyyyy",
+        "POST /clients": "nnnyyyy", "POST /clients/{id}/appointments/{appointment}/invoice": "nnnynyy",
+        "POST /clients/{id}/invoices/{invoice}/payments": "nnnynyy", "GET /clients/{id}/invoices/{invoice}/void": "nnnynyy",
+        "POST /clients/{id}/invoices/{invoice}/void": "nnnynyy", "GET /clients/{id}/invoices/{invoice}/payments/{payment}/refund": "nnnynyy",
+        "POST /clients/{id}/invoices/{invoice}/payments/{payment}/refund": "nnnynyy", "POST /clients/{id}/invoices/{invoice}/receipts": "nnnynyy",
+        "POST /clients/{id}/packages": "nnnynyy", "GET /packages": "nnnnnny", "GET /me/packages/{plan}": "nyynnnn", "POST /me/packages/{plan}": "nyynnnn", "POST /packages": "nnnnnny",
+        "POST /packages/{plan}/retire": "nnnnnny", "POST /packages/{plan}/restore": "nnnnnny", "GET /gift-certificates": "nnnyyyy", "POST /clients/{id}/gift-certificates": "nnnynyy", "POST /clients/{id}/consents": "nnnnnyy",
+        "GET /clients/{id}/consents/{consent}/withdraw": "nnnnnyy", "POST /clients/{id}/consents/{consent}/withdraw": "nnnnnyy", "POST /clients/{id}/intake/tablet": "nnnynyy",
         "POST /clients/{id}/intakes/{intake}/actions": "nnnnnyy", "POST /clients/{id}/notes": "nnnnnyy", "POST /clients/{id}/plan": "nnnnnyy",
         "POST /clients/{id}/portal": "nnnynny", "POST /clients/{id}/program": "nnnnnyy", "POST /clients/{id}/referral-letter": "nnnnnyy",
         "POST /clients/{id}/therapists": "nnnynny", "POST /clients/{id}/visits": "nnnnnyy", "POST /clients/{id}/visits/{note}": "nnnnnyy",
@@ -51,10 +55,13 @@ import TestSupport
         "POST /me/questionnaires/{instrument}": "nyynnnn", "POST /password/forgot": "-------", "POST /password/reset": "-------",
         "POST /receipts/{receipt}/email": "nnnynyy", "POST /scheduling/hours": "nnnnnny", "POST /scheduling/locations": "nnnnnny",
         "POST /scheduling/rules": "nnnnnny", "POST /scheduling/services": "nnnnnny", "POST /scheduling/time-off": "nnnnnny", "GET /scheduling/time-off/{id}/remove": "nnnnnn-",
-        "POST /scheduling/time-off/{id}/remove": "nnnnnn-", "POST /settings": "nnnnnny",
+        "POST /scheduling/time-off/{id}/remove": "nnnnnn-", "POST /settings": "nnnnnny", "POST /settings/clinic": "nnnnnny",
         "POST /settings/questionnaires/load": "nnnnnny", "POST /settings/questionnaires/screens": "nnnnnny", "POST /setup": "nnnnnnn",
         "POST /staff": "nnnnnny", "POST /waitlist/{token}/accept": "-------",
         // Booking set-up and staff (issue 18): the owner only; a path naming a client's id is not a location, service or staff member.
+        // Visit-note templates (issue 19): the owner and therapists; a template is found only by one who keeps it.
+        "GET /note-templates": "nnnnyyy", "POST /note-templates": "nnnn---", "GET /note-templates/{template}": "nnnnnyn",
+        "POST /note-templates/{template}": "nnnnnyn", "POST /note-templates/{template}/retire": "nnnnnyn", "POST /note-templates/{template}/restore": "nnnnnyn",
         "GET /scheduling/locations": "nnnnnny", "GET /scheduling/services": "nnnnnny", "GET /scheduling/hours": "nnnnnny",
         "GET /scheduling/time-off": "nnnnnny", "GET /scheduling/rules": "nnnnnny",
         "GET /scheduling/locations/{id}": "nnnnnn-", "POST /scheduling/locations/{id}": "nnnnnn-",
@@ -66,8 +73,18 @@ import TestSupport
         "GET /scheduling/time-off/{id}": "nnnnnn-", "POST /scheduling/time-off/{id}": "nnnnnn-",
         "GET /staff/{id}": "nnnnnn-", "POST /staff/{id}": "nnnnnn-", "POST /staff/{id}/invite": "nnnnnn-",
         "GET /staff/{id}/retire": "nnnnnn-", "POST /staff/{id}/retire": "nnnnnn-", "GET /staff/{id}/restore": "nnnnnn-", "POST /staff/{id}/restore": "nnnnnn-",
+        // Reports (issue 20): the owner; the front desk reaches the end of day only. Saving a pay rule needs a therapist's id.
+        "GET /reports": "nnnynny", "GET /reports/end-of-day": "nnnynny", "GET /reports/end-of-day.csv": "nnnynny",
+        "GET /reports/revenue": "nnnnnny", "GET /reports/revenue.csv": "nnnnnny", "GET /reports/utilization": "nnnnnny",
+        "GET /reports/utilization.csv": "nnnnnny", "GET /reports/compensation": "nnnnnny", "GET /reports/compensation.csv": "nnnnnny",
+        "GET /reports/pay-rules": "nnnnnny", "POST /reports/pay-rules": "nnnnnn-",
         "GET /welcome": "-------", "POST /welcome": "-------",
         "POST /today/appointments/{id}/arrived": "nnn----", "POST /today/appointments/{id}/confirmed": "nnn----",
+        // Documents (issue 19): front desk attach and list; opening or withdrawing one needs the clinical record.
+        "GET /clients/{id}/documents": "nnnynyy", "POST /clients/{id}/documents": "nnnynyy",
+        "GET /clients/{id}/documents/{document}/view": "nnnnnyy", "GET /clients/{id}/documents/{document}/download": "nnnnnyy",
+        "GET /clients/{id}/documents/{document}/withdraw": "nnnnnyy", "POST /clients/{id}/documents/{document}/withdraw": "nnnnnyy",
+        "GET /api/v1/clients/{clientId}/documents": "nnnnnnn",
         // The JSON API takes bearer tokens only: a session cookie, whoever it belongs to, opens nothing.
         "GET /api/v1/availability": "nnnnnnn", "GET /api/v1/clients": "nnnnnnn", "GET /api/v1/clients/{clientId}": "nnnnnnn",
         "GET /api/v1/clients/{clientId}/notes": "nnnnnnn", "GET /api/v1/locations": "nnnnnnn", "GET /api/v1/me": "nnnnnnn", "GET /api/v1/services": "nnnnnnn",
@@ -82,6 +99,18 @@ import TestSupport
         "POST /api/v1/services/{serviceId}/retire": "nnnnnnn", "POST /api/v1/services/{serviceId}/restore": "nnnnnnn", "POST /api/v1/staff": "nnnnnnn",
         "PUT /api/v1/staff/{staffId}": "nnnnnnn", "POST /api/v1/staff/{staffId}/retire": "nnnnnnn", "POST /api/v1/staff/{staffId}/restore": "nnnnnnn",
         "PUT /api/v1/time-off/{timeOffId}": "nnnnnnn",
+        "GET /api/v1/clients/{clientId}/chart-summary": "nnnnnnn", "GET /api/v1/clients/{clientId}/visit-notes": "nnnnnnn", "POST /api/v1/clients/{clientId}/visit-notes": "nnnnnnn",
+        "GET /api/v1/clients/{clientId}/visit-notes/{noteId}": "nnnnnnn", "PUT /api/v1/clients/{clientId}/visit-notes/{noteId}": "nnnnnnn",
+        "POST /api/v1/clients/{clientId}/visit-notes/{noteId}/sign": "nnnnnnn", "POST /api/v1/clients/{clientId}/visit-notes/{noteId}/amend": "nnnnnnn",
+        "GET /api/v1/note-templates": "nnnnnnn", "POST /api/v1/note-templates": "nnnnnnn", "PUT /api/v1/note-templates/{templateId}": "nnnnnnn",
+        "POST /api/v1/note-templates/{templateId}/retire": "nnnnnnn", "POST /api/v1/note-templates/{templateId}/restore": "nnnnnnn",
+        // The ledger over the API (issue 20): a token only, as every API route.
+        "GET /api/v1/clients/{clientId}/account": "nnnnnnn", "POST /api/v1/clients/{clientId}/appointments/{appointmentId}/invoice": "nnnnnnn",
+        "GET /api/v1/invoices/{invoiceId}": "nnnnnnn", "POST /api/v1/invoices/{invoiceId}/payments": "nnnnnnn",
+        "POST /api/v1/invoices/{invoiceId}/payments/{paymentId}/refunds": "nnnnnnn", "POST /api/v1/invoices/{invoiceId}/void": "nnnnnnn",
+        "POST /api/v1/invoices/{invoiceId}/receipts": "nnnnnnn", "GET /api/v1/package-plans": "nnnnnnn", "POST /api/v1/package-plans": "nnnnnnn",
+        "POST /api/v1/clients/{clientId}/packages": "nnnnnnn", "POST /api/v1/clients/{clientId}/gift-certificates": "nnnnnnn",
+        "GET /api/v1/gift-certificates/{code}": "nnnnnnn",
     ]
 
     static let actors = ["anonymous", "ada", "ben", "desk", "tara", "theo", "owner"]
@@ -126,11 +155,20 @@ import TestSupport
             clientId: ada.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
             starts: [Instant(milliseconds: 1_795_204_800_000)], bookedBy: fixture.frontDesk, channel: .staff)
         try await services.appointments.setStatus(id: booked[0].id, .completed, at: now)
-        let billing = SQLBillingRepository(database: database)
-        let receipt = try await billing.issueReceipt(appointmentId: booked[0].id, clientId: ada.id, by: fixture.frontDesk.id, audit: audit, at: now)
+        let desk = LedgerService.Actor(account: fixture.frontDesk, address: "test")
+        let completed = try #require(try await services.appointments.find(id: booked[0].id))
+        let invoice = try #require(try await services.ledger.invoice(completed, by: desk))
+        try await services.ledger.pay(invoiceId: invoice.id, .init(cents: 1_000, method: .debit), by: desk)
+        try await services.billing.save(PackagePlan(id: "plan-1", name: "Five", serviceId: setup.service.id, visits: 5, priceCents: 50_000, taxBasisPoints: 1300,
+                                                    validDays: 365))
+        let payment = try #require(try await services.billing.entry(invoiceId: invoice.id)?.payments.first)
+        let receipt = try await services.ledger.issueReceipt(invoiceId: invoice.id, by: desk)
         let program = try #require(try await SQLHomeProgramRepository(database: database).current(clientId: ada.id))
-        return Seed(ids: ["client": ada.id, "intake": draft.id, "consent": consent, "note": note.id, "appointment": booked[0].id, "receipt": receipt.id,
-                          "program": program.id])
+        let document = try await DocumentService(documents: services.documents, clock: services.clock).attach(
+            clientId: ada.id, fileName: "scan.pdf", description: "", content: Array("%PDF-1.4".utf8), by: fixture.therapist) { _ in audit }
+        let template = try await SQLNoteTemplateRepository(database: database).save(NoteTemplate(name: "Theo's own", ownerId: fixture.therapist.id, updatedAt: now))
+        return Seed(ids: ["template": template.id, "client": ada.id, "intake": draft.id, "consent": consent, "note": note.id, "appointment": booked[0].id, "receipt": receipt.id, "invoice": invoice.id, "payment": payment.id,
+                          "program": program.id, "document": document.id])
     }
 
     /// The path with every parameter filled from the seed.
@@ -140,8 +178,8 @@ import TestSupport
         let file = pattern.hasPrefix("GET /exercises") ? "bridge.svg" : pattern.contains("/outcomes/") ? "pain.svg" : "nothing.ics"
         let instrument = pattern.contains("/settings/") ? "nprs" : "rmdq"
         for (name, value) in [("{id}", seed.ids[idMeaning]!), ("{clientId}", seed.ids["client"]!), ("{intake}", seed.ids["intake"]!),
-                              ("{note}", seed.ids["note"]!), ("{appointment}", seed.ids["appointment"]!), ("{appointmentId}", seed.ids["appointment"]!),
-                              ("{receipt}", seed.ids["receipt"]!), ("{consent}", seed.ids["consent"]!), ("{kind}", "treatment"), ("{step}", "about"),
+                              ("{note}", seed.ids["note"]!), ("{noteId}", seed.ids["note"]!), ("{templateId}", seed.ids["template"]!), ("{appointment}", seed.ids["appointment"]!), ("{appointmentId}", seed.ids["appointment"]!),
+                              ("{receipt}", seed.ids["receipt"]!), ("{invoice}", seed.ids["invoice"]!), ("{invoiceId}", seed.ids["invoice"]!), ("{paymentId}", seed.ids["payment"]!), ("{code}", "GIFT-NONE-NONE"), ("{plan}", "plan-1"), ("{payment}", seed.ids["payment"]!), ("{template}", seed.ids["template"]!), ("{consent}", seed.ids["consent"]!), ("{document}", seed.ids["document"]!), ("{kind}", "treatment"), ("{step}", "about"),
                               ("{number}", "1"), ("{file}", file), ("{instrument}", instrument), ("{token}", "no-such-token")] {
             path = Substring(path.replacingOccurrences(of: name, with: value))
         }

@@ -36,9 +36,11 @@ import TestSupport
             #expect(page.body.contains("name=\"rule-aortic-aneurysm\"") && page.body.contains("<option value=\"on\" selected>"))
             #expect(page.body.contains("Source: reference §2 (unconfirmed against a guideline)"), "the source note is beside the switch")
 
-            let refused = try await owner.post("/settings", ["acuteWeeks": "4", "rule-aortic-aneurysm": "maybe"])
+            let refused = try await owner.post("/settings", ["acuteWeeks": "4", "rule-aortic-aneurysm": "maybe", "sharedCare": "on"])
             #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"rule-aortic-aneurysm-error\""))
+            #expect(refused.body.contains("name=\"sharedCare\" checked"), "the tick sent is shown again with the refusal")
             #expect(try await fixture.services.clinic.profile()?.rulesOff == [])
+            #expect(try await fixture.services.clinic.profile()?.sharedCare == false, "nothing of a refused form is kept")
 
             try await owner.get("/settings")
             let saved = try await owner.post("/settings", ["acuteWeeks": "4", "rule-aortic-aneurysm": "off"])

@@ -74,6 +74,16 @@ import TestSupport
             #expect(full.body.contains("Next free day: Wed 25 Nov"))
             #expect(full.body.contains("href=\"/book/times?service=\(Self.linked(setup.service.id))&amp;location=\(Self.linked(setup.location.id))&amp;from=2026%2D11%2D20&amp;day=2026%2D11%2D25\""))
 
+            // The next fortnight is a link away, as far as clients may book ahead; the first fortnight has no earlier one.
+            #expect(free.body.contains("Later days →") && !free.body.contains("Earlier days"))
+            let later = try await visitor.get(base + "&from=2026-12-04&day=2026-12-04")
+            #expect(later.status == .ok && later.body.contains("Fri 4 Dec") && later.body.contains("← Earlier days"))
+            #expect(later.body.contains("from=2026%2D12%2D18&amp;day=2026%2D12%2D18\" class=\"day-page\" id=\"later-days\""))
+            let rules = try await fixture.services.scheduling.rules()
+            let last = LocalDate(iso: "2026-11-20")!.adding(days: rules.maximumAdvanceDays)
+            let end = try await visitor.get(base + "&from=\(last.adding(days: -5))&day=\(last.adding(days: -5))")
+            #expect(end.status == .ok && !end.body.contains("Later days"), "nothing beyond how far ahead clients may book")
+
             let at = Self.local("2026-11-25T13:00:00-05:00")
             let confirm = try await visitor.get("/book/confirm?service=\(setup.service.id)&location=\(setup.location.id)&start=\(at.milliseconds)")
             #expect(confirm.body.contains("$135.60 (includes $15.60 HST), paid at the clinic"))

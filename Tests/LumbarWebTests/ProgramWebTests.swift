@@ -67,7 +67,7 @@ import TestSupport
             // The therapist sees how it is going, as words and a chart.
             let progress = try await theo.get("/clients/\(fixture.clientA.id)/program")
             #expect(progress.body.contains("did it all on 1, some on 1") && progress.body.contains("Pain 5 → 3"))
-            #expect(try await theo.get("/clients/\(fixture.clientA.id)").body.contains("Home program diary: Over the last 7 days: did it all on 1, some on 1"),
+            #expect(try await theo.get("/clients/\(fixture.clientA.id)?section=program").body.contains("Home program diary: Over the last 7 days: did it all on 1, some on 1"),
                     "the diary sits beside the chart notes, ready for the next visit's Subjective")
             let chart = try await theo.get("/clients/\(fixture.clientA.id)/program/chart.svg")
             #expect(chart.headers[.contentType] == "image/svg+xml" && chart.body.contains("<rect"))

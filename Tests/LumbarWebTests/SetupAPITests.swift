@@ -113,6 +113,13 @@ import TestSupport
             #expect(listed.contains("Massage, 45 minutes"))
             let audit = try await fixture.services.audit.entries(AuditFilter(actorId: fixture.owner.id))
             #expect(audit.contains { $0.detail == "service added (API)" && $0.action == .change })
+
+            // A second service of the same name (case and spaces aside) is refused: clients could not tell them apart.
+            var twin = Self.service
+            twin["name"] = " massage, 45 MINUTES "
+            let clash = try await Self.call(client, .post, "/api/v1/services", twin)
+            #expect(clash.status == .unprocessableContent && Self.fields(clash) == ["name"])
+            #expect(try await fixture.services.scheduling.services().count == 2)
         }
     }
 

@@ -78,7 +78,7 @@ import TestSupport
             #expect(original == signed, "the original is untouched")
             let page = try await theo.get(path)
             #expect(page.body.contains("Pain recorded wrongly"))
-            let chart = try await theo.get("/clients/\(fixture.clientA.id)")
+            let chart = try await theo.get("/clients/\(fixture.clientA.id)?section=visits")
             #expect(chart.body.contains("id=\"visit-notes\"") && chart.body.contains("amended"))
 
             let audit = try await fixture.audit(client: fixture.clientA.id).filter { $0.infoType == .clinical }
@@ -187,7 +187,7 @@ import TestSupport
             #expect(scores.map(\.score) == [12, 5])
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
-            #expect(try await theo.get("/clients/\(fixture.clientA.id)").body.contains("/outcomes/rmdq.svg"))
+            #expect(try await theo.get("/clients/\(fixture.clientA.id)?section=outcomes").body.contains("/outcomes/rmdq.svg"))
             let chart = try await theo.get("/clients/\(fixture.clientA.id)/outcomes/rmdq.svg")
             #expect(chart.status == .ok && chart.body.contains("meaningful change"))
         }

@@ -19,6 +19,7 @@ public enum ContractStore: String, Sendable, CustomStringConvertible, CaseIterab
         public let services: ClinicServices
         public let visitNotes: any VisitNoteRepository
         public let consents: any ConsentRepository
+        public let noteTemplates: any NoteTemplateRepository
         public let queuedMail: @Sendable () async throws -> Int
     }
 
@@ -29,14 +30,14 @@ public enum ContractStore: String, Sendable, CustomStringConvertible, CaseIterab
         case .memory:
             let store = MemoryStore()
             let outbox = store.outbox
-            try await body(Handle(services: store.services(clock: clock.wallClock), visitNotes: store.visitNotes, consents: store.consents,
+            try await body(Handle(services: store.services(clock: clock.wallClock), visitNotes: store.visitNotes, consents: store.consents, noteTemplates: store.noteTemplates,
                                   queuedMail: { outbox.messages.count }))
         case .sqlite, .postgres:
             try await TestDatabase.with(self == .sqlite ? .sqlite : .postgres) { database in
                 let repositories = SQLRepositories.make(database)
                 let services = ClinicServices(repositories: repositories, clock: clock.wallClock, settings: settings)
                 let outbox = SQLOutboxRepository(database: database)
-                try await body(Handle(services: services, visitNotes: repositories.visitNotes, consents: repositories.consents,
+                try await body(Handle(services: services, visitNotes: repositories.visitNotes, consents: repositories.consents, noteTemplates: repositories.noteTemplates,
                                       queuedMail: { try await outbox.pending() }))
             }
         }

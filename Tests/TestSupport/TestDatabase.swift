@@ -12,13 +12,15 @@ public enum TestDatabase {
         ProcessInfo.processInfo.environment["LUMBAR_TEST_POSTGRES_URL"].map { $0.isEmpty ? [.sqlite] : [.sqlite, .postgres] } ?? [.sqlite]
     }
 
-    public static func make(_ engine: Database.Engine) async throws -> Database {
+    /// `upTo` stops the migrations at that version, for a test of what a later one does to rows already there.
+    public static func make(_ engine: Database.Engine, upTo version: Int? = nil) async throws -> Database {
         let logger = Self.logger
+        let migrations = Schema.migrations.filter { $0.version <= (version ?? Int.max) }
         switch engine {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lumbar-test-\(UUID().uuidString)").path
             let database = try Database(location: .sqlite(path: folder + "/lumbar.sqlite"), logger: logger)
-            try await Migrator(database: database).migrate()
+            try await Migrator(database: database, migrations: migrations).migrate()
             return database
         case .postgres:
             let base = ProcessInfo.processInfo.environment["LUMBAR_TEST_POSTGRES_URL"]!
@@ -29,7 +31,7 @@ public enum TestDatabase {
             var parts = URLComponents(string: base)!
             parts.path = "/" + name
             let database = try Database(location: .postgres(url: parts.string!), logger: logger)
-            try await Migrator(database: database).migrate()
+            try await Migrator(database: database, migrations: migrations).migrate()
             return database
         }
     }

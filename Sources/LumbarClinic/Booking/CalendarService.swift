@@ -41,14 +41,17 @@ public struct CalendarService: Sendable {
         let therapists = try await services.accounts.therapists()
         let start = zone.instant(LocalDateTime(first, WallTime(minutes: 0)!)) ?? services.now
         let end = zone.instant(LocalDateTime(last.adding(days: 1), WallTime(minutes: 0)!)) ?? start
-        let appointments = try await services.appointments.list(window: TimeRange(start: start, end: max(start, end)), locationId: location.id,
-                                                                therapistId: nil, clientId: nil, activeOnly: false)
+        // The week's appointments and what the engine needs are read side by side: two reads, two cores.
+        async let listed = services.appointments.list(window: TimeRange(start: start, end: max(start, end)), locationId: location.id,
+                                                      therapistId: nil, clientId: nil, activeOnly: false)
         // Free times are the engine's, asked for a service one slot step long, as staff book (no notice, no horizon).
         let step = BookableService(id: "", name: "", minutes: rules.slotStepMinutes, bufferMinutes: 0, priceCents: 0, taxBasisPoints: 0,
                                    bookableOnline: false, audience: .any)
         let booking = BookingService(services: services)
-        let request = try await booking.request(.init(location: location, zone: zone, service: step, rules: rules, therapists: therapists),
-                                                from: first, through: last, channel: .staff)
+        async let asked = booking.request(.init(location: location, zone: zone, service: step, rules: rules, therapists: therapists),
+                                          from: first, through: last, channel: .staff)
+        let appointments = try await listed
+        let request = try await asked
         let hours = Dictionary(request.therapists.map { ($0.id, $0.hours) }, uniquingKeysWith: { a, _ in a })
         let weekdays = Set(days.map(\.weekdayIndex))
         let booked = Set(appointments.filter { $0.status.holdsTime || showCancelled }.map(\.therapistId))
@@ -67,8 +70,7 @@ public struct CalendarService: Sendable {
         }
         let grid = CalendarGrid(.init(days: days, columns: gridColumns, byRoom: byRoom, appointments: appointments, showCancelled: showCancelled,
                                       availability: request), zone: zone)
-        var names: [String: String] = [:]
-        for id in Set(appointments.map(\.clientId)) { names[id] = try await services.clients.find(id: id)?.fullName }
+        let names = try await services.clients.names(ids: Set(appointments.map(\.clientId)))
         return Calendar(location: location, zone: zone, grid: grid, columns: columns, byRoom: byRoom, appointments: appointments, clientNames: names,
                         services: try await services.scheduling.services(), therapists: therapists, hours: hours, rules: rules)
     }

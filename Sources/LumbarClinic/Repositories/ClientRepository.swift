@@ -8,6 +8,10 @@ public protocol ClientRepository: Sendable {
 
     func find(accountId: String) async throws -> Client?
 
+    /// The full names (`Client.fullName`) of the clients with these ids; ids that name nobody are left out. One read
+    /// of two columns, so a page naming a week of appointments' clients neither asks once per client nor reads whole rows.
+    func names(ids: Set<String>) async throws -> [String: String]
+
     /// Every client, or only those `therapistId` treats; optionally filtered by a name fragment.
     func list(treatedBy therapistId: String?, matching search: String) async throws -> [Client]
 

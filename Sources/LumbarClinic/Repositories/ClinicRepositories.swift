@@ -22,6 +22,9 @@ public struct ClinicRepositories: Sendable {
     public let homePrograms: any HomeProgramRepository
     public let billing: any BillingRepository
     public let calendarFeeds: any CalendarFeedRepository
+    public let noteTemplates: any NoteTemplateRepository
+    public let documents: any DocumentRepository
+    public let reports: any ReportRepository
 
     public init(
         clinic: any ClinicRepository,
@@ -44,7 +47,10 @@ public struct ClinicRepositories: Sendable {
         treatmentPlans: any TreatmentPlanRepository,
         homePrograms: any HomeProgramRepository,
         billing: any BillingRepository,
-        calendarFeeds: any CalendarFeedRepository
+        calendarFeeds: any CalendarFeedRepository,
+        noteTemplates: any NoteTemplateRepository,
+        documents: any DocumentRepository,
+        reports: any ReportRepository
     ) {
         self.clinic = clinic
         self.accounts = accounts
@@ -67,5 +73,8 @@ public struct ClinicRepositories: Sendable {
         self.homePrograms = homePrograms
         self.billing = billing
         self.calendarFeeds = calendarFeeds
+        self.noteTemplates = noteTemplates
+        self.documents = documents
+        self.reports = reports
     }
 }

@@ -9,6 +9,9 @@ public protocol ClinicRepository: Sendable {
 
     func update(sharedCare: Bool, acuteWeeks: Int, rulesOff: Set<String>) async throws
 
+    /// The clinic's name, address, zone and HST number, as the owner corrects them after set-up.
+    func updateDetails(name: String, address: String, timeZone: String, hstNumber: String?) async throws
+
     /// The optional questionnaires asked at intake (STarT Back, RMDQ, ODI), as the owner set them.
     func intakeScreens() async throws -> [Instrument]
 

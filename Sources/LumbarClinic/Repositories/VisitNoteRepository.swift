@@ -10,6 +10,11 @@ public protocol VisitNoteRepository: Sendable {
     /// A client's notes, oldest first.
     func list(clientId: String) async throws -> [VisitNote]
 
+    /// A client's notes, oldest first, without what is written in them: ids, author, status, pain, findings, urgency,
+    /// times and what each amends; the SOAP text, body chart, techniques and stored assessment are left empty. For the
+    /// chart's header and lists and the FHIR export, which read every visit of a client with hundreds.
+    func outlines(clientId: String) async throws -> [VisitNote]
+
     @discardableResult
     func saveDraft(_ note: VisitNote, at now: Instant) async throws -> Bool
 
@@ -20,6 +25,9 @@ public protocol VisitNoteRepository: Sendable {
 
 /// The defaults callers rely on; each forwards to the requirement.
 extension VisitNoteRepository {
+    /// The whole notes, where a store has nothing cheaper (the in-memory one).
+    public func outlines(clientId: String) async throws -> [VisitNote] { try await list(clientId: clientId) }
+
     public func sign(id: String, assessmentJSON: String?, urgency: Urgency, outcomes: [QuestionnaireResponse] = [], recordedBy: String? = nil, audit: AuditEntry, at now: Instant) async throws {
         try await sign(id: id, assessmentJSON: assessmentJSON, urgency: urgency, outcomes: outcomes, recordedBy: recordedBy, audit: audit, at: now)
     }

@@ -46,7 +46,7 @@ public struct TodayService: Sendable {
                 ?? own.last { $0.status == .draft }.map { .draft(id: $0.id) } ?? .notStarted
             var planVisit: Int?
             if let plan {
-                let done = notes.filter { $0.status == .signed && $0.amends == nil && ($0.signedAt ?? $0.createdAt) >= plan.createdAt }.count
+                let done = VisitNeed.visitsDone(plan, notes)
                 if case .signed = note { planVisit = done } else { planVisit = done + 1 }
             }
             visits.append(TodayVisit(appointment: appointment, client: client,
@@ -79,8 +79,7 @@ public struct TodayService: Sendable {
             if appointment.status.holdsTime, let arrival = try await visit(appointment) { arrivals.append(arrival) }
             guard let service = try await service(appointment.serviceId, &serviceCache), let charge = Billing.charge(appointment, service: service),
                   let client = try await client(appointment.clientId, &clientCache) else { continue }
-            let paid = try await billing.payments(clientId: client.id).filter { $0.appointmentId == appointment.id }
-            let owed = Billing.owed(charge, payments: paid)
+            let owed = try await billing.ledger(clientId: client.id).owedCents(for: appointment, charge: charge)
             if owed > 0 { owing.append(.init(appointment: appointment, client: client, description: charge.description, owedCents: owed)) }
         }
         let next = date.adding(days: 1)

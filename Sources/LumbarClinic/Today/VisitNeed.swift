@@ -37,25 +37,38 @@ public enum VisitNeed: Sendable, Hashable {
         } else if let newest = intakes.max(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }), !newest.isSubmitted {
             needs.append(.intakeUnfinished)
         }
-        if let episode {
-            let status = ConsentStatus(consents, intakeId: episode.id, appointmentId: appointment.id)
-            // A changed plan asks for consent again: only a consent given since this version counts (as the plan page says).
-            func current(_ kind: ConsentKind) -> Bool {
-                guard case .given(let consent)? = status.states[kind] else { return false }
-                guard kind.scope == .episode, let plan, plan.version > 1 else { return true }
-                return consent.at >= plan.createdAt
-            }
-            if !current(.treatment) { needs.append(.consent(.treatment)) }
-            let sensitive = plan?.sensitiveAreas ?? []
-            for kind in [ConsentKind.gluteal, .innerThigh] where sensitive.contains(kind) && !current(kind) { needs.append(.consent(kind)) }
-        }
+        needs += missingConsents(episode: episode, consents: consents, plan: plan, appointmentId: appointment.id).map(VisitNeed.consent)
         if let plan {
-            let done = notes.filter { $0.status == .signed && $0.amends == nil && ($0.signedAt ?? $0.createdAt) >= plan.createdAt }.count
+            let done = visitsDone(plan, notes)
             let dateCame = plan.reassessOn <= today, visitsUsed = done >= plan.visits
             if dateCame || visitsUsed { needs.append(.reassessment(dueOn: dateCame ? plan.reassessOn : nil, visitsDone: visitsUsed ? done : nil)) }
         }
         let unsigned = notes.filter { $0.status == .draft && $0.authorId == therapistId && $0.appointmentId != appointment.id }.count
         if unsigned > 0 { needs.append(.unsignedNotes(unsigned)) }
         return needs
+    }
+
+    /// The written consents treatment rests on that are missing for the episode `episode` (the latest sent intake)
+    /// and, for consents given per visit, the visit `appointmentId`: treatment (again after a plan change), gluteal for
+    /// a plan that treats that area, upper inner thigh for this visit. The chart's header shows the same list.
+    public static func missingConsents(episode: Intake?, consents: [Consent], plan: TreatmentPlan?, appointmentId: String?) -> [ConsentKind] {
+        guard let episode else { return [] }
+        let status = ConsentStatus(consents, intakeId: episode.id, appointmentId: appointmentId)
+        // A changed plan asks for consent again: only a consent given since this version counts (as the plan page says).
+        func current(_ kind: ConsentKind) -> Bool {
+            guard case .given(let consent)? = status.states[kind] else { return false }
+            guard kind.scope == .episode, let plan, plan.version > 1 else { return true }
+            return consent.at >= plan.createdAt
+        }
+        var missing: [ConsentKind] = []
+        if !current(.treatment) { missing.append(.treatment) }
+        let sensitive = plan?.sensitiveAreas ?? []
+        for kind in [ConsentKind.gluteal, .innerThigh] where sensitive.contains(kind) && !current(kind) { missing.append(kind) }
+        return missing
+    }
+
+    /// The visits signed under `plan` so far: original notes (not amendments) signed since the version was made.
+    public static func visitsDone(_ plan: TreatmentPlan, _ notes: [VisitNote]) -> Int {
+        notes.filter { $0.status == .signed && $0.amends == nil && ($0.signedAt ?? $0.createdAt) >= plan.createdAt }.count
     }
 }

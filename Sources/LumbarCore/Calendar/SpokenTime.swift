@@ -3,10 +3,28 @@
 public enum SpokenTime {
     /// "9:30 a.m.", "1:00 p.m."; noon is "12:00 p.m." and midnight "12:00 a.m." (as on a clinic's paper schedule).
     public static func time(_ time: WallTime) -> String {
+        "\(clock(time)) \(time.minutes % 1440 < 720 ? "a.m." : "p.m.")"
+    }
+
+    /// "9:30", without the half of the day, for the free times of a column already labelled by its hours.
+    public static func clock(_ time: WallTime) -> String {
         let minutes = time.minutes % 1440
         let hour = minutes / 60 % 12 == 0 ? 12 : minutes / 60 % 12
         let minute = minutes % 60
-        return "\(hour):\(minute < 10 ? "0" : "")\(minute) \(minutes < 720 ? "a.m." : "p.m.")"
+        return "\(hour):\(minute < 10 ? "0" : "")\(minute)"
+    }
+
+    /// A whole hour's line on the calendar, shortened: "9 a.m.", "12 p.m."; "9:30 a.m." when it is not whole.
+    public static func hour(_ time: WallTime) -> String {
+        let minutes = time.minutes % 1440
+        let hour = minutes / 60 % 12 == 0 ? 12 : minutes / 60 % 12
+        return "\(hour)\(minutes % 60 == 0 ? "" : ":\(minutes % 60)") \(minutes < 720 ? "a.m." : "p.m.")"
+    }
+
+    /// "9:00 to 10:00 a.m.", "11:30 a.m. to 12:30 p.m.": the half of the day said once when both ends share it.
+    public static func range(_ start: WallTime, _ end: WallTime) -> String {
+        let sameHalf = (start.minutes % 1440 < 720) == (end.minutes % 1440 < 720)
+        return "\(sameHalf ? clock(start) : time(start)) to \(time(end))"
     }
 
     /// "Tue 1 Dec".

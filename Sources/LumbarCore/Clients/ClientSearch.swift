@@ -62,14 +62,14 @@ public enum ClientSearch {
     }
 
     /// A phone number's digits as typed in a search: the whole number; for a North American one (stored as
-    /// 416-555-0100) also with its "1" and the seven-digit local number, so "416 555 0100", "+1 416…" and
-    /// "555-0100" all find it.
+    /// 416-555-0100) also with its "1", the seven-digit local number and the last four digits (front desks ask for
+    /// "the last four"), so "416 555 0100", "+1 416…", "555-0100" and "0100" all find it.
     public static func phoneKeys(_ phone: String) -> [String] {
         let all = digits(phone)
         guard !all.isEmpty else { return [] }
         let national = all.count == 11 && all.hasPrefix("1") ? String(all.dropFirst()) : all
-        guard national.count == 10 else { return [all] }
-        return [national, "1" + national, String(national.suffix(7))]
+        guard national.count == 10 else { return [all] + (all.count > 4 ? [String(all.suffix(4))] : []) }
+        return [national, "1" + national, String(national.suffix(7)), String(national.suffix(4))]
     }
 
     /// The ASCII digits of `text`, in order.

@@ -152,31 +152,3 @@ public struct AvailabilityEngine: Sendable {
     }
 
 }
-
-/// Converts minutes-after-midnight on one local day to instants; plain arithmetic unless the day has a
-/// daylight-saving change, when each time is asked of the zone (and skipped if the clocks jumped over it).
-struct DayClock {
-    let date: LocalDate
-    let zone: any ZoneRules
-    private let midnight: Instant?
-    private let regular: Bool
-
-    init(date: LocalDate, zone: any ZoneRules) {
-        self.date = date
-        self.zone = zone
-        let first = zone.instant(LocalDateTime(date, WallTime(minutes: 0)!))
-        let last = zone.instant(LocalDateTime(date, WallTime(minutes: 1439)!))
-        midnight = first
-        if let first, let last {
-            regular = last.milliseconds - first.milliseconds == 1439 * 60_000
-        } else {
-            regular = false
-        }
-    }
-
-    func instant(_ minute: Int) -> Instant? {
-        if regular, let midnight { return midnight.adding(seconds: Int64(minute) * 60) }
-        if minute >= 1440 { return zone.instant(LocalDateTime(date.adding(days: 1), WallTime(minutes: 0)!)) }
-        return zone.instant(LocalDateTime(date, WallTime(minutes: minute)!))
-    }
-}

@@ -30,6 +30,13 @@ public struct BookableService: Sendable, Equatable, Identifiable {
 
     public var length: AvailabilityRequest.ServiceLength { .init(minutes: minutes, bufferMinutes: bufferMinutes) }
 
+    /// The name of another service still offered, case and spacing aside: clients could not tell the two apart.
+    public func nameClash(among others: [BookableService]) -> FieldProblem? {
+        let key = name.trimmed.lowercased()
+        guard !key.isEmpty, let other = others.first(where: { $0.id != id && $0.name.trimmed.lowercased() == key }) else { return nil }
+        return .init("name", "You already offer “\(other.name)”. Change that one, or give this one a name clients can tell apart.")
+    }
+
     public func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
         if name.trimmed.isEmpty { problems.append(.init("name", "Name the service, e.g. \"Initial assessment, 60 minutes\".")) }

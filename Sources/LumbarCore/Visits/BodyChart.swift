@@ -15,15 +15,39 @@ public struct BodyChart: Sendable, Equatable {
             }
         }
 
-        /// Printable in black and white: each kind has its own pattern as well as its colour.
-        var fill: String {
+        /// Colour for the screen; each kind also has its own symbol and fill pattern, so a black-and-white print reads.
+        public var colour: String {
             switch self {
             case .pain: return "#a4161a"
             case .tension: return "#205e8a"
             case .triggerPoint: return "#6a1b9a"
-            case .numbness: return "#5b6775"
-            case .tingling: return "#c25e00"
+            case .numbness: return "#4a5561"
+            case .tingling: return "#a84f00"
             }
+        }
+
+        /// The symbol drawn at the mark, centred on 0,0 in a 12-unit box: a dot, waves, a cross, a ring, a zigzag.
+        public var symbol: String {
+            switch self {
+            case .pain: return "<circle r=\"5\" fill=\"\(colour)\"/>"
+            case .tension: return "<path d=\"M-6 -2q1.5-3 3 0t3 0t3 0t3 0M-6 3q1.5-3 3 0t3 0t3 0t3 0\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.6\"/>"
+            case .triggerPoint: return "<path d=\"M-5 -5L5 5M5 -5L-5 5\" stroke=\"\(colour)\" stroke-width=\"2.4\"/>"
+            case .numbness: return "<circle r=\"4.5\" fill=\"#fff\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            case .tingling: return "<path d=\"M-6 2L-3 -3L0 2L3 -3L6 2\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.8\"/>"
+            }
+        }
+
+        /// The region's fill: a pattern of the kind's own lines over a wash of its colour.
+        var pattern: String {
+            let lines: String
+            switch self {
+            case .pain: lines = ""
+            case .tension: lines = "<path d=\"M0 3H8\" stroke=\"\(colour)\" stroke-width=\"1.2\"/>"
+            case .triggerPoint: lines = "<path d=\"M0 0L8 8M8 0L0 8\" stroke=\"\(colour)\" stroke-width=\"1\"/>"
+            case .numbness: lines = "<circle cx=\"4\" cy=\"4\" r=\"1.3\" fill=\"\(colour)\"/>"
+            case .tingling: lines = "<path d=\"M0 6L2 2L4 6L6 2L8 6\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1\"/>"
+            }
+            return "<pattern id=\"fill-\(rawValue)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\"><rect width=\"8\" height=\"8\" fill=\"\(colour)\" fill-opacity=\"0.28\"/>\(lines)</pattern>"
         }
     }
 
@@ -64,30 +88,63 @@ public struct BodyChart: Sendable, Equatable {
 
     public var entries: [String] { marks.map { "\($0.region.rawValue):\($0.kind.rawValue):\($0.intensity)" } }
 
-    /// Both views side by side with every region outlined and each mark filled, its strength shown by opacity.
-    public func svg(title: String) -> String {
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 330\" role=\"img\" aria-label=\"\(Illustration.escape(title))\">"
+    /// Both views side by side, every region outlined, each mark drawn as its kind's pattern and symbol with its
+    /// strength beside it, and a legend under the figures so a printed chart explains itself. `interactive`: regions
+    /// are buttons a therapist taps or reaches by keyboard to mark them (the visit note's script does the marking).
+    public func svg(title: String, interactive: Bool = false) -> String {
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 372\" "
+        svg += interactive ? "role=\"group\" class=\"chart-input\"" : "role=\"img\""
+        svg += " aria-label=\"\(Illustration.escape(title))\"><defs>"
+        for kind in Kind.allCases {
+            svg += kind.pattern + "<g id=\"symbol-\(kind.rawValue)\" data-colour=\"\(kind.colour)\">\(kind.symbol)</g>"
+        }
+        svg += "</defs>"
         for (index, view) in [BodyRegion.View.back, .front].enumerated() {
-            let offset = Double(index) * 220
-            svg += "<g transform=\"translate(\(Int(offset)) 0)\">"
+            svg += "<g transform=\"translate(\(index * 220) 0)\">"
             svg += "<text x=\"100\" y=\"318\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"13\">\(view == .back ? "Back" : "Front")</text>"
             svg += "<circle cx=\"100\" cy=\"18\" r=\"14\" fill=\"none\" stroke=\"#8795a3\" stroke-width=\"2\"/>"
-            for region in BodyRegion.allCases where region.view == view {
-                let points = region.outline.map { "\(Illustration.number($0.0)),\(Illustration.number($0.1))" }.joined(separator: " ")
-                let regionMarks = marks.filter { $0.region == region }
-                svg += "<polygon points=\"\(points)\" fill=\"#fff\" stroke=\"#1d2733\" stroke-width=\"1.5\" data-region=\"\(region.rawValue)\"><title>\(region.label)</title></polygon>"
-                for (order, mark) in regionMarks.enumerated() {
-                    let opacity = 0.25 + Double(mark.intensity) / 10 * 0.6
-                    svg += "<polygon points=\"\(points)\" fill=\"\(mark.kind.fill)\" fill-opacity=\"\(Illustration.number(opacity))\" stroke=\"none\"/>"
-                    let (x, y) = Self.centre(region.outline)
-                    svg += "<text x=\"\(Illustration.number(x))\" y=\"\(Illustration.number(y + Double(order) * 12))\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"10\" font-weight=\"700\">\(mark.kind.label.prefix(1))\(mark.intensity)</text>"
-                }
-            }
+            for region in BodyRegion.allCases where region.view == view { svg += regionGroup(region, interactive: interactive) }
             svg += "</g>"
         }
-        svg += "</svg>"
+        svg += Self.legend + "</svg>"
         return svg
     }
+
+    /// One region: its outline, then each of its marks; the script redraws only the marks, from the same symbols.
+    private func regionGroup(_ region: BodyRegion, interactive: Bool) -> String {
+        let points = region.outline.map { "\(Illustration.number($0.0)),\(Illustration.number($0.1))" }.joined(separator: " ")
+        let regionMarks = marks.filter { $0.region == region }
+        let (x, y) = Self.centre(region.outline)
+        var group = "<g data-region=\"\(region.rawValue)\" data-x=\"\(Illustration.number(x))\" data-y=\"\(Illustration.number(y))\""
+        if interactive {
+            let state = regionMarks.isEmpty ? "no mark" : regionMarks.map { "\($0.kind.label.lowercased()) \($0.intensity)" }.joined(separator: ", ")
+            group += " class=\"region\" tabindex=\"0\" role=\"button\" aria-label=\"\(region.label): \(state)\""
+        }
+        group += "><polygon points=\"\(points)\" fill=\"#fff\" stroke=\"#1d2733\" stroke-width=\"1.5\"><title>\(region.label)</title></polygon>"
+        group += "<g class=\"marks\">"
+        for (order, mark) in regionMarks.enumerated() { group += Self.markShapes(mark.kind, intensity: mark.intensity, points: points, x: x, y: y, order: order) }
+        return group + "</g></g>"
+    }
+
+    /// What a mark adds over its region; written the same way by the script (app.js) when a region is tapped.
+    static func markShapes(_ kind: Kind, intensity: Int, points: String, x: Double, y: Double, order: Int) -> String {
+        let top = y - 6 + Double(order) * 14
+        return "<polygon points=\"\(points)\" fill=\"url(#fill-\(kind.rawValue))\" stroke=\"\(kind.colour)\" stroke-width=\"2\"/>"
+            + "<use href=\"#symbol-\(kind.rawValue)\" x=\"\(Illustration.number(x - 7))\" y=\"\(Illustration.number(top))\"/>"
+            + "<text x=\"\(Illustration.number(x + 1))\" y=\"\(Illustration.number(top + 4))\" font-family=\"sans-serif\" font-size=\"11\" font-weight=\"700\" fill=\"#1d2733\">\(intensity)</text>"
+    }
+
+    /// Each kind's symbol and name, and what the number means.
+    static let legend: String = {
+        var legend = "<g class=\"legend\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#1d2733\">"
+        var x = 8
+        for kind in Kind.allCases {
+            defer { x += 31 + kind.label.count * 6 }
+            legend += "<rect x=\"\(x)\" y=\"332\" width=\"14\" height=\"14\" fill=\"url(#fill-\(kind.rawValue))\" stroke=\"\(kind.colour)\"/>"
+            legend += "<use href=\"#symbol-\(kind.rawValue)\" x=\"\(x + 7)\" y=\"339\"/><text x=\"\(x + 19)\" y=\"343\">\(kind.label)</text>"
+        }
+        return legend + "<text x=\"8\" y=\"364\">Number beside a symbol: strength, 1 (slight) to 10 (strongest)</text></g>"
+    }()
 
     static func centre(_ points: [(Double, Double)]) -> (Double, Double) {
         (points.map(\.0).reduce(0, +) / Double(points.count), points.map(\.1).reduce(0, +) / Double(points.count))

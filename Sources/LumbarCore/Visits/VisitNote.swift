@@ -113,6 +113,14 @@ public struct VisitNote: Sendable, Equatable, Identifiable {
         return input
     }
 
+    /// Words added to a part of a note without losing what is there: after it, once (a copy or a template chosen
+    /// twice adds nothing more).
+    public static func adding(_ added: String, to typed: String) -> String {
+        if added.trimmed.isEmpty { return typed }
+        if typed.trimmed.isEmpty { return added }
+        return typed.contains(added) ? typed : typed + "\n\n" + added
+    }
+
     /// PSFS ratings as stored: "3,,7" (an empty place is an activity not rated today).
     public var psfsText: String { psfs.map { $0.map(String.init) ?? "" }.joined(separator: ",") }
 

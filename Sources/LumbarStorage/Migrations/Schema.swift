@@ -331,5 +331,152 @@ public enum Schema {
         Migration(20, "why an appointment was cancelled (plain words, not clinical)") { _ in
             ["ALTER TABLE appointments ADD COLUMN cancel_reason TEXT"]
         },
+        // The keys are derived from the clients' rows, so they are made again whole when what is derived changes.
+        Migration(21, "client search keys again, with a phone number's last four digits", backfill: SQLClientRepository.indexAll) { _ in
+            ["DELETE FROM client_search_terms"]
+        },
+        // "maya l" walks the "l" keys checking each row's other name words: with them in the index, no row is fetched to check.
+        Migration(22, "client search index covers the other name words") { _ in
+            ["DROP INDEX client_search_terms_term",
+             "CREATE INDEX client_search_terms_term ON client_search_terms(term, sort_name, client_id, name_words)"]
+        },
+        // The bytes live in a table of their own, so listing a client's documents never reads them; all three tables
+        // only grow: a mistaken upload is withdrawn by a row in document_withdrawals, never changed or deleted.
+        Migration(23, "documents kept with a client's record, their contents and withdrawals; the owner's size limit") { dialect in
+            [
+                """
+                CREATE TABLE documents (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), file_name TEXT NOT NULL,
+                    media_type TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+                    size BIGINT NOT NULL, sha256 TEXT NOT NULL, sha1 TEXT NOT NULL, description TEXT,
+                    added_by TEXT NOT NULL REFERENCES accounts(id), added_by_name TEXT NOT NULL, added_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX documents_client ON documents(client_id, added_at)",
+                """
+                CREATE TABLE document_contents (
+                    document_id TEXT PRIMARY KEY REFERENCES documents(id), content \(dialect.engine == .sqlite ? "BLOB" : "BYTEA") NOT NULL)
+                """,
+                """
+                CREATE TABLE document_withdrawals (
+                    document_id TEXT PRIMARY KEY REFERENCES documents(id), reason TEXT NOT NULL,
+                    by_id TEXT NOT NULL REFERENCES accounts(id), by_name TEXT NOT NULL, at BIGINT NOT NULL)
+                """,
+                "CREATE TABLE document_settings (id INTEGER PRIMARY KEY CHECK (id = 1), max_megabytes INTEGER NOT NULL)",
+            ] + ["documents", "document_contents", "document_withdrawals"].flatMap(dialect.appendOnly)
+        },
+        Migration(24, "visit-note templates, the clinic's and each therapist's") { _ in
+            [
+                """
+                CREATE TABLE note_templates (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, owner_id TEXT REFERENCES accounts(id), service_id TEXT REFERENCES services(id),
+                    subjective TEXT NOT NULL, objective TEXT NOT NULL, plan TEXT NOT NULL, techniques TEXT NOT NULL, updated_at BIGINT NOT NULL,
+                    retired_at BIGINT)
+                """,
+            ]
+        },
+        Migration(25, "the ledger: invoices, voids, payments, refunds, credit, packages, gift certificates and receipts of invoices",
+                  backfill: SQLBillingRepository.carryForward) { dialect in
+            [
+                "CREATE TABLE invoice_counter (id INTEGER PRIMARY KEY CHECK (id = 1), last_number INTEGER NOT NULL)",
+                "INSERT INTO invoice_counter VALUES (1, 0)",
+                """
+                CREATE TABLE invoices (
+                    id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, client_id TEXT NOT NULL REFERENCES clients(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('visit', 'fee', 'package', 'gift')), appointment_id TEXT REFERENCES appointments(id),
+                    location_id TEXT REFERENCES locations(id), therapist_id TEXT REFERENCES accounts(id), service_id TEXT REFERENCES services(id),
+                    issued_at BIGINT NOT NULL, issued_by TEXT NOT NULL REFERENCES accounts(id),
+                    subtotal_cents INTEGER NOT NULL CHECK (subtotal_cents >= 0), tax_cents INTEGER NOT NULL CHECK (tax_cents >= 0),
+                    clinic_name TEXT NOT NULL, clinic_address TEXT NOT NULL, hst_number TEXT, therapist_name TEXT NOT NULL,
+                    therapist_registration TEXT NOT NULL)
+                """,
+                "CREATE INDEX invoices_client ON invoices(client_id, issued_at)",
+                "CREATE INDEX invoices_issued ON invoices(issued_at)",
+                "CREATE INDEX invoices_appointment ON invoices(appointment_id)",
+                """
+                CREATE TABLE invoice_lines (
+                    invoice_id TEXT NOT NULL REFERENCES invoices(id), position INTEGER NOT NULL, description TEXT NOT NULL,
+                    subtotal_cents INTEGER NOT NULL CHECK (subtotal_cents >= 0), tax_cents INTEGER NOT NULL CHECK (tax_cents >= 0),
+                    PRIMARY KEY (invoice_id, position))
+                """,
+                """
+                CREATE TABLE invoice_voids (
+                    invoice_id TEXT PRIMARY KEY REFERENCES invoices(id), reason TEXT NOT NULL, voided_by TEXT NOT NULL REFERENCES accounts(id),
+                    voided_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE ledger_payments (
+                    id TEXT PRIMARY KEY, invoice_id TEXT NOT NULL REFERENCES invoices(id), client_id TEXT NOT NULL REFERENCES clients(id),
+                    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+                    method TEXT NOT NULL CHECK (method IN ('cash', 'debit', 'credit', 'e-transfer', 'gift', 'account', 'package')),
+                    gift_certificate_id TEXT, package_id TEXT, received_at BIGINT NOT NULL, recorded_by TEXT NOT NULL REFERENCES accounts(id))
+                """,
+                "CREATE INDEX ledger_payments_client ON ledger_payments(client_id)",
+                "CREATE INDEX ledger_payments_invoice ON ledger_payments(invoice_id)",
+                "CREATE INDEX ledger_payments_received ON ledger_payments(received_at)",
+                "CREATE INDEX ledger_payments_gift ON ledger_payments(gift_certificate_id)",
+                """
+                CREATE TABLE refunds (
+                    id TEXT PRIMARY KEY, payment_id TEXT NOT NULL REFERENCES ledger_payments(id), invoice_id TEXT NOT NULL REFERENCES invoices(id),
+                    client_id TEXT NOT NULL REFERENCES clients(id), amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+                    method TEXT NOT NULL CHECK (method IN ('cash', 'debit', 'credit', 'e-transfer', 'gift', 'account', 'package')),
+                    reason TEXT NOT NULL, refunded_at BIGINT NOT NULL, refunded_by TEXT NOT NULL REFERENCES accounts(id))
+                """,
+                "CREATE INDEX refunds_client ON refunds(client_id)",
+                "CREATE INDEX refunds_at ON refunds(refunded_at)",
+                """
+                CREATE TABLE credit_entries (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0),
+                    method TEXT, payment_id TEXT REFERENCES ledger_payments(id), refund_id TEXT REFERENCES refunds(id), note TEXT NOT NULL,
+                    at BIGINT NOT NULL, by_id TEXT NOT NULL REFERENCES accounts(id))
+                """,
+                "CREATE INDEX credit_entries_client ON credit_entries(client_id)",
+                "CREATE INDEX credit_entries_at ON credit_entries(at)",
+                """
+                CREATE TABLE package_plans (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, service_id TEXT NOT NULL REFERENCES services(id),
+                    visits INTEGER NOT NULL CHECK (visits > 0), price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+                    tax_basis_points INTEGER NOT NULL CHECK (tax_basis_points >= 0), valid_days INTEGER NOT NULL CHECK (valid_days > 0),
+                    retired INTEGER NOT NULL DEFAULT 0)
+                """,
+                """
+                CREATE TABLE packages (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), plan_id TEXT NOT NULL REFERENCES package_plans(id),
+                    name TEXT NOT NULL, service_id TEXT NOT NULL REFERENCES services(id), visits INTEGER NOT NULL CHECK (visits > 0),
+                    expires_at BIGINT NOT NULL, invoice_id TEXT NOT NULL REFERENCES invoices(id), sold_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX packages_client ON packages(client_id)",
+                """
+                CREATE TABLE package_uses (
+                    package_id TEXT NOT NULL REFERENCES packages(id), invoice_id TEXT NOT NULL REFERENCES invoices(id),
+                    PRIMARY KEY (package_id, invoice_id))
+                """,
+                """
+                CREATE TABLE gift_certificates (
+                    id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+                    invoice_id TEXT NOT NULL REFERENCES invoices(id), recipient TEXT NOT NULL, sold_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE invoice_receipts (
+                    id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, invoice_id TEXT NOT NULL REFERENCES invoices(id),
+                    client_id TEXT NOT NULL REFERENCES clients(id), issued_at BIGINT NOT NULL, issued_by TEXT NOT NULL REFERENCES accounts(id),
+                    duplicate_of TEXT REFERENCES invoice_receipts(id))
+                """,
+                "CREATE INDEX invoice_receipts_client ON invoice_receipts(client_id)",
+                "CREATE INDEX invoice_receipts_invoice ON invoice_receipts(invoice_id)",
+            ] + ["invoices", "invoice_lines", "invoice_voids", "ledger_payments", "refunds", "credit_entries", "packages", "package_uses",
+                 "gift_certificates", "invoice_receipts"].flatMap(dialect.appendOnly)
+        },
+        Migration(26, "reports: each therapist's pay rule (a share of revenue or an amount per visit), and the indexes reports read by") { _ in
+            [
+                """
+                CREATE TABLE compensation_rules (
+                    therapist_id TEXT PRIMARY KEY REFERENCES accounts(id), kind TEXT NOT NULL CHECK (kind IN ('percent', 'per-visit')),
+                    basis_points INTEGER NOT NULL CHECK (basis_points BETWEEN 0 AND 10000), cents_per_visit INTEGER NOT NULL CHECK (cents_per_visit >= 0),
+                    updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL REFERENCES accounts(id))
+                """,
+                "CREATE INDEX invoices_location_issued ON invoices(location_id, issued_at)",
+                "CREATE INDEX appointments_location_time ON appointments(location_id, starts_at)",
+            ]
+        },
     ]
 }

@@ -75,6 +75,20 @@ public struct SQLClientRepository: ClientRepository {
         }
     }
 
+    public func names(ids: Set<String>) async throws -> [String: String] {
+        // Bound in chunks: SQLite allows at most 32,766 bound values in one statement, PostgreSQL 65,535.
+        let all = Array(ids)
+        var names: [String: String] = [:]
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = all[start..<min(start + 500, all.count)].map { $0 as any Encodable & Sendable }
+            let rows = try await database.read { db in
+                try await db.raw("SELECT id, first_name, last_name FROM clients WHERE id IN (\(binds: chunk))").all()
+            }
+            for row in rows { names[try row.string("id")] = "\(try row.string("first_name")) \(try row.string("last_name"))" }
+        }
+        return names
+    }
+
     public func find(accountId: String) async throws -> Client? {
         try await database.read { db in
             try await db.raw("SELECT * FROM clients WHERE account_id = \(bind: accountId)").first().map(Self.client)

@@ -49,6 +49,15 @@ public struct SQLClinicRepository: ClinicRepository {
         }
     }
 
+    public func updateDetails(name: String, address: String, timeZone: String, hstNumber: String?) async throws {
+        try await database.write(changing: [.clinic]) { db in
+            try await db.raw("""
+                UPDATE clinic SET name = \(bind: name), address = \(bind: address), time_zone = \(bind: timeZone), hst_number = \(bind: hstNumber)
+                WHERE id = 1
+                """).run()
+        }
+    }
+
     /// The optional questionnaires asked at intake (STarT Back, RMDQ, ODI), as the owner set them.
     public func intakeScreens() async throws -> [Instrument] {
         try await database.read { db in

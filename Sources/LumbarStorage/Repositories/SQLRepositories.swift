@@ -25,7 +25,10 @@ public enum SQLRepositories {
             treatmentPlans: SQLTreatmentPlanRepository(database: database),
             homePrograms: SQLHomeProgramRepository(database: database),
             billing: SQLBillingRepository(database: database),
-            calendarFeeds: SQLCalendarFeedRepository(database: database)
+            calendarFeeds: SQLCalendarFeedRepository(database: database),
+            noteTemplates: SQLNoteTemplateRepository(database: database),
+            documents: SQLDocumentRepository(database: database),
+            reports: SQLReportRepository(database: database)
         )
     }
 }

@@ -71,6 +71,27 @@ public struct SQLVisitNoteRepository: VisitNoteRepository {
         }
     }
 
+    /// A client's notes, oldest first, reading only the columns an outline holds: at 500 visits the whole notes (each
+    /// with its stored assessment) were most of the chart page's time (docs/performance.md).
+    public func outlines(clientId: String) async throws -> [VisitNote] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT v.id, v.appointment_id, v.author_id, a.name AS author_name, v.status, v.pain_now, v.findings, v.urgency,
+                       v.created_at, v.updated_at, v.signed_at, v.amends
+                FROM visit_notes v JOIN accounts a ON a.id = v.author_id
+                WHERE v.client_id = \(bind: clientId) ORDER BY v.created_at, v.id
+                """).all().map { row in
+                VisitNote(
+                    id: try row.string("id"), clientId: clientId, appointmentId: try row.optionalString("appointment_id"), authorId: try row.string("author_id"),
+                    authorName: try row.string("author_name"), status: VisitNote.Status(rawValue: try row.string("status")) ?? .draft,
+                    painNow: try row.decode(column: "pain_now", as: Int?.self),
+                    findings: Set(try row.string("findings").split(separator: ",").compactMap { Finding(rawValue: String($0)) }),
+                    urgency: try row.optionalString("urgency").flatMap(Urgency.init(rawValue:)), createdAt: try row.instant("created_at"),
+                    updatedAt: try row.instant("updated_at"), signedAt: try row.optionalInstant("signed_at"), amends: try row.optionalString("amends"))
+            }
+        }
+    }
+
     /// Saves a draft's fields; false once it is signed (the database would refuse anyway).
     @discardableResult
     public func saveDraft(_ note: VisitNote, at now: Instant) async throws -> Bool {

@@ -17,7 +17,17 @@ struct APIBodyMiddleware: ServerMiddleware {
         "inviteStaff": staffFields, "updateStaff": staffFields,
         "setHours": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         "createTimeOff": timeOffFields, "updateTimeOff": timeOffFields,
+        "startVisitNote": ["copyFromLast", "templateId"],
+        "saveVisitNote": ["painNow", "subjective", "psfs", "findings", "objective", "rangeOfMotion", "tests", "bodyChart", "techniques",
+                          "glutealVerbalConsent", "plan", "amendReason"],
+        "createNoteTemplate": noteTemplateFields, "updateNoteTemplate": noteTemplateFields,
+        "payInvoice": ["amountCents", "method", "giftCode", "packageId", "keepRestAsCredit"],
+        "refundPayment": ["amountCents", "toCredit", "reason"],
+        "voidInvoice": ["reason"],
+        "createPackagePlan": ["name", "serviceId", "visits", "priceCents", "validDays"],
+        "sellPackage": ["planId"], "sellGiftCertificate": ["amountCents", "recipient"],
     ]
+    static let noteTemplateFields: Set = ["name", "serviceId", "subjective", "objective", "plan", "techniques", "personal"]
     static let locationFields: Set = ["name", "address", "timeZone", "rooms"]
     static let serviceFields: Set = ["name", "minutes", "bufferMinutes", "priceCents", "taxBasisPoints", "bookableOnline", "audience"]
     static let staffFields: Set = ["name", "email", "role", "collegeRegistration"]
@@ -27,7 +37,12 @@ struct APIBodyMiddleware: ServerMiddleware {
     /// What an operation that takes no body will read of one before refusing it (it is otherwise ignored).
     static let ignoredBodyLimit = 1_024
 
-    static func limit(_ operationID: String) -> Int { bodyFields[operationID] == nil ? ignoredBodyLimit : bodyLimit }
+    /// A visit note or template carries up to five clinical texts (20,000 characters each, up to 4 bytes a character).
+    static let clinicalBodyLimit = 512 * 1024
+    static let clinicalOperations: Set = ["saveVisitNote", "createNoteTemplate", "updateNoteTemplate"]
+    static func limit(_ operationID: String) -> Int {
+        bodyFields[operationID] == nil ? ignoredBodyLimit : clinicalOperations.contains(operationID) ? clinicalBodyLimit : bodyLimit
+    }
 
     func intercept(_ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
                    next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)) async throws -> (HTTPResponse, HTTPBody?) {
@@ -46,7 +61,8 @@ struct APIBodyMiddleware: ServerMiddleware {
                 return Self.answer(refusal.status, message, refusal.problems)
             }
         }
-        return try await next(request, HTTPBody(bytes), metadata)
+        // An empty body is no body: an operation whose body is optional (starting a visit note) then gets none.
+        return try await next(request, bytes.isEmpty ? nil : HTTPBody(bytes), metadata)
     }
 
     /// Whether the generated decoder would read a body of this type as JSON: it does for application/json and also

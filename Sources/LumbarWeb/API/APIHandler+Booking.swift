@@ -120,6 +120,7 @@ extension APIHandler {
         }
         do {
             let cancelled = try await booking.cancel(appointment, by: caller.account)
+            try await services.invoiceAfterChange(appointmentId: cancelled.id, by: caller.account, address: caller.address)
             try await audit(caller, .change, .appointment, client: cancelled.clientId, detail: "API cancel")
             return .ok(.init(body: .json(Self.appointment(cancelled, try await rfc(for: cancelled)))))
         } catch BookingService.Failure.invalid(let problems) {

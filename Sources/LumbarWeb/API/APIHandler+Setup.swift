@@ -94,7 +94,7 @@ extension APIHandler {
         guard let owner = try owner() else { return .forbidden(.init(body: .json(Self.ownerOnly))) }
         guard case .json(let body) = input.body else { return .badRequest(.init(body: .json(Self.error("Send JSON.")))) }
         let service = Self.bookable(body)
-        let problems = Self.apiFields(service.problems())
+        let problems = Self.apiFields(service.problems() + (service.nameClash(among: try await services.scheduling.services()).map { [$0] } ?? []))
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.unprocessable(problems)))) }
         let added = try await services.scheduling.addService(service)
         try await audit(owner, .change, .account, client: nil, detail: "service added (API)")
@@ -106,7 +106,7 @@ extension APIHandler {
         guard let existing = try await services.scheduling.service(id: input.path.serviceId) else { return .notFound(.init(body: .json(Self.noService))) }
         guard case .json(let body) = input.body else { return .badRequest(.init(body: .json(Self.error("Send JSON.")))) }
         let service = Self.bookable(body, id: existing.id)
-        let problems = Self.apiFields(service.problems())
+        let problems = Self.apiFields(service.problems() + (service.nameClash(among: try await services.scheduling.services()).map { [$0] } ?? []))
         guard problems.isEmpty else { return .unprocessableContent(.init(body: .json(Self.unprocessable(problems)))) }
         guard try await services.scheduling.updateService(service), let saved = try await services.scheduling.service(id: existing.id) else {
             return .notFound(.init(body: .json(Self.noService)))

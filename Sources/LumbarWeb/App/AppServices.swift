@@ -37,9 +37,12 @@ public struct AppServices: Sendable {
     public var questionnaires: any QuestionnaireRepository { repositories.questionnaires }
     public var visitNotes: any VisitNoteRepository { repositories.visitNotes }
     public var treatmentPlans: any TreatmentPlanRepository { repositories.treatmentPlans }
+    public var noteTemplates: any NoteTemplateRepository { repositories.noteTemplates }
     public var homePrograms: any HomeProgramRepository { repositories.homePrograms }
     public var billing: any BillingRepository { repositories.billing }
     public var calendarFeeds: any CalendarFeedRepository { repositories.calendarFeeds }
+    public var documents: any DocumentRepository { repositories.documents }
+    public var reports: any ReportRepository { repositories.reports }
 
     public init(configuration: AppConfiguration, database: Database, repositories: ClinicRepositories? = nil, clock: WallClock = .system,
                 mailer: any Mailer) async throws {
@@ -58,6 +61,21 @@ public struct AppServices: Sendable {
 
     var now: Instant { clock.now() }
 
+    /// The front desk's money use cases.
+    var ledger: LedgerService {
+        LedgerService(billing: billing, clinic: clinic, accounts: accounts, scheduling: scheduling, clock: clock)
+    }
+
+    /// The owner's reports and the desk's end of day.
+    var reportService: ReportService {
+        ReportService(reports: reports, scheduling: scheduling, accounts: accounts, clinic: clinic)
+    }
+
+    /// After an appointment's status changed: its invoice issued, or put right, to match (audited there).
+    func invoiceAfterChange(appointmentId: String, by account: Account, address: String) async throws {
+        guard let appointment = try await appointments.find(id: appointmentId) else { return }
+        try await ledger.invoice(appointment, by: .init(account: account, address: address))
+    }
 
     /// Access rules with the clinic's current shared-care setting.
     func policy() async throws -> AccessPolicy {

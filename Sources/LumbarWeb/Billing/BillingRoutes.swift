@@ -3,57 +3,156 @@ import Hummingbird
 import LumbarClinic
 import LumbarCore
 import LumbarStorage
-import LumbarZones
 
-/// Payments and receipts: the front desk (or anyone who may see the client) records what was paid and issues
-/// receipts that meet the College's billing standard; re-issues say DUPLICATE. Receipts print on one page and
-/// can be emailed; the client sees their own.
+/// A client's account at the desk: invoices with their payments, refunds and voids, credit on account, packages
+/// and gift certificates. Anyone on staff who may see the client uses it; voids and refunds ask first and need a
+/// reason. Every step is refused with the reason beside the field, keeping what was typed.
 struct BillingRoutes {
     let services: AppServices
-    var billing: any BillingRepository { services.billing }
+    var view: BillingView { BillingView(services: services) }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/clients/:id/billing") { _, context -> Response in
+        router.get("/clients/:id/billing") { request, context -> Response in
             let (account, access) = try await staff(context)
-            return try await page(context, account: account, client: access.client, problems: [:])
+            let saved = FormData(encoded: request.uri.query ?? "")["saved"]
+            return try await view.page(context, account: account, client: access.client, notice: Self.savedWords(saved))
         }
-        router.post("/clients/:id/appointments/:appointment/payments") { _, context -> Response in
+        router.post("/clients/:id/appointments/:appointment/invoice") { _, context -> Response in
             let (account, access) = try await staff(context)
-            let appointment = try await own(context, access)
-            guard let cents = Money.cents(context.form["amount"]), cents > 0, cents <= 10_000_000, let method = Payment.Method(rawValue: context.form["method"]) else {
-                return try await page(context, account: account, client: access.client,
-                                      problems: [appointment.id: "Enter an amount such as 120.00 and choose how it was paid."], status: .unprocessableContent)
+            guard let appointment = try await services.appointments.find(id: try context.parameters.require("appointment")),
+                  appointment.clientId == access.client.id else { throw PageError.notFound }
+            try await services.ledger.invoice(appointment, by: actor(account, context))
+            return .seeOther("/clients/\(access.client.id)/billing?saved=invoice")
+        }
+        router.post("/clients/:id/invoices/:invoice/payments") { _, context -> Response in
+            let (account, access) = try await staff(context)
+            let entry = try await own(context, access)
+            let form = context.form
+            var typed = BillingView.PayForm(invoiceId: entry.invoice.id, amount: form["amount"], method: form["method"], code: form["code"],
+                                            packageId: form["package"], keepCredit: form["keepCredit"] == "1", error: nil)
+            guard let method = Payment.Method(rawValue: form["method"]) else {
+                typed.error = "Choose how it was paid."
+                return try await view.page(context, account: account, client: access.client, pay: typed, status: .unprocessableContent)
             }
-            let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .appointment,
-                                   action: .create, address: context.address, detail: "payment recorded")
-            try await billing.record(Payment(appointmentId: appointment.id, clientId: access.client.id, amountCents: cents, method: method,
-                                             receivedAt: services.now, recordedBy: account.id), audit: audit)
-            return .seeOther("/clients/\(access.client.id)/billing")
-        }
-        router.post("/clients/:id/appointments/:appointment/receipts") { _, context -> Response in
-            let (account, access) = try await staff(context)
-            let appointment = try await own(context, access)
-            guard let service = try await services.scheduling.service(id: appointment.serviceId), Billing.charge(appointment, service: service) != nil else {
-                throw PageError.badForm("There is nothing to receipt for this appointment yet.")
+            // A package covers the whole visit, so its amount is not asked for.
+            let cents = method == .package ? entry.owedCents : Money.cents(form["amount"])
+            guard let cents, cents > 0, cents <= 10_000_000 else {
+                typed.error = "Enter an amount above $0.00 with at most two decimals, such as 120.00."
+                return try await view.page(context, account: account, client: access.client, pay: typed, status: .unprocessableContent)
             }
-            let audit = AuditEntry(at: services.now, actorId: account.id, actorRole: account.role, clientId: access.client.id, infoType: .record,
-                                   action: .print, address: context.address, detail: "receipt issued")
-            let receipt = try await billing.issueReceipt(appointmentId: appointment.id, clientId: access.client.id, by: account.id, audit: audit, at: services.now)
-            return .seeOther("/receipts/\(receipt.id)")
+            if method == .giftCertificate && form["code"].trimmed.isEmpty {
+                typed.codeError = "Enter the code printed on the certificate, e.g. GIFT-7KQ2-M9XD."
+                return try await view.page(context, account: account, client: access.client, pay: typed, status: .unprocessableContent)
+            }
+            do {
+                let split = try await services.ledger.pay(invoiceId: entry.invoice.id, .init(cents: cents, method: method, giftCode: form["code"],
+                    packageId: form["package"], keepRestAsCredit: form["keepCredit"] == "1"), by: actor(account, context))
+                return .seeOther("/clients/\(access.client.id)/billing?saved=\(split.creditKeptCents > 0 ? "payment-credit" : "payment")")
+            } catch LedgerService.Failure.refused(let refusal) {
+                switch refusal {
+                case .certificateNotValid, .certificateUnpaid: typed.codeError = refusal.words
+                default: typed.error = refusal.words
+                }
+                return try await view.page(context, account: account, client: access.client, pay: typed, status: .unprocessableContent)
+            } catch StorageError.conflict(let words) {
+                typed.error = words
+                return try await view.page(context, account: account, client: access.client, pay: typed, status: .conflict)
+            }
         }
-        router.get("/receipts/:receipt") { _, context -> Response in
-            let (account, receipt, client) = try await readable(context)
-            try await services.audit(account, context, .view, .record, client: client.id, detail: "receipt \(receipt.number)")
-            return try await receiptPage(receipt, client: client, context: context, canEmail: account.role.isStaff && EmailAddress.isPlausible(client.email))
+        router.get("/clients/:id/invoices/:invoice/void") { _, context -> Response in
+            let (_, access) = try await staff(context)
+            let entry = try await own(context, access)
+            return try await confirmVoid(context, access.client, entry, reason: "", problem: entry.isVoid ? LedgerRules.Refusal.alreadyVoid.words : nil)
         }
-        router.post("/receipts/:receipt/email") { _, context -> Response in
-            let (account, receipt, client) = try await readable(context)
-            guard account.role.isStaff, EmailAddress.isPlausible(client.email) else { throw PageError.forbidden }
-            let text = try await receiptText(receipt, client: client)
-            try await services.outbox.enqueue([QueuedMail(to: client.email, subject: "Your receipt \(receipt.number)", body: text)], at: services.now)
-            try await services.audit(account, context, .export, .record, client: client.id, detail: "receipt \(receipt.number) emailed")
-            return .seeOther("/receipts/\(receipt.id)?emailed=1")
+        router.post("/clients/:id/invoices/:invoice/void") { _, context -> Response in
+            let (account, access) = try await staff(context)
+            let entry = try await own(context, access)
+            do {
+                try await services.ledger.void(invoiceId: entry.invoice.id, reason: context.form["reason"], by: actor(account, context))
+                return .seeOther("/clients/\(access.client.id)/billing?saved=void")
+            } catch LedgerService.Failure.refused(let refusal) {
+                return try await confirmVoid(context, access.client, entry, reason: context.form["reason"],
+                                             reasonError: refusal == .reasonMissing ? refusal.words : nil,
+                                             problem: refusal == .reasonMissing ? nil : refusal.words, status: .unprocessableContent)
+            }
         }
+        router.get("/clients/:id/invoices/:invoice/payments/:payment/refund") { _, context -> Response in
+            let (_, access) = try await staff(context)
+            let (entry, payment) = try await ownPayment(context, access)
+            return try await confirmRefund(context, access.client, entry, payment, amount: Money.text(entry.refundable(payment)), toCredit: false, reason: "")
+        }
+        router.post("/clients/:id/invoices/:invoice/payments/:payment/refund") { _, context -> Response in
+            let (account, access) = try await staff(context)
+            let (entry, payment) = try await ownPayment(context, access)
+            let form = context.form
+            guard let cents = Money.cents(form["amount"]), cents > 0 else {
+                return try await confirmRefund(context, access.client, entry, payment, amount: form["amount"], toCredit: form["toCredit"] == "1",
+                                               reason: form["reason"], amountError: "Enter the amount to give back, such as 20.00.", status: .unprocessableContent)
+            }
+            do {
+                try await services.ledger.refund(paymentId: payment.id, invoiceId: entry.invoice.id, cents: cents, toCredit: form["toCredit"] == "1",
+                                                 reason: form["reason"], by: actor(account, context))
+                return .seeOther("/clients/\(access.client.id)/billing?saved=refund")
+            } catch LedgerService.Failure.refused(let refusal) {
+                return try await confirmRefund(context, access.client, entry, payment, amount: form["amount"], toCredit: form["toCredit"] == "1",
+                                               reason: form["reason"], amountError: refusal == .reasonMissing ? nil : refusal.words,
+                                               reasonError: refusal == .reasonMissing ? refusal.words : nil, status: .unprocessableContent)
+            }
+        }
+        router.post("/clients/:id/invoices/:invoice/receipts") { _, context -> Response in
+            let (account, access) = try await staff(context)
+            let entry = try await own(context, access)
+            do {
+                let receipt = try await services.ledger.issueReceipt(invoiceId: entry.invoice.id, by: actor(account, context))
+                return .seeOther("/receipts/\(receipt.id)")
+            } catch LedgerService.Failure.refused(let refusal) {
+                throw PageError.badForm(refusal == .voided ? "This invoice is void, so no receipt can be issued for it." : refusal.words)
+            }
+        }
+        router.post("/clients/:id/packages") { _, context -> Response in
+            let (account, access) = try await staff(context)
+            do {
+                try await services.ledger.sellPackage(planId: context.form["plan"], to: access.client.id, locationId: try await deskLocation(),
+                                                      by: actor(account, context))
+            } catch LedgerService.Failure.notFound {
+                return try await view.page(context, account: account, client: access.client, packageError: "Choose one of the packages on offer.",
+                                           status: .unprocessableContent)
+            }
+            return .seeOther("/clients/\(access.client.id)/billing?saved=package")
+        }
+        router.post("/clients/:id/gift-certificates") { _, context -> Response in
+            let (account, access) = try await staff(context)
+            let form = context.form
+            var gift = BillingView.GiftForm(amount: form["amount"], recipient: form["recipient"], amountError: nil, recipientError: nil)
+            do {
+                guard let cents = Money.cents(form["amount"]) else { throw LedgerService.Failure.invalid([FieldProblem("amount", "Enter an amount such as 50.00.")]) }
+                try await services.ledger.sellGift(cents: cents, recipient: form["recipient"], to: access.client.id, locationId: try await deskLocation(),
+                                                   by: actor(account, context))
+            } catch LedgerService.Failure.invalid(let problems) {
+                gift.amountError = problems.first { $0.field == "amount" }?.message
+                gift.recipientError = problems.first { $0.field == "recipient" }?.message
+                if gift.recipientError == nil, form["recipient"].trimmed.isEmpty { gift.recipientError = "Say who the certificate is for." }
+                return try await view.page(context, account: account, client: access.client, gift: gift, status: .unprocessableContent)
+            }
+            return .seeOther("/clients/\(access.client.id)/billing?saved=gift")
+        }
+    }
+
+    static func savedWords(_ key: String) -> String? {
+        switch key {
+        case "payment": return "Payment recorded."
+        case "payment-credit": return "Payment recorded. What was beyond the invoice is kept as credit on account."
+        case "refund": return "Refund recorded."
+        case "void": return "Invoice voided. It stays on the list, marked void, with your reason."
+        case "invoice": return "Invoice issued."
+        case "package": return "Package sold. Its invoice is below; take the payment there."
+        case "gift": return "Gift certificate sold. Its code is on the invoice below; take the payment there."
+        default: return nil
+        }
+    }
+
+    private func actor(_ account: Account, _ context: AppRequestContext) -> LedgerService.Actor {
+        .init(account: account, address: context.address)
     }
 
     private func staff(_ context: AppRequestContext) async throws -> (Account, ClientAccess) {
@@ -61,101 +160,54 @@ struct BillingRoutes {
         return (account, try await services.clientAccess(account, try context.parameters.require("id")))
     }
 
-    private func own(_ context: AppRequestContext, _ access: ClientAccess) async throws -> Appointment {
-        guard let appointment = try await services.appointments.find(id: try context.parameters.require("appointment")),
-              appointment.clientId == access.client.id else { throw PageError.notFound }
-        return appointment
+    private func own(_ context: AppRequestContext, _ access: ClientAccess) async throws -> ClientLedger.Entry {
+        guard let entry = try await services.billing.entry(invoiceId: try context.parameters.require("invoice")),
+              entry.invoice.clientId == access.client.id else { throw PageError.notFound }
+        return entry
     }
 
-    /// The receipt, if the signed-in account is its client or staff who may see that client.
-    private func readable(_ context: AppRequestContext) async throws -> (Account, Receipt, Client) {
-        let account = try context.signedIn()
-        guard let receipt = try await billing.receipt(id: try context.parameters.require("receipt")) else { throw PageError.notFound }
-        let access = try await services.clientAccess(account, receipt.clientId)
-        return (account, receipt, access.client)
+    private func ownPayment(_ context: AppRequestContext, _ access: ClientAccess) async throws -> (ClientLedger.Entry, Payment) {
+        let entry = try await own(context, access)
+        guard let payment = entry.payments.first(where: { $0.id == (try? context.parameters.require("payment")) }) else { throw PageError.notFound }
+        return (entry, payment)
     }
 
-    private struct Details {
-        let appointment: Appointment
-        let service: BookableService
-        let charge: Billing.Charge
-        let payments: [Payment]
-        let therapist: Account?
-        let zone: FoundationZone
+    /// Where a sale at the desk is counted: the clinic's first location (a clinic with several picks on the report).
+    private func deskLocation() async throws -> String? {
+        try await services.scheduling.locations().first?.id
     }
 
-    private func details(_ receipt: Receipt) async throws -> Details {
-        guard let appointment = try await services.appointments.find(id: receipt.appointmentId),
-              let service = try await services.scheduling.service(id: appointment.serviceId),
-              let charge = Billing.charge(appointment, service: service) else { throw PageError.notFound }
-        let location = try await services.scheduling.location(id: appointment.locationId)
-        return Details(appointment: appointment, service: service, charge: charge,
-                       payments: try await billing.payments(clientId: receipt.clientId).filter { $0.appointmentId == appointment.id && $0.receivedAt <= receipt.issuedAt },
-                       therapist: try await services.accounts.find(id: appointment.therapistId),
-                       zone: FoundationZone(identifier: location?.timeZone ?? "UTC") ?? FoundationZone(identifier: "UTC")!)
+    private func confirmVoid(_ context: AppRequestContext, _ client: Client, _ entry: ClientLedger.Entry, reason: String, reasonError: String? = nil,
+                             problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let page = LedgerConfirmPage(
+            chrome: context.chrome("Void invoice \(entry.invoice.number)?"), heading: "Void invoice \(entry.invoice.number)?",
+            subject: "\(entry.invoice.description), \(Money.text(entry.invoice.totalCents)), for \(client.fullName)",
+            points: [.init(text: "Use this for an invoice issued in error. It stays on the client's account, marked void, with your reason and your name."),
+                     .init(text: "Nothing is owed on it afterwards, and no receipt can be issued for it."),
+                     .init(text: "Money paid on it must be refunded first.")],
+            action: "/clients/\(client.id)/invoices/\(entry.invoice.id)/void", back: "/clients/\(client.id)/billing#invoice-\(entry.invoice.id)",
+            askAmount: false, amount: "", amountError: nil, offerCredit: false, toCredit: false, reason: reason, reasonError: reasonError,
+            problem: problem, confirm: "Yes, void it")
+        return services.views.page("ledger_confirm", page, status: status)
     }
 
-    private func receiptPage(_ receipt: Receipt, client: Client, context: AppRequestContext, canEmail: Bool) async throws -> Response {
-        let detail = try await details(receipt)
-        let profile = try await services.clinic.profile()
-        let paid = detail.payments.map(\.amountCents).reduce(0, +)
-        let chrome = context.chrome("Receipt \(receipt.number)")
-        let page = ReceiptPage(
-            chrome: chrome, receiptId: receipt.id, number: receipt.number, duplicate: receipt.isDuplicate, clinicName: profile?.name ?? "",
-            clinicAddress: profile?.address ?? "", hstNumber: profile?.hstNumber, clientName: client.fullName,
-            visitDate: BookingService.spoken(detail.appointment.start, detail.zone), therapist: detail.therapist?.name ?? "",
-            registration: detail.therapist?.collegeRegistration ?? "", service: detail.charge.description, subtotal: Money.text(detail.charge.subtotalCents),
-            tax: Money.text(detail.charge.taxCents), total: Money.text(detail.charge.totalCents), paid: Money.text(paid),
-            owed: Money.text(Billing.owed(detail.charge, payments: detail.payments)),
-            payments: detail.payments.map { "\(Money.text($0.amountCents)) by \($0.method.label.lowercased()) on \(detail.zone.local($0.receivedAt).date.spoken)" },
-            issued: detail.zone.local(receipt.issuedAt).date.spoken, canEmail: canEmail)
-        return services.views.page("receipt", page)
-    }
-
-    /// The receipt as plain text for email, with the same facts as the printed one.
-    private func receiptText(_ receipt: Receipt, client: Client) async throws -> String {
-        let detail = try await details(receipt)
-        let profile = try await services.clinic.profile()
-        return """
-            \(receipt.isDuplicate ? "DUPLICATE RECEIPT" : "RECEIPT") \(receipt.number)
-            \(profile?.name ?? "")
-            \(profile?.address ?? "")\(profile?.hstNumber.map { "\nHST number: \($0)" } ?? "")
-
-            Client: \(client.fullName)
-            Appointment: \(BookingService.spoken(detail.appointment.start, detail.zone))
-            Service: \(detail.charge.description)
-            Registered Massage Therapist: \(detail.therapist?.name ?? ""), registration \(detail.therapist?.collegeRegistration ?? "")
-            Amount: \(Money.text(detail.charge.subtotalCents)) + HST \(Money.text(detail.charge.taxCents)) = \(Money.text(detail.charge.totalCents))
-            Paid: \(Money.text(detail.payments.map(\.amountCents).reduce(0, +)))
-            Signed electronically by \(detail.therapist?.name ?? ""), RMT
-            """
-    }
-
-    private func page(_ context: AppRequestContext, account: Account, client: Client, problems: [String: String],
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
-        let window = TimeRange(start: services.now.adding(seconds: -400 * 86_400), end: services.now.adding(seconds: 400 * 86_400))
-        let appointments = try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).reversed()
-        let servicesById = Dictionary(try await services.scheduling.allServices().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let payments = try await billing.payments(clientId: client.id)
-        let receipts = try await billing.receipts(clientId: client.id)
-        let zone = try await services.clinicTime()
-        var totalOwed = 0
-        let rows: [BillingPage.Row] = appointments.compactMap { appointment in
-            guard let service = servicesById[appointment.serviceId] else { return nil }
-            let charge = Billing.charge(appointment, service: service)
-            let paidHere = payments.filter { $0.appointmentId == appointment.id }
-            let owed = Billing.owed(charge, payments: paidHere)
-            totalOwed += owed
-            return BillingPage.Row(id: appointment.id, when: zone.local(appointment.start), service: service.name, status: appointment.status.rawValue,
-                       charge: charge.map { Money.text($0.totalCents) } ?? "none", paid: Money.text(paidHere.map(\.amountCents).reduce(0, +)),
-                       owed: Money.text(owed), owes: owed > 0, chargeable: charge != nil,
-                       payments: paidHere.map { .init(text: "\(Money.text($0.amountCents)) \($0.method.label.lowercased()), \(zone.local($0.receivedAt))") },
-                       receipts: receipts.filter { $0.appointmentId == appointment.id }.map { .init(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")") },
-                       amountError: problems[appointment.id])
+    private func confirmRefund(_ context: AppRequestContext, _ client: Client, _ entry: ClientLedger.Entry, _ payment: Payment, amount: String,
+                               toCredit: Bool, reason: String, amountError: String? = nil, reasonError: String? = nil,
+                               status: HTTPResponse.Status = .ok) async throws -> Response {
+        let destination = switch payment.method {
+        case .giftCertificate: "It goes back onto the gift certificate it was paid from."
+        case .accountCredit: "It goes back onto the client's credit on account."
+        default: "Give it back by \(payment.method.label.lowercased()), as it was paid, or keep it as credit on account."
         }
-        try await services.audit(account, context, .view, .appointment, client: client.id, detail: "billing")
-        let page = BillingPage(chrome: context.chrome("Billing: \(client.fullName)"),
-                        client: client, rows: rows, totalOwed: Money.text(totalOwed), methods: Payment.Method.allCases.map { .init(value: $0.rawValue, label: $0.label) })
-        return services.views.page("billing", page, status: status)
+        let page = LedgerConfirmPage(
+            chrome: context.chrome("Refund a payment?"), heading: "Refund a payment?",
+            subject: "\(Money.text(payment.amountCents)) by \(payment.method.label.lowercased()) on invoice \(entry.invoice.number), \(entry.invoice.description)",
+            points: [.init(text: "Up to \(Money.text(entry.refundable(payment))) of this payment can be given back."), .init(text: destination),
+                     .init(text: "A refund lowers what the invoice charges by the same amount, so what is owed does not change; the receipt shows both."),
+                     .init(text: "It is added to the account with your reason and your name; the payment itself stays as it was.")],
+            action: "/clients/\(client.id)/invoices/\(entry.invoice.id)/payments/\(payment.id)/refund",
+            back: "/clients/\(client.id)/billing#invoice-\(entry.invoice.id)", askAmount: true, amount: amount, amountError: amountError,
+            offerCredit: payment.method.isTender, toCredit: toCredit, reason: reason, reasonError: reasonError, problem: nil, confirm: "Yes, record the refund")
+        return services.views.page("ledger_confirm", page, status: status)
     }
 }

@@ -24,9 +24,9 @@ enum CalendarGridHTML {
         w.raw("<link rel=\"stylesheet\" href=\"/static/calendar.css\">\n<div class=\"cal-top\">\n<h1>Calendar <span class=\"cal-when\">")
         if query.week {
             let days = query.days
-            w.text("\(CalendarWords.short(days[0])) to \(CalendarWords.short(days[6])) \(days[6].year)")
+            w.text("\(SpokenTime.shortDay(days[0])) to \(SpokenTime.shortDay(days[6])) \(days[6].year)")
         } else {
-            w.text(CalendarWords.long(query.date))
+            w.text(query.date.spoken)
         }
         w.raw("</span></h1>\n")
         toolbar(&w, calendar, frame)
@@ -117,27 +117,32 @@ enum CalendarGridHTML {
         let serviceNames = Dictionary(calendar.services.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let lanes = calendar.columns.count
         let week = frame.query.week
-        w.raw("<div class=\"cal \(week ? "cal-week" : "cal-day")\(lanes > 1 && week ? " cal-many" : "")\">\n")
+        w.raw("<div class=\"cal \(week ? "cal-week" : "cal-day")\(lanes > 1 && week ? " cal-many" : "")\(lanes == 1 && !week ? " cal-single" : "")\">\n")
         // The hours, for the eye; each entry says its own time to a screen reader.
         w.raw("<div class=\"cal-axis\" aria-hidden=\"true\"><div class=\"cal-head\"></div><ol class=\"cal-rows\">")
         for mark in tallest.hours {
-            w.raw("<li class=\"r\(mark.row) s12\">"); w.text(CalendarWords.hour(mark.time)); w.raw("</li>")
+            w.raw("<li class=\"r\(mark.row) s12\">"); w.text(SpokenTime.hour(mark.time)); w.raw("</li>")
         }
         w.raw("</ol></div>\n")
         let context = Context(calendar: calendar, colours: colours, rooms: rooms, therapistNames: names, serviceNames: serviceNames,
-                              showRoom: !calendar.byRoom && !calendar.location.rooms.isEmpty)
+                              showRoom: !calendar.byRoom && !calendar.location.rooms.isEmpty,
+                              bookingPrefixes: calendar.columns.map {
+                                  HTMLEscaping().escapeText(CalendarQuery.bookingPrefix(therapistId: $0.id, locationId: calendar.location.id))
+                              },
+                              escapedNames: calendar.columns.map { HTMLEscaping().escapeText($0.name) })
+        let shortNames = Self.shortNames(calendar.columns.map(\.name))
         for (dayIndex, day) in grid.days.enumerated() {
             let today = day.date == frame.today
             if week {
                 let id = "d\(dayIndex)"
                 w.raw("<section class=\"cal-col\(today ? " cal-today" : "")\" aria-labelledby=\"\(id)\"><h2 class=\"cal-head\" id=\"\(id)\">")
                 w.raw("<a href=\""); w.text(frame.query.link(date: day.date, week: false)); w.raw("\">")
-                w.text(CalendarWords.short(day.date)); w.raw("</a>")
+                w.text(SpokenTime.shortDay(day.date)); w.raw("</a>")
                 if today { w.raw(" <span class=\"cal-tag\">Today</span>") }
-                // Side by side, each lane is named by initials, while they are wide enough to read.
+                // Side by side, each lane is named as shortly as tells them apart, while they are wide enough to read.
                 if lanes > 1 && lanes <= 5 {
                     w.raw("<span class=\"cal-lanenames\" aria-hidden=\"true\">")
-                    for column in calendar.columns { w.raw("<span>"); w.text(initials(column.name)); w.raw("</span>") }
+                    for name in shortNames { w.raw("<span>"); w.text(name); w.raw("</span>") }
                     w.raw("</span>")
                 }
                 w.raw("</h2><div class=\"cal-lanes\">")
@@ -148,7 +153,14 @@ enum CalendarGridHTML {
             } else {
                 for (index, column) in calendar.columns.enumerated() {
                     let id = "c\(index)"
-                    w.raw("<section class=\"cal-col\" aria-labelledby=\"\(id)\"><h2 class=\"cal-head\" id=\"\(id)\"><span class=\"cal-name\">"); w.text(column.name)
+                    // Many columns are narrow: the short name shows whole, the full one is there for a pointer and a screen reader.
+                    w.raw("<section class=\"cal-col\" aria-labelledby=\"\(id)\"><h2 class=\"cal-head\" id=\"\(id)\"><span class=\"cal-name\" title=\"")
+                    w.text(column.name); w.raw("\">")
+                    if lanes > 6 {
+                        w.raw("<span aria-hidden=\"true\">"); w.text(shortNames[index]); w.raw("</span><span class=\"vh\">"); w.text(column.name); w.raw("</span>")
+                    } else {
+                        w.text(column.name)
+                    }
                     w.raw("</span>")
                     w.raw(" <span class=\"cal-hours\">")
                     w.text(calendar.byRoom ? "Room" : hoursText(calendar.hours[column.id], day.date))
@@ -169,30 +181,35 @@ enum CalendarGridHTML {
         let therapistNames: [String: String]
         let serviceNames: [String: String]
         let showRoom: Bool
+        /// Per column, written escaped: its booking links up to the date, and its name (free times repeat both hundreds of times).
+        let bookingPrefixes: [String]
+        let escapedNames: [String]
     }
 
     static func lane(_ w: inout HTMLWriter, _ day: CalendarGrid.Day, _ index: Int, _ column: CalendarService.Column, _ context: Context,
                      label: String?, today: Bool) {
-        let zone = context.calendar.zone
+        let clock = DayClock(date: day.date, zone: context.calendar.zone)
         w.raw("<ol class=\"cal-rows\"")
         if let label { w.raw(" aria-label=\""); w.text(label); w.raw("\"") }
         w.raw(">")
+        // Dates and times need no escaping; the rest was escaped once for the column.
+        let booking = context.bookingPrefixes[index], name = context.escapedNames[index]
         for entry in day.lanes[index] {
             let place = "r\(entry.row) s\(min(entry.span, 300))"
             switch entry.kind {
             case .appointment(let position):
-                appointment(&w, context.calendar.appointments[position], place, context)
+                appointment(&w, context.calendar.appointments[position], place, context, clock: clock)
             case .free:
-                let local = zone.local(entry.start)
+                let time = clock.time(entry.start)
                 w.raw("<li class=\"cal-free \(place)\"><a href=\"")
-                w.text(CalendarQuery.bookingLink(therapistId: column.id, locationId: context.calendar.location.id, date: local.date, time: local.time))
-                w.raw("\"><span class=\"vh\">Book </span>"); w.text(CalendarWords.clock(local.time))
-                w.raw("<span class=\"vh\"> "); w.text(local.time.minutes < 720 ? "a.m." : "p.m."); w.raw(" with "); w.text(column.name)
+                w.raw(booking); w.raw(day.date.description); w.raw("&amp;time="); w.raw(time.description)
+                w.raw("\"><span class=\"vh\">Book </span>"); w.text(SpokenTime.clock(time))
+                w.raw("<span class=\"vh\"> "); w.raw(time.minutes < 720 ? "a.m." : "p.m."); w.raw(" with "); w.raw(name)
                 w.raw("</span></a></li>")
             case .breakTime, .timeOff:
                 let name = entry.kind == .breakTime ? "Break" : "Time off"
                 w.raw("<li class=\"\(entry.kind == .breakTime ? "cal-break" : "cal-off") \(place)\"><span>"); w.text(name)
-                w.raw("<span class=\"vh\">, "); w.text(CalendarWords.range(zone.local(entry.start).time, zone.local(entry.end).time))
+                w.raw("<span class=\"vh\">, "); w.text(SpokenTime.range(clock.time(entry.start), clock.time(entry.end)))
                 w.raw("</span></span></li>")
             case .closed:
                 w.raw("<li class=\"cal-closed \(place)\" aria-hidden=\"true\"></li>")
@@ -204,13 +221,12 @@ enum CalendarGridHTML {
         w.raw("</ol>")
     }
 
-    static func appointment(_ w: inout HTMLWriter, _ appointment: Appointment, _ place: String, _ context: Context) {
-        let zone = context.calendar.zone
+    static func appointment(_ w: inout HTMLWriter, _ appointment: Appointment, _ place: String, _ context: Context, clock: DayClock) {
         let status = statusWords(appointment.status)
         let ghost = !appointment.status.holdsTime
         w.raw("<li class=\"cal-appt svc\(context.colours[appointment.serviceId] ?? 0) st-\(appointment.status.rawValue)\(ghost ? " cal-ghost" : "") \(place)\">")
         w.raw("<a href=\"/calendar/appointments/"); w.text(appointment.id); w.raw("\"><span class=\"cal-t\">")
-        w.text(CalendarWords.range(zone.local(appointment.start).time, zone.local(appointment.end).time))
+        w.text(SpokenTime.range(clock.time(appointment.start), clock.time(appointment.end)))
         w.raw("</span> <strong>"); w.text(context.calendar.clientNames[appointment.clientId] ?? "Client"); w.raw("</strong> <span class=\"cal-s\">")
         w.text(context.serviceNames[appointment.serviceId] ?? "")
         if context.showRoom, let room = appointment.roomId.flatMap({ context.rooms[$0] }) { w.raw(", "); w.text(room) }
@@ -240,14 +256,25 @@ enum CalendarGridHTML {
     static func hoursText(_ hours: WeeklyHours?, _ date: LocalDate) -> String {
         let spans = hours?.days[date.weekdayIndex].sorted { $0.start < $1.start } ?? []
         if spans.isEmpty { return "Not working" }
-        return spans.map { CalendarWords.range($0.start, $0.end) }.joined(separator: " and ")
+        return spans.map { SpokenTime.range($0.start, $0.end) }.joined(separator: " and ")
     }
 
-    /// "AK" for Alex Kim; a name's last word kept whole when it is a number ("DT2").
-    static func initials(_ name: String) -> String {
-        let words = name.split(separator: " ")
-        guard let last = words.last else { return "" }
-        let lead = String(words.dropLast().prefix(2).compactMap(\.first))
-        return lead + (last.allSatisfy(\.isNumber) ? String(last) : String(last.prefix(1)))
+    /// Each name as shortly as tells it from the others: the first name ("Tara", "Theo"); with the last name's initial
+    /// when first names are shared ("Sam K.", "Sam L."), or the last word whole when it is a number ("Demo 10"); the
+    /// whole name when even that is shared.
+    static func shortNames(_ names: [String]) -> [String] {
+        func words(_ name: String) -> [Substring] { name.split(separator: " ") }
+        func first(_ name: String) -> String { words(name).first.map(String.init) ?? name }
+        func withLast(_ name: String) -> String {
+            let all = words(name)
+            guard all.count > 1, let last = all.last else { return name }
+            return "\(all[0]) " + (last.allSatisfy(\.isNumber) ? String(last) : "\(last.prefix(1)).")
+        }
+        func unique(_ shorten: (String) -> String, _ names: [String]) -> [String: Bool] {
+            let counts = Dictionary(names.map { (shorten($0), 1) }, uniquingKeysWith: +)
+            return Dictionary(names.map { ($0, counts[shorten($0)] == 1) }, uniquingKeysWith: { a, b in a && b })
+        }
+        let byFirst = unique(first, names), byLast = unique(withLast, names)
+        return names.map { byFirst[$0] == true ? first($0) : byLast[$0] == true ? withLast($0) : $0 }
     }
 }

@@ -39,9 +39,10 @@ struct CalendarQuery: Sendable, Equatable {
         return "/calendar?" + parts.joined(separator: "&")
     }
 
-    /// The booking page for a free time.
-    static func bookingLink(therapistId: String, locationId: String, date: LocalDate, time: WallTime) -> String {
-        "/calendar/new?therapist=\(encoded(therapistId))&location=\(encoded(locationId))&date=\(date)&time=\(time)"
+    /// The booking page for a free time, up to its date (`<prefix><date>&time=<time>`): a column's many free times share
+    /// it, and encoding the ids is most of a link's cost.
+    static func bookingPrefix(therapistId: String, locationId: String) -> String {
+        "/calendar/new?therapist=\(encoded(therapistId))&location=\(encoded(locationId))&date="
     }
 
     static func encoded(_ value: String) -> String {

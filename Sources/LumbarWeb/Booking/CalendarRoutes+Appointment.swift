@@ -15,22 +15,23 @@ extension CalendarRoutes {
 
     func registerAppointmentPages(on router: Router<AppRequestContext>) {
         router.get("/calendar/appointments/:id") { request, context -> Response in
-            let account = try context.staff()
             let appointment = try await find(context)
+            return try await appointmentPage(appointment, context, notice: Self.saved[FormData(encoded: request.uri.query ?? "")["saved"]], problem: nil)
+        }
+        router.get("/calendar/appointments/:id/no-show") { _, context -> Response in
+            _ = try context.staff()
+            let appointment = try await find(context)
+            if let refusal = try await attendanceRefusal(.noShow, appointment, zone: try await zone(of: appointment)) {
+                return try await appointmentPage(appointment, context, notice: nil, problem: refusal, status: .conflict)
+            }
             let facts = try await facts(appointment)
-            let reason = appointment.status.holdsTime ? nil : try await services.appointments.cancelReason(id: appointment.id)
-            try await services.audit(account, context, .view, .appointment, client: appointment.clientId, detail: "appointment details")
-            var chrome = context.chrome("Appointment")
-            chrome.notice = Self.saved[FormData(encoded: request.uri.query ?? "")["saved"]]
-            let service = facts.service
-            let tax = service.map { ($0.priceCents * $0.taxBasisPoints + 5_000) / 10_000 } ?? 0
-            let price = service.map { "\(Money.text($0.priceCents + tax)) (\(Money.text($0.priceCents)) and \(Money.text(tax)) tax)" } ?? ""
-            return services.views.page("calendar_appointment", CalendarAppointmentPage(
-                chrome: chrome, id: appointment.id, heading: "\(facts.client) · \(CalendarWords.short(facts.zone.local(appointment.start).date))",
-                clientId: appointment.clientId, client: facts.client, service: service?.name ?? "", therapist: facts.therapist, room: facts.room,
-                when: facts.when, status: CalendarGridHTML.statusWords(appointment.status), price: price,
-                fee: appointment.status == .lateCancelled ? Money.text(appointment.feeCents) : nil, cancelReason: reason, canChange: appointment.status == .booked,
-                calendarLink: facts.calendarLink))
+            let question = "Mark \(facts.client) as a no-show?"
+            return services.views.page("setup_confirm", ConfirmPage(
+                chrome: context.chrome(question), question: question, what: "\(facts.when) with \(facts.therapist)",
+                consequences: ["The visit stays on the calendar, marked as missed, and the time is not offered to anyone else.",
+                               "It shows on the client's record as a missed visit.", "If this is a mistake, you can take it back today."],
+                action: "/calendar/appointments/\(appointment.id)/no-show", yes: "Yes, mark as a no-show",
+                back: "/calendar/appointments/\(appointment.id)", no: "No, go back"))
         }
         router.get("/calendar/appointments/:id/cancel") { _, context -> Response in
             _ = try context.staff()
@@ -52,6 +53,7 @@ extension CalendarRoutes {
             do {
                 let words = form["reason"] == "other" ? "other: " + form["reasonOther"].trimmed : form["reason"]
                 cancelled = try await booking.cancel(appointment, by: account, reason: words)
+                try await services.invoiceAfterChange(appointmentId: appointment.id, by: account, address: context.address)
             } catch let failure as BookingService.Failure {
                 return try await cancelPage(appointment, context, form: form, problems: [], problem: Self.words(failure).0, status: .conflict)
             }
@@ -87,6 +89,62 @@ extension CalendarRoutes {
         }
     }
 
+    /// One appointment's page: its facts, and the marks, moves and cancellation possible now (or why not).
+    func appointmentPage(_ appointment: Appointment, _ context: AppRequestContext, notice: String?, problem: String?,
+                         status: HTTPResponse.Status = .ok) async throws -> Response {
+        let account = try context.staff()
+        let facts = try await facts(appointment)
+        let reason = appointment.status.holdsTime ? nil : try await services.appointments.cancelReason(id: appointment.id)
+        try await services.audit(account, context, .view, .appointment, client: appointment.clientId, detail: "appointment details")
+        var chrome = context.chrome("Appointment")
+        chrome.notice = notice
+        let service = facts.service
+        let tax = service.map { Billing.tax($0.priceCents, basisPoints: $0.taxBasisPoints) } ?? 0
+        let price = service.map { "\(Money.text($0.priceCents + tax)) (\(Money.text($0.priceCents)) and \(Money.text(tax)) tax)" } ?? ""
+        let booked = appointment.status == .booked
+        let arrival = booked ? try await attendanceRefusal(.arrived, appointment, zone: facts.zone) : nil
+        let noShow = booked ? try await attendanceRefusal(.noShow, appointment, zone: facts.zone) : nil
+        let undo = booked ? nil : try await attendanceRefusal(.undo, appointment, zone: facts.zone)
+        let marked = appointment.status == .arrived || appointment.status == .noShow
+        return services.views.page("calendar_appointment", CalendarAppointmentPage(
+            chrome: chrome, id: appointment.id, heading: "\(facts.client) · \(SpokenTime.shortDay(facts.zone.local(appointment.start).date))",
+            clientId: appointment.clientId, client: facts.client, service: service?.name ?? "", therapist: facts.therapist, room: facts.room,
+            when: facts.when, status: CalendarGridHTML.statusWords(appointment.status), price: price,
+            fee: appointment.status == .lateCancelled ? Money.text(appointment.feeCents) : nil, cancelReason: reason, canChange: booked,
+            problem: problem, canArrive: booked && arrival == nil, canMarkNoShow: booked && noShow == nil,
+            waitNote: booked ? [arrival, noShow].compactMap { $0 }.first : nil,
+            canUndo: marked && undo == nil, undoLabel: appointment.status == .arrived ? "Take back “arrived”" : "Take back “no-show”",
+            fixedNote: booked ? nil : marked ? undo : "This appointment is \(appointment.status == .completed ? "finished" : "cancelled"), so it cannot be changed.",
+            paymentLink: appointment.status == .arrived ? "/clients/\(appointment.clientId)/billing" : nil,
+            calendarLink: facts.calendarLink), status: status)
+    }
+
+    /// Why `mark` cannot be made now, or nil: the clock's rule, and for taking a mark back, no money taken against the visit.
+    func attendanceRefusal(_ mark: Attendance.Mark, _ appointment: Appointment, zone: FoundationZone) async throws -> String? {
+        if let refusal = Attendance.refusal(mark, appointment, now: services.now, zone: zone) { return refusal }
+        if mark == .undo {
+            let standing = try await services.billing.ledger(clientId: appointment.clientId).standing(appointmentId: appointment.id)
+            if let standing, !standing.payments.isEmpty || !standing.receipts.isEmpty {
+                return "A payment or receipt is already recorded for this visit, so it stays as it is."
+            }
+        }
+        return nil
+    }
+
+    /// Marks the visit (or takes a mark back) when the rules allow, audited; otherwise the page again, saying why.
+    func attend(_ mark: Attendance.Mark, _ context: AppRequestContext) async throws -> Response {
+        let account = try context.staff()
+        let appointment = try await find(context)
+        if let refusal = try await attendanceRefusal(mark, appointment, zone: try await zone(of: appointment)) {
+            return try await appointmentPage(appointment, context, notice: nil, problem: refusal, status: .conflict)
+        }
+        try await services.appointments.setStatus(id: appointment.id, Attendance.status(after: mark), at: services.now)
+        try await services.invoiceAfterChange(appointmentId: appointment.id, by: account, address: context.address)
+        try await services.audit(account, context, .change, .appointment, client: appointment.clientId,
+                                 detail: mark == .undo ? "\(appointment.status.rawValue) taken back" : "marked \(mark.rawValue)")
+        return .seeOther("/calendar/appointments/\(appointment.id)?saved=\(mark == .undo ? "undone" : mark.rawValue)")
+    }
+
     /// What the appointment's pages say about it.
     struct Facts {
         let zone: FoundationZone
@@ -98,6 +156,12 @@ extension CalendarRoutes {
         let calendarLink: String
     }
 
+    /// The zone of the appointment's location, where its day is reckoned.
+    func zone(of appointment: Appointment) async throws -> FoundationZone {
+        let location = try await services.scheduling.location(id: appointment.locationId)
+        return location.flatMap { FoundationZone(identifier: $0.timeZone) } ?? FoundationZone(identifier: "UTC")!
+    }
+
     func facts(_ appointment: Appointment) async throws -> Facts {
         let location = try await services.scheduling.location(id: appointment.locationId)
         let zone = location.flatMap { FoundationZone(identifier: $0.timeZone) } ?? FoundationZone(identifier: "UTC")!
@@ -107,7 +171,7 @@ extension CalendarRoutes {
             service: try await services.scheduling.service(id: appointment.serviceId),
             therapist: try await services.accounts.find(id: appointment.therapistId)?.name ?? "",
             room: appointment.roomId.flatMap { id in location?.rooms.first { $0.id == id }?.name },
-            when: "\(CalendarWords.long(start.date)), \(CalendarWords.range(start.time, end.time))",
+            when: "\(start.date.spoken), \(SpokenTime.range(start.time, end.time))",
             calendarLink: "/calendar?date=\(start.date)&location=\(CalendarQuery.encoded(appointment.locationId))")
     }
 
@@ -138,7 +202,9 @@ extension CalendarRoutes {
                         status: HTTPResponse.Status = .ok) async throws -> Response {
         let facts = try await facts(appointment)
         let today = facts.zone.local(services.now).date
-        let days = (0..<14).map { today.adding(days: $0) }
+        // A fortnight at a time from today, or from the fortnight asked for (never before today, at most two years ahead).
+        let from = min(max(LocalDate(iso: query["from"]) ?? today, today), today.adding(days: 730))
+        let days = (0..<14).map { from.adding(days: $0) }
         let anyone = query["who"] == "any"
         var slots: [Slot] = []
         if appointment.status == .booked {
@@ -151,23 +217,26 @@ extension CalendarRoutes {
         }
         var perDay: [LocalDate: [Slot]] = [:]
         for slot in slots { perDay[facts.zone.local(slot.start).date, default: []].append(slot) }
-        let chosen = LocalDate(iso: query["day"]).flatMap { days.contains($0) ? $0 : nil } ?? days.first { perDay[$0] != nil } ?? today
-        let base = "/calendar/appointments/\(appointment.id)/reschedule?"
+        let chosen = LocalDate(iso: query["day"]).flatMap { days.contains($0) ? $0 : nil } ?? days.first { perDay[$0] != nil } ?? from
+        let base = "/calendar/appointments/\(appointment.id)/reschedule?" + (from == today ? "" : "from=\(from)&")
         let who = anyone ? "&who=any" : ""
+        let path = "/calendar/appointments/\(appointment.id)/reschedule?"
+        let earlier = from > today ? path + "from=\(max(today, from.adding(days: -14)))" + who : nil
+        let later = path + "from=\(from.adding(days: 14))" + who
         let names = Dictionary(try await services.accounts.therapists().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let page = CalendarReschedulePage(
             chrome: context.chrome("Reschedule"), id: appointment.id,
             summary: "\(facts.client), \(facts.service?.name ?? "appointment") with \(facts.therapist), now \(facts.when). Pick a new time below and the client is emailed it.",
             canMove: appointment.status == .booked,
-            days: days.map { .init(label: CalendarWords.short($0), href: base + "day=\($0)" + who, count: perDay[$0]?.count ?? 0, selected: $0 == chosen) },
-            dayLabel: CalendarWords.long(chosen),
+            days: days.map { .init(label: SpokenTime.shortDay($0), href: base + "day=\($0)" + who, count: perDay[$0]?.count ?? 0, selected: $0 == chosen) },
+            dayLabel: chosen.spoken,
             times: (perDay[chosen] ?? []).map { slot in
-                let time = CalendarWords.time(facts.zone.local(slot.start).time)
+                let time = SpokenTime.time(facts.zone.local(slot.start).time)
                 return .init(value: "\(slot.start.milliseconds)|\(slot.therapistId)",
                              label: anyone ? "\(time) with \(names[slot.therapistId] ?? "")" : time)
             },
             anyTherapist: anyone, sameLink: base + "day=\(chosen)", anyLink: base + "day=\(chosen)&who=any", therapist: facts.therapist,
-            problem: problem, backLink: "/calendar/appointments/\(appointment.id)")
+            problem: problem, backLink: "/calendar/appointments/\(appointment.id)", earlier: earlier, later: later)
         return services.views.page("calendar_reschedule", page, status: status)
     }
 }

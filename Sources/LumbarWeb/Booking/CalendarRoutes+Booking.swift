@@ -17,11 +17,14 @@ extension CalendarRoutes {
         router.post("/calendar/book") { _, context -> Response in
             let account = try context.staff()
             let form = context.form
+            if let shown = try await searchOrRegister(form, returning: "/calendar/new", page: { try await bookingPage($0, context, problems: [], problem: nil) }) {
+                return shown
+            }
             let (location, zone, date, time, unread) = try await placeAndTime(form, date: "date", time: "time")
             var problems = unread
             let weeks = Int(form["weeks"].isEmpty ? "1" : form["weeks"]) ?? 0
             if !(1...26).contains(weeks) { problems.append(FieldProblem("weeks", "Book 1 to 26 weekly visits.")) }
-            if try await services.clients.find(id: form["client"]) == nil { problems.append(FieldProblem("client", "Choose a client.")) }
+            if try await services.clients.find(id: form["client"]) == nil { problems.append(FieldProblem("client", Self.chooseClient)) }
             guard problems.isEmpty, let date, let time else {
                 return try await bookingPage(form, context, problems: problems, problem: nil, status: .unprocessableContent)
             }
@@ -47,7 +50,8 @@ extension CalendarRoutes {
                 let past: Bool = if case .refused(let refusal) = failure { refusal.reason == .inPast } else { false }
                 return try await bookingPage(form, context, problems: [], problem: message, status: status, offerPast: past)
             }
-            return .seeOther("/calendar?date=\(date)&location=\(location.id)&saved=booked")
+            let series = weeks > 1 ? "&visits=\(weeks)&time=\(CalendarQuery.encoded(form["time"]))" : ""
+            return .seeOther("/calendar?date=\(date)&location=\(location.id)&saved=booked" + series)
         }
         router.get("/calendar/past") { request, context -> Response in
             _ = try context.staff()
@@ -73,18 +77,22 @@ extension CalendarRoutes {
     func recordPast(_ context: AppRequestContext) async throws -> Response {
         let account = try context.staff()
         let form = context.form
+        if let shown = try await searchOrRegister(form, returning: "/calendar/past", page: { try await pastPage($0, context, problems: []) }) {
+            return shown
+        }
         let (location, zone, date, time, unread) = try await placeAndTime(form, date: "pastDate", time: "pastTime")
         var problems = unread
-        if try await services.clients.find(id: form["pastClient"]) == nil { problems.append(FieldProblem("pastClient", "Choose a client.")) }
+        if try await services.clients.find(id: form["pastClient"]) == nil { problems.append(FieldProblem("pastClient", Self.chooseClient)) }
         if try await services.accounts.find(id: form["pastTherapist"])?.role != .therapist { problems.append(FieldProblem("pastTherapist", "Choose the therapist who saw the client.")) }
         let start = date.flatMap { date in time.flatMap { zone.instant(LocalDateTime(date, $0)) } }
         if let date, let time, start == nil { problems.append(FieldProblem("pastTime", "The clocks changed then, so \(time) did not happen on \(date.spoken).")) }
         if let start, start > services.now { problems.append(FieldProblem("pastTime", "That time has not come yet. Book it instead, so the client is sent a confirmation.")) }
         guard problems.isEmpty, let start else { return try await pastPage(form, context, problems: problems, status: .unprocessableContent) }
         do {
-            _ = try await booking.recordPast(clientId: form["pastClient"], serviceId: form["pastService"], locationId: location.id, therapistId: form["pastTherapist"],
+            let visit = try await booking.recordPast(clientId: form["pastClient"], serviceId: form["pastService"], locationId: location.id, therapistId: form["pastTherapist"],
                                              start: start, by: account,
                                              audit: services.auditEntry(account, context, .create, .appointment, client: form["pastClient"], detail: "past visit recorded by staff, no email"))
+            try await services.invoiceAfterChange(appointmentId: visit.id, by: account, address: context.address)
         } catch let failure as BookingService.Failure {
             switch failure {
             case .refused(let refusal): return try await pastPage(form, context, problems: [FieldProblem("pastTime", refusal.message)], status: Self.status(refusal))
@@ -95,30 +103,57 @@ extension CalendarRoutes {
         return .seeOther("/calendar?date=\(zone.local(start).date)&location=\(location.id)&saved=recorded")
     }
 
+    /// The refusal when no client is chosen.
+    static let chooseClient = "Choose the client: type a few letters of their name, then pick them from the matches."
+
+    /// What the booking page says on coming back from registering a client (`?saved=client`).
+    static let registered = "Client registered and chosen below. Check the time and the service, then book."
+
+    /// What the calendar says after a weekly series is booked into it (`saved=booked&visits=3&time=10:00`, the first
+    /// visit's date in `date`): "Booked 3 weekly visits: Wed 2, 9 and 16 Dec at 10:00 a.m. ..."; nil for anything else.
+    static func bookedSeries(_ query: FormData) -> String? {
+        guard query["saved"] == "booked", let visits = Int(query["visits"]), (2...26).contains(visits),
+              let first = LocalDate(iso: query["date"]), let time = WallTime(query["time"]) else { return nil }
+        // The time ends "a.m." or "p.m.", which closes the sentence.
+        return "Booked \(visits) weekly visits: \(weekly(from: first, count: visits)) at \(SpokenTime.time(time)) "
+            + "The client is emailed a confirmation if we have their address."
+    }
+
+    /// `count` weekly dates from `first` as people say them: "Wed 2, 9 and 16 Dec", "Wed 30 Dec 2026, 6 and 13 Jan 2027".
+    static func weekly(from first: LocalDate, count: Int) -> String {
+        let days = (0..<max(count, 1)).map { first.adding(days: 7 * $0) }
+        let years = days[0].year != days[days.count - 1].year
+        let parts = days.indices.map { index in
+            let day = days[index]
+            let endsMonth = index == days.count - 1 || days[index + 1].month != day.month
+            return "\(day.day)" + (endsMonth ? " \(day.monthName.prefix(3))" + (years ? " \(day.year)" : "") : "")
+        }
+        let listed = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
+        return "\(first.weekdayName.prefix(3)) " + listed
+    }
+
     /// `form` with the `extra` fields it does not have yet.
     static func adding(_ extra: [(String, String)], to form: FormData) -> FormData {
         let pairs = form.fields.map { ($0.key, $0.value) } + extra.filter { !form.has($0.0) }
         return FormData(encoded: pairs.map { "\($0.0)=\(CalendarQuery.encoded($0.1))" }.joined(separator: "&"))
     }
 
-    /// The clients a search found (and the one already chosen, first), as the booking forms offer them.
-    func clientChoices(_ q: String, chosen: String, _ account: Account, _ context: AppRequestContext) async throws
-        -> (searched: Bool, choices: [CalendarBookingPage.Choice]) {
-        var found: [Client] = []
-        if let client = try await services.clients.find(id: chosen) { found.append(client) }
-        let query = ClientQuery(q)
-        let searched = !query.isEmpty && ClientQuery.limit.problem("q", q) == nil
-        if searched {
-            let policy = try await services.policy()
-            let scoped = account.role == .therapist && !policy.sharedCare
-            let matches = try await services.clients.search(query, treatedBy: scoped ? account.id : nil, limit: 10)
-            found += matches.map(\.client).filter { $0.id != chosen }
-            try await services.audit(account, context, .view, .contact, client: nil, detail: "client search, \(matches.count) found")
+    /// The client picker for a booking form as it was sent, the chosen client's read audited.
+    func clientPicker(_ form: FormData, field: String, purpose: String, error: String?, _ account: Account,
+                      _ context: AppRequestContext) async throws -> ClientPicker {
+        let picker = try await ClientFinder(services: services).picker(form, account: account, context: context, field: field, error: error)
+        if let chosen = picker.chosen {
+            try await services.audit(account, context, .view, .contact, client: chosen.id, detail: "chosen for \(purpose)")
         }
-        return (searched, found.map { client in
-            let details = [client.dateOfBirth.map { "born \($0)" }, client.phone.isEmpty ? nil : client.phone].compactMap { $0 }
-            return .init(id: client.id, label: ([client.fullName] + details).joined(separator: " · "), checked: client.id == chosen)
-        })
+        return picker
+    }
+
+    /// Before a booking form is acted on: its Find button (a page without script) shows it again with the matches,
+    /// and its New client button goes to register one, coming back to this form afterwards. Nil: neither was pressed.
+    func searchOrRegister(_ form: FormData, returning path: String, page: (FormData) async throws -> Response) async throws -> Response? {
+        if ClientFinder.wantsFind(form) { return try await page(form) }
+        if form.has("newClient"), let back = ClientReturn(leaving: path, form) { return .seeOther(back.registering) }
+        return nil
     }
 
     func bookingPage(_ form: FormData, _ context: AppRequestContext, problems: [FieldProblem], problem: String?,
@@ -133,9 +168,9 @@ extension CalendarRoutes {
         var summary: String?
         if let date = LocalDate(iso: form["date"]) {
             let who = therapists.first { $0.id == form["therapist"] }?.name
-            summary = "\(CalendarWords.long(date))" + (WallTime(form["time"]).map { " at \(CalendarWords.time($0))" } ?? "") + (who.map { " with \($0)" } ?? "")
+            summary = "\(date.spoken)" + (WallTime(form["time"]).map { " at \(SpokenTime.time($0))" } ?? "") + (who.map { " with \($0)" } ?? "")
         }
-        let (searched, choices) = try await clientChoices(form["q"], chosen: form["client"], account, context)
+        let picker = try await clientPicker(form, field: "client", purpose: "a booking", error: problems.first { $0.field == "client" }?.message, account, context)
         let fields = [
             FieldView.select("service", "Service", try await services.scheduling.services().map { ($0.id, "\($0.name) (\($0.minutes) min)") }),
             FieldView.select("therapist", "Therapist", [("", "First available")] + therapists.map { ($0.id, $0.name) }),
@@ -145,13 +180,13 @@ extension CalendarRoutes {
         let past = offerPast ? "/calendar/past?" + [("location", location.id), ("pastClient", form["client"]), ("pastService", form["service"]),
                                                     ("pastTherapist", form["therapist"]), ("pastDate", form["date"]), ("pastTime", form["time"])]
             .map { "\($0.0)=\(CalendarQuery.encoded($0.1))" }.joined(separator: "&") : nil
-        let carried = ["service", "therapist", "date", "time", "weeks", "location"].map { CalendarBookingPage.Hidden(name: $0, value: $0 == "location" ? location.id : form[$0]) }
         let day = LocalDate(iso: form["date"]) ?? zone.local(services.now).date
+        var chrome = context.chrome("Book an appointment")
+        if form["saved"] == "client" { chrome.notice = Self.registered }
         return services.views.page("calendar_new", CalendarBookingPage(
-            chrome: context.chrome("Book an appointment"), heading: "Book an appointment",
+            chrome: chrome, heading: "Book an appointment",
             intro: "Find the client, check the service and time, then book. The client is emailed a confirmation if we have their address.",
-            summary: summary, searchAction: "/calendar/new", carry: carried, q: form["q"], searched: searched, choices: choices, clientField: "client",
-            clientError: problems.first { $0.field == "client" }?.message, action: "/calendar/book", locationId: location.id,
+            summary: summary, picker: picker, action: "/calendar/book", locationId: location.id,
             fields: fields.filled(from: form, problems: problems), problem: problem, pastLink: past, button: "Book",
             calendarLink: "/calendar?date=\(day)&location=\(CalendarQuery.encoded(location.id))"), status: status)
     }
@@ -165,20 +200,20 @@ extension CalendarRoutes {
         let zone = FoundationZone(identifier: location.timeZone) ?? FoundationZone(identifier: "UTC")!
         let today = zone.local(services.now).date
         let filled = Self.adding([("pastDate", today.description)], to: form)
-        let (searched, choices) = try await clientChoices(form["q"], chosen: form["pastClient"], account, context)
+        let picker = try await clientPicker(form, field: "pastClient", purpose: "a past visit", error: problems.first { $0.field == "pastClient" }?.message,
+                                            account, context)
         let fields = [
             FieldView.select("pastService", "Service", try await services.scheduling.services().map { ($0.id, "\($0.name) (\($0.minutes) min)") }),
             FieldView.select("pastTherapist", "Therapist", try await services.accounts.therapists().map { ($0.id, $0.name) }),
             FieldView("pastDate", "Date", type: "date"), FieldView("pastTime", "Time it started", type: "time"),
         ]
-        let carried = ["pastService", "pastTherapist", "pastDate", "pastTime", "location"]
-            .map { CalendarBookingPage.Hidden(name: $0, value: $0 == "location" ? location.id : filled[$0]) }
         let day = LocalDate(iso: filled["pastDate"]) ?? today
+        var chrome = context.chrome("Record a past visit")
+        if form["saved"] == "client" { chrome.notice = "Client registered and chosen below. Check the visit's details, then record it." }
         return services.views.page("calendar_new", CalendarBookingPage(
-            chrome: context.chrome("Record a past visit"), heading: "Record a past visit",
+            chrome: chrome, heading: "Record a past visit",
             intro: "For a visit that already happened but was never booked. It is saved as arrived, so it can be charted and billed, and no email is sent to the client.",
-            summary: nil, searchAction: "/calendar/past", carry: carried, q: form["q"], searched: searched, choices: choices, clientField: "pastClient",
-            clientError: problems.first { $0.field == "pastClient" }?.message, action: "/calendar/past", locationId: location.id,
+            summary: nil, picker: picker, action: "/calendar/past", locationId: location.id,
             fields: fields.filled(from: filled, problems: problems), problem: nil, pastLink: nil, button: "Record visit",
             calendarLink: "/calendar?date=\(day)&location=\(CalendarQuery.encoded(location.id))"), status: status)
     }

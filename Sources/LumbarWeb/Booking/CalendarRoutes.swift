@@ -18,15 +18,12 @@ struct CalendarRoutes {
             return try await page(FormData(encoded: request.uri.query ?? ""), context, problem: nil)
         }
         router.post("/calendar/appointments/:id/status") { _, context -> Response in
-            let account = try context.staff()
-            let appointment = try await find(context)
-            // Cancelling asks first, on its own page; here only what happens as the client comes (or does not).
-            guard appointment.status == .booked, let status = Appointment.Status(rawValue: context.form["status"]),
-                  [.arrived, .noShow].contains(status) else { throw PageError.badForm("That change is not possible for this appointment.") }
-            try await services.appointments.setStatus(id: appointment.id, status, at: services.now)
-            try await services.audit(account, context, .change, .appointment, client: appointment.clientId, detail: "marked \(status.rawValue)")
-            return .seeOther("/calendar/appointments/\(appointment.id)?saved=\(status.rawValue)")
+            _ = try context.staff()
+            guard let mark = Attendance.Mark(rawValue: context.form["status"]) else { throw PageError.badForm("That change is not possible for this appointment.") }
+            return try await attend(mark, context)
         }
+        // A no-show is asked about first: it frees nothing, but it is a mark against the client.
+        router.post("/calendar/appointments/:id/no-show") { _, context -> Response in try await attend(.noShow, context) }
         router.post("/calendar/appointments/:id/move") { _, context -> Response in
             let account = try context.staff()
             let appointment = try await find(context)
@@ -66,7 +63,8 @@ struct CalendarRoutes {
         "cancelled": "Cancelled. The client is emailed if we have their address.",
         "late-cancelled": "Cancelled late. The late-cancellation fee is recorded. The client is emailed if we have their address.",
         "arrived": "Marked arrived.",
-        "no-show": "Marked as a no-show.",
+        "no-show": "Marked as a no-show. You can take it back today if it was a mistake.",
+        "undone": "Taken back: the appointment is booked again.",
     ]
 
     /// A refusal in words, and the status it answers with.
@@ -100,6 +98,7 @@ struct CalendarRoutes {
         let today = zone.local(services.now).date
         var asked = CalendarQuery(query, today: today, locationId: location?.id ?? "")
         var calendar: CalendarService.Calendar?
+        var audited: Task<Void, any Error>?
         var chosen = asked.therapist
         if let location {
             let therapists = try await services.accounts.therapists()
@@ -112,12 +111,15 @@ struct CalendarRoutes {
             if asked.byRoom && location.rooms.isEmpty { asked.byRoom = false }
             calendar = try await calendars.calendar(location: location, days: asked.days, therapistId: chosen == "all" || asked.byRoom ? nil : chosen,
                                                     byRoom: asked.byRoom && !asked.week, showCancelled: asked.showCancelled)
-            try await services.audit(account, context, .view, .appointment, client: nil,
-                                     detail: "calendar \(asked.days[0]) \(asked.days.count) day(s), \(calendar?.appointments.count ?? 0) shown")
+            // The audit row is written while the page is drawn, and the page is sent only once it is committed.
+            let entry = services.auditEntry(account, context, .view, .appointment, client: nil,
+                                            detail: "calendar \(asked.days[0]) \(asked.days.count) day(s), \(calendar?.appointments.count ?? 0) shown")
+            audited = Task { [services] in try await services.audit.append(entry) }
         }
         var chrome = context.chrome("Calendar")
-        chrome.notice = Self.saved[query["saved"]]
+        chrome.notice = Self.bookedSeries(query) ?? Self.saved[query["saved"]]
         let body = CalendarGridHTML.main(calendar, .init(query: asked, today: today, locations: locations, chosen: chosen, problem: problem))
+        try await audited?.value
         return services.views.page("calendar", CalendarPage(chrome: chrome, body: body), status: status)
     }
 }

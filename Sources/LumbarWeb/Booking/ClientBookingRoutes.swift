@@ -98,6 +98,8 @@ struct ClientBookingRoutes {
             therapistName: therapistId.flatMap { id in bookingContext.therapists.first { $0.id == id }?.name },
             moving: moving.map { SpokenTime.short(zone.local($0.start)) }, movingId: moving?.id, problem: problem, days: days,
             dayLabel: SpokenTime.day(selected, today: today), times: times, nextFree: nextFree,
+            earlier: from > today ? dayLink(max(today, from.adding(days: -14)), from: max(today, from.adding(days: -14))) : nil,
+            later: through < today.adding(days: bookingContext.rules.maximumAdvanceDays) ? dayLink(through.adding(days: 1), from: through.adding(days: 1)) : nil,
             anyoneLink: therapistId != nil && moving == nil ? "/book/times?" + Self.query([("service", query["service"]), ("location", query["location"]),
                                                                                           ("from", from.description), ("day", selected.description)]) : nil)
         return services.views.page("book_times", page, status: status)

@@ -53,28 +53,23 @@ extension SchedulingAdminRoutes {
                 .map { $0.field == "rooms" ? FieldProblem("newRooms", $0.message) : $0 }
             guard problems.isEmpty else { return locationEditPage(context, location, form: form, problems: problems, status: .unprocessableContent) }
             guard try await services.scheduling.updateLocation(draft, at: services.now) != nil else { throw PageError.notFound }
-            try await services.audit(owner, context, .change, .account, client: nil, detail: "location \(location.id) changed")
-            return .seeOther("/scheduling/locations?saved=location-changed")
+            let retiredRooms = location.rooms.count - kept.count
+            try await services.audit(owner, context, .change, .account, client: nil,
+                                     detail: "location \(location.id) changed" + (retiredRooms > 0 ? ", \(retiredRooms) room(s) retired" : ""))
+            return .seeOther("/scheduling/locations?saved=location-\(retiredRooms > 0 ? "rooms-retired" : "changed")")
         }
-        for (verb, retire) in [("retire", true), ("restore", false)] {
-            router.get("/scheduling/locations/:id/\(verb)") { _, context -> Response in
-                _ = try context.owner()
-                let location = try await existingLocation(context)
-                return confirm(context, question: retire ? "Retire this location?" : "Restore this location?", what: "\(location.name), \(location.address)",
-                               consequences: retire
-                                   ? ["Clients and staff can no longer book here.", "Appointments already booked here stay; cancel or move them from the calendar.",
-                                      "Past appointments, notes and receipts still show this location. You can restore it later."]
-                                   : ["It is offered for booking again, with the therapists' hours it had."],
-                               action: "/scheduling/locations/\(location.id)/\(verb)", yes: retire ? "Yes, retire it" : "Yes, restore it", back: "/scheduling/locations")
-            }
-            router.post("/scheduling/locations/:id/\(verb)") { _, context -> Response in
-                let owner = try context.owner()
-                let location = try await existingLocation(context)
-                guard try await services.scheduling.setLocationRetired(id: location.id, retire, at: services.now) else { throw PageError.notFound }
-                try await services.audit(owner, context, .change, .account, client: nil, detail: "location \(location.id) \(retire ? "retired" : "restored")")
-                return .seeOther("/scheduling/locations?saved=location-\(retire ? "retired" : "restored")")
-            }
-        }
+        RetireRoutes(services: services, list: "/scheduling/locations", noun: "location", savedPrefix: "location-",
+                     consequences: { retire in
+                         retire ? ["Clients and staff can no longer book here.",
+                                   "Past appointments, notes and receipts still show this location. You can restore it later."]
+                             : ["It is offered for booking again, with the therapists' hours it had."]
+                     },
+                     find: { [services] id in
+                         try await services.scheduling.location(id: id).map { .init(id: $0.id, name: $0.name, what: "\($0.name), \($0.address)") }
+                     },
+                     stillBooked: { [services] id, now in try await RetireRoutes.booked(services, locationId: id, from: now) },
+                     setRetired: { [services] id, retire, now in try await services.scheduling.setLocationRetired(id: id, retire, at: now) })
+            .register(on: router)
     }
 
     /// "Room 1, Room 2" as names, empty ones dropped.
@@ -98,7 +93,7 @@ extension SchedulingAdminRoutes {
 
     private func locationEditPage(_ context: AppRequestContext, _ location: Location, form: FormData, problems: [FieldProblem],
                                   status: HTTPResponse.Status = .ok) -> Response {
-        let rooms = location.rooms.map { FieldView("room-" + $0.id, "Room", help: "Clear the name to retire this room.", optional: true, limit: .name) }
+        let rooms = location.rooms.map { FieldView("room-" + $0.id, "Name of room “\($0.name)”", help: "Clear the name to retire this room.", optional: true, limit: .name) }
         let fields = Array(Self.locationFields.prefix(3)) + rooms
             + [FieldView("newRooms", "Add rooms", help: "Names separated by commas.", optional: true, limit: .short)]
         let page = EditPage(chrome: context.chrome("Edit \(location.name)"), heading: "Edit \(location.name)", intro: nil,

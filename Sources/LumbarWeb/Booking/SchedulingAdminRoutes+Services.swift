@@ -23,7 +23,7 @@ extension SchedulingAdminRoutes {
         router.post("/scheduling/services") { _, context -> Response in
             let owner = try context.owner()
             let form = context.form
-            let (service, problems) = Self.service(from: form, id: "")
+            let (service, problems) = try await checked(Self.service(from: form, id: ""))
             guard problems.isEmpty else {
                 return try await servicesPage(context.chrome("Services"), form: form, online: form.checkbox("online"), problems: problems, status: .unprocessableContent)
             }
@@ -42,7 +42,7 @@ extension SchedulingAdminRoutes {
         router.post("/scheduling/services/:id") { _, context -> Response in
             let owner = try context.owner()
             let existing = try await existingService(context)
-            let (service, problems) = Self.service(from: context.form, id: existing.id)
+            let (service, problems) = try await checked(Self.service(from: context.form, id: existing.id))
             guard problems.isEmpty else {
                 return serviceEditPage(context, existing, form: context.form, online: context.form.checkbox("online"), problems: problems, status: .unprocessableContent)
             }
@@ -50,25 +50,22 @@ extension SchedulingAdminRoutes {
             try await services.audit(owner, context, .change, .account, client: nil, detail: "service \(existing.id) changed")
             return .seeOther("/scheduling/services?saved=service-changed")
         }
-        for (verb, retire) in [("retire", true), ("restore", false)] {
-            router.get("/scheduling/services/:id/\(verb)") { _, context -> Response in
-                _ = try context.owner()
-                let service = try await existingService(context)
-                return confirm(context, question: retire ? "Retire this service?" : "Restore this service?", what: service.name,
-                               consequences: retire
-                                   ? ["Clients and staff can no longer book it.", "Appointments already booked for it stay as they are.",
-                                      "Past appointments and receipts still show it. You can restore it later."]
-                                   : ["It is offered for booking again."],
-                               action: "/scheduling/services/\(service.id)/\(verb)", yes: retire ? "Yes, retire it" : "Yes, restore it", back: "/scheduling/services")
-            }
-            router.post("/scheduling/services/:id/\(verb)") { _, context -> Response in
-                let owner = try context.owner()
-                let service = try await existingService(context)
-                guard try await services.scheduling.setServiceRetired(id: service.id, retire, at: services.now) else { throw PageError.notFound }
-                try await services.audit(owner, context, .change, .account, client: nil, detail: "service \(service.id) \(retire ? "retired" : "restored")")
-                return .seeOther("/scheduling/services?saved=service-\(retire ? "retired" : "restored")")
-            }
-        }
+        RetireRoutes(services: services, list: "/scheduling/services", noun: "service", savedPrefix: "service-",
+                     consequences: { retire in
+                         retire ? ["Clients and staff can no longer book it.", "Appointments already booked for it stay as they are.",
+                                   "Past appointments and receipts still show it. You can restore it later."]
+                             : ["It is offered for booking again."]
+                     },
+                     find: { [services] id in try await services.scheduling.service(id: id).map { .init(id: $0.id, name: $0.name, what: $0.name) } },
+                     stillBooked: nil,
+                     setRetired: { [services] id, retire, now in try await services.scheduling.setServiceRetired(id: id, retire, at: now) })
+            .register(on: router)
+    }
+
+    /// The form's service and problems, with a name another offered service already has among them.
+    private func checked(_ read: (BookableService, [FieldProblem])) async throws -> (BookableService, [FieldProblem]) {
+        let clash = read.0.nameClash(among: try await services.scheduling.services()).map { FieldProblem("serviceName", $0.message) }
+        return (read.0, read.1 + (clash.map { [$0] } ?? []))
     }
 
     /// The service a form describes, with the problems beside its fields.

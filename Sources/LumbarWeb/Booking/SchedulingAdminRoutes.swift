@@ -14,6 +14,7 @@ struct SchedulingAdminRoutes {
         "time-off-changed": "Time off changed.",
         "time-off-removed": "Time off removed. Those days can be booked again.",
         "location": "Location added.", "location-changed": "Location saved.",
+        "location-rooms-retired": "Location saved. The rooms whose names you cleared are retired: nothing new is booked in them, and past appointments still show them.",
         "location-retired": "Location retired. It is no longer offered for booking; past appointments still show it.",
         "location-restored": "Location restored. It is offered for booking again.",
         "service": "Service added.", "service-changed": "Service saved.",

@@ -14,6 +14,14 @@ struct FormData: Sendable {
         repeated = values.mapValues { [$0] }
     }
 
+    /// A form holding `pairs` in order, names repeated for tick-box groups: for showing a stored thing in its edit form.
+    init(pairs: [(String, String)]) {
+        for (name, value) in pairs {
+            repeated[name, default: []].append(value)
+            if fields[name] == nil { fields[name] = value }
+        }
+    }
+
     init(encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

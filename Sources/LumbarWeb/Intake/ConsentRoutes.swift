@@ -3,6 +3,7 @@ import Hummingbird
 import LumbarClinic
 import LumbarCore
 import LumbarStorage
+import LumbarZones
 
 /// Consent: the client signs (typed or drawn) after their intake; the therapist records spoken gluteal consent and
 /// written consent for other sensitive areas at a visit; anyone who gave a consent, or treats the client, records a
@@ -33,6 +34,20 @@ struct ConsentRoutes {
             _ = try await intake.consents.add(consent, audit: auditEntry(filler.account, context, client: filler.client.id,
                                                                          detail: "\(kind.rawValue) consent signed" + (filler.isKiosk ? " (front-desk tablet)" : "")))
             return .seeOther(kind == .treatment ? "\(filler.base)/consent/gluteal" : "\(filler.base)/result?consented=1")
+        }
+        // A client withdrawing their own consent is asked first, on a page of its own.
+        router.get("/me/consents/:consent/withdraw") { _, context -> Response in
+            let account = try context.signedIn()
+            guard account.role == .client, let client = try await services.clients.find(accountId: account.id) else { throw PageError.notFound }
+            let (consent, withdrawn) = try await own(try context.parameters.require("consent"), client: client)
+            if withdrawn { return .seeOther("/me") }
+            try await services.audit(account, context, .view, .consent, client: client.id, detail: "\(consent.kind.rawValue) consent withdrawal question")
+            let signed = SpokenTime.day(try await services.clinicTime().rules.local(consent.at).date)
+            let words = Self.clientWords(consent.kind)
+            return services.views.page("setup_confirm", ConfirmPage(
+                chrome: context.chrome("Withdraw your consent?"), question: "Withdraw your consent?", what: "\(words.label), signed \(signed).",
+                consequences: [words.effect, "What you signed stays in your record, marked as withdrawn. You can sign it again at any time."],
+                action: "/me/consents/\(consent.id)/withdraw", yes: "Yes, withdraw my consent", back: "/me", no: "No, keep my consent"))
         }
         router.post("/me/consents/:consent/withdraw") { _, context -> Response in
             let account = try context.signedIn()
@@ -71,12 +86,30 @@ struct ConsentRoutes {
             _ = try await intake.consents.add(consent, audit: auditEntry(account, context, client: access.client.id, detail: "\(kind.rawValue) consent recorded"))
             return .seeOther("/clients/\(access.client.id)#consent-heading")
         }
+        // Staff recording a withdrawal the client asked for are asked first too.
+        router.get("/clients/:id/consents/:consent/withdraw") { _, context -> Response in
+            let account = try context.signedIn()
+            let access = try await services.clientAccess(account, try context.parameters.require("id"))
+            guard access.writesClinical else { throw PageError.forbidden }
+            let client = access.client
+            let back = "/clients/\(client.id)#consent-heading"
+            let (consent, withdrawn) = try await own(try context.parameters.require("consent"), client: client)
+            if withdrawn { return .seeOther(back) }
+            try await services.audit(account, context, .view, .consent, client: client.id, detail: "\(consent.kind.rawValue) consent withdrawal question")
+            let given = SpokenTime.day(try await services.clinicTime().rules.local(consent.at).date)
+            return services.views.page("setup_confirm", ConfirmPage(
+                chrome: context.chrome("Record a withdrawal?"), question: "Record that \(client.fullName) withdrew this consent?",
+                what: "\(consent.kind.label), given \(given) by \(consent.signerName).",
+                consequences: ["It shows as withdrawn on the chart and in the client's portal from now on.",
+                               "The consent they gave stays in the record; the withdrawal is added beside it, with your name."],
+                action: "/clients/\(client.id)/consents/\(consent.id)/withdraw", yes: "Yes, record the withdrawal", back: back, no: "No, go back"))
+        }
         router.post("/clients/:id/consents/:consent/withdraw") { _, context -> Response in
             let account = try context.signedIn()
             let access = try await services.clientAccess(account, try context.parameters.require("id"))
             guard access.writesClinical else { throw PageError.forbidden }
             try await withdraw(try context.parameters.require("consent"), client: access.client, by: account, context: context)
-            return .seeOther("/clients/\(access.client.id)#consent-heading")
+            return .seeOther("/clients/\(access.client.id)?saved=withdrawn#consent-heading")
         }
     }
 
@@ -107,6 +140,22 @@ struct ConsentRoutes {
         let status = ConsentStatus(try await intake.consents.list(clientId: clientId), intakeId: current.id, appointmentId: nil)
         if case .given(let consent)? = status.states[kind] { return consent }
         return nil
+    }
+
+    /// A consent as the client's portal names it, and what withdrawing it means for their care.
+    static func clientWords(_ kind: ConsentKind) -> (label: String, effect: String) {
+        switch kind {
+        case .treatment: ("Consent to assessment and treatment", "Your therapist will not assess or treat you until you sign it again.")
+        case .gluteal: ("Consent to work on the buttock (gluteal) muscles", "Your therapist will not work on your buttock (gluteal) muscles.")
+        default: (kind.label, "Your therapist will see that you withdrew it before your next treatment.")
+        }
+    }
+
+    /// The client's own consent `consentId` (404 for any other), and whether it is withdrawn already.
+    private func own(_ consentId: String, client: Client) async throws -> (Consent, withdrawn: Bool) {
+        let all = try await intake.consents.list(clientId: client.id)
+        guard let consent = all.first(where: { $0.id == consentId && $0.withdraws == nil }) else { throw PageError.notFound }
+        return (consent, all.contains { $0.withdraws == consentId })
     }
 
     private func withdraw(_ consentId: String, client: Client, by account: Account, context: AppRequestContext) async throws {

@@ -8,9 +8,10 @@ import LumbarZones
 /// get only whether an intake exists and whether online booking is paused.
 struct IntakePanel: Sendable {
     struct Reason: Sendable { let text: String; let extra: String }
-    struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String }
+    /// `plain`: suitable with nothing today for or against it, which the chart folds away.
+    struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String; let plain: Bool }
     struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String?; let detail: String; let by: String }
-    struct ConsentRow: Sendable { let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
+    struct ConsentRow: Sendable { let kind: ConsentKind; let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
 
     /// One of the panel's forms that was sent back with problems: what was typed, kept, and the problems beside the
     /// fields. Only that form is filled in again; the panel's other forms share field names with it.
@@ -90,12 +91,12 @@ struct IntakePanel: Sendable {
         panel.consents = ConsentKind.allCases.map { kind in
             switch status.states[kind] ?? .missing {
             case .given(let consent):
-                return ConsentRow(label: kind.label, state: "given", given: true,
+                return ConsentRow(kind: kind, label: kind.label, state: "given", given: true,
                                   detail: "\(consent.signerName), \(consent.signature.rawValue), \(zone.local(consent.at)), text \(consent.textVersion)", withdrawId: consent.id)
             case .withdrawn(let at):
-                return ConsentRow(label: kind.label, state: "withdrawn", given: false, detail: "withdrawn \(zone.local(at))", withdrawId: nil)
+                return ConsentRow(kind: kind, label: kind.label, state: "withdrawn", given: false, detail: "withdrawn \(zone.local(at))", withdrawId: nil)
             case .missing:
-                return ConsentRow(label: kind.label, state: "not given", given: false,
+                return ConsentRow(kind: kind, label: kind.label, state: "not given", given: false,
                                   detail: kind.scope == .visit && visit == nil ? "no visit today" : "", withdrawId: nil)
             }
         }
@@ -147,8 +148,10 @@ struct IntakePanel: Sendable {
         }
         techniques = (result["techniques"]?.arrayValue ?? []).map { item in
             let code = item["code"]?.stringValue ?? ""
-            return TechniqueRow(name: Technique(rawValue: code)?.name ?? code, status: item["status"]?.stringValue ?? "",
-                                reasons: reasons(item["reasons"]).map(\.text).joined(separator: " "))
+            let why = reasons(item["reasons"])
+            let status = item["status"]?.stringValue ?? ""
+            return TechniqueRow(name: Technique(rawValue: code)?.name ?? code, status: status, reasons: why.map(\.text).joined(separator: " "),
+                                plain: status == TechniqueStatus.suitable.rawValue && why.allSatisfy { $0.extra == "technique-suitable" })
         }
         yellowFlags = reasons(result["yellowFlags"])
         thermal = result["thermal"]?["text"]?.stringValue ?? ""

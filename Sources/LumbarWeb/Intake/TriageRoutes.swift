@@ -30,7 +30,7 @@ struct TriageRoutes {
                 sections: form.steps.map { IntakeDetailPage.Section(title: $0.title, rows: rows($0.questions, record.answers)) },
                 versions: try await intake.intakes.histories(clientId: access.client.id).map { IntakeDetailPage.Version(when: zone.local($0.at), rows: rows(historyQuestions, $0.answers)) },
                 scores: try await intake.questionnaires.responses(clientId: access.client.id).filter { $0.intakeId == record.id }.map {
-                    IntakeDetailPage.Score(name: names[$0.instrument.rawValue] ?? $0.instrument.rawValue, score: $0.score.formatted(), version: $0.definitionVersion)
+                    IntakeDetailPage.Score(name: names[$0.instrument.rawValue] ?? $0.instrument.rawValue, score: $0.instrument.scoreText($0.score), version: $0.definitionVersion)
                 },
                 contractInput: record.inputJSON ?? "")
             try await services.audit(account, context, .view, .intake, client: access.client.id, detail: "full intake and health history")

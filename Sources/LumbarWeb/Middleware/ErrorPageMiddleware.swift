@@ -36,7 +36,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             return APIError.response(status, message ?? text)
         }
-        let model = ErrorPage(chrome: Chrome(title: heading, context: context), heading: heading, message: message ?? text)
+        let model = ErrorPage(chrome: context.chrome(heading), heading: heading, message: message ?? text)
         return views.page("error", model, status: status)
     }
 

@@ -18,6 +18,7 @@ struct PortalRoutes {
         ("waitlist", "You're on the waitlist. We'll email you if an earlier time opens."),
         ("withdrawn", "Your consent is withdrawn. Your therapist will see this before your next treatment."),
         ("questionnaire", "Thank you. Your answers are saved for your therapist."),
+        ("package", "Your package is on your account. Pay for it at the clinic at your next visit; its visits can be used once it is paid."),
     ]
 
     func register(on router: Router<AppRequestContext>) {
@@ -29,6 +30,27 @@ struct PortalRoutes {
             let (page, viewed) = try await PortalView(services: services).page(client, chrome: chrome, account: account, context: context)
             try await services.audit.append(viewed)
             return services.views.page("portal", page)
+        }
+        router.get("/me/packages/:plan") { _, context -> Response in
+            _ = try await me(context)
+            let plan = try await offered(context)
+            let service = try await services.scheduling.service(id: plan.serviceId)
+            let tax = Billing.tax(plan.priceCents, basisPoints: plan.taxBasisPoints)
+            let page = PortalPackagePage(
+                chrome: context.chrome("Buy \(plan.name)?"), heading: "Buy \(plan.name)?",
+                points: [.init(text: "\(plan.visits) visits of \(service?.name ?? "the service"), with any therapist who offers it."),
+                         .init(text: tax > 0 ? "\(Money.text(plan.priceCents + tax)), including \(Money.text(tax)) tax." : "\(Money.text(plan.priceCents))."),
+                         .init(text: "Use them within \(plan.validDays) days of buying."),
+                         .init(text: "You pay at the clinic, at your next visit. The visits can be used once it is paid.")],
+                action: "/me/packages/\(plan.id)")
+            return services.views.page("portal_package", page)
+        }
+        router.post("/me/packages/:plan") { _, context -> Response in
+            let (account, client) = try await me(context)
+            let plan = try await offered(context)
+            try await services.ledger.sellPackage(planId: plan.id, to: client.id, locationId: try await services.scheduling.locations().first?.id,
+                                                  by: .init(account: account, address: context.address))
+            return .seeOther("/me?package=1")
         }
         router.get("/me/appointments/:id/cancel") { _, context -> Response in
             let (account, appointment) = try await ownAppointment(context)
@@ -43,6 +65,7 @@ struct PortalRoutes {
             }
             // Inside the window the cancellation is late and carries the fee, which the question page said before this.
             _ = try await booking.cancel(appointment, by: account)
+            try await services.invoiceAfterChange(appointmentId: appointment.id, by: account, address: context.address)
             try await services.audit(account, context, .change, .appointment, client: appointment.clientId, detail: "cancelled online")
             return .seeOther("/me?cancelled=1")
         }
@@ -67,6 +90,13 @@ struct PortalRoutes {
             service: bookingContext.service.name, therapist: bookingContext.therapists.first { $0.id == appointment.therapistId }?.name ?? "your therapist",
             place: bookingContext.location.name, windowHours: rules.cancellationWindowHours, late: late,
             fee: late && rules.lateCancellationFeeCents > 0 ? Money.text(rules.lateCancellationFeeCents) : nil)
+    }
+
+    /// A package the clinic still sells, from the path.
+    private func offered(_ context: AppRequestContext) async throws -> PackagePlan {
+        let id = try context.parameters.require("plan")
+        guard let plan = try await services.billing.packagePlans().first(where: { $0.id == id && !$0.retired }) else { throw PageError.notFound }
+        return plan
     }
 
     private func me(_ context: AppRequestContext) async throws -> (Account, Client) {

@@ -68,7 +68,7 @@ struct PortalView {
         if let latest {
             let status = ConsentStatus(try await services.consents.list(clientId: client.id), intakeId: latest.id, appointmentId: nil)
             consents = [ConsentKind.treatment, .gluteal].map { kind in
-                let label = kind == .treatment ? "Consent to assessment and treatment" : "Consent to work on the buttock (gluteal) muscles"
+                let label = ConsentRoutes.clientWords(kind).label
                 let sign = "/intake/\(latest.id)/consent/\(kind.rawValue)"
                 switch status.states[kind] ?? .missing {
                 case .given(let consent):
@@ -104,6 +104,17 @@ struct PortalView {
             PortalPage.Receipt(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (copy)" : "")", issued: SpokenTime.shortDay(zone.local($0.issuedAt).date))
         }
         if !receipts.isEmpty { viewed.append(audit(.record, "receipt list")) }
+        let ledger = try await services.billing.ledger(clientId: client.id)
+        var account: [PortalPage.AccountLine] = ledger.packages.filter { $0.expiresAt > services.now }.map {
+            .init(text: "\($0.name): \($0.remaining) of \($0.visits) visits left, to use by \(SpokenTime.shortDay(zone.local($0.expiresAt).date))")
+        }
+        if ledger.creditCents > 0 { account.append(.init(text: "Credit on your account: \(Money.text(ledger.creditCents)), used on your next visit if you wish")) }
+        if ledger.owedCents > 0 { account.append(.init(text: "Still to pay: \(Money.text(ledger.owedCents))")) }
+        if !account.isEmpty { viewed.append(audit(.appointment, "account summary")) }
+        let offers: [PortalPage.Offer] = try await services.billing.packagePlans().filter { !$0.retired }.map { plan in
+            let total = plan.priceCents + Billing.tax(plan.priceCents, basisPoints: plan.taxBasisPoints)
+            return .init(text: "\(plan.name): \(plan.visits) visits for \(Money.text(total)), to use within \(plan.validDays) days", link: "/me/packages/\(plan.id)")
+        }
 
         // Signed visit notes (each correction counts with the note it corrects), newest first: what the record holds.
         let signed = try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed && $0.amends == nil }
@@ -112,7 +123,7 @@ struct PortalView {
 
         let page = PortalPage(
             chrome: chrome, firstName: client.firstName, upcoming: upcoming, bookAgain: bookAgain, bookingPaused: paused,
-            intake: intake, consents: consents, questionnaires: questionnaires, program: program, receipts: receipts,
+            intake: intake, consents: consents, questionnaires: questionnaires, program: program, receipts: receipts, account: account, offers: offers,
             noteCount: Self.count(notes.count), notes: notes, past: Array(past))
         return (page, viewed)
     }

@@ -55,7 +55,7 @@ struct AccountRoutes {
             try await services.audit(account, context, .change, .account, client: nil, detail: "two-step sign-in turned on")
             var signedIn = context
             signedIn.session = try await services.sessions.find(tokenHash: context.session?.tokenHash ?? "")
-            return services.views.page("recovery", RecoveryCodesPage(chrome: Chrome(title: "Recovery codes", context: signedIn), codes: codes))
+            return services.views.page("recovery", RecoveryCodesPage(chrome: signedIn.chrome("Recovery codes"), codes: codes))
         }
     }
 
@@ -73,7 +73,7 @@ struct AccountRoutes {
             try await services.accounts.setTOTPSecret(id: account.id, secret: secret!)
         }
         let issuer = try await services.clinic.profile()?.name ?? "Lumbar"
-        let page = try TwoFactorEnrolPage(chrome: Chrome(title: "Set up two-step sign-in", context: context), secret: TwoFactor.base32(secret!),
+        let page = try TwoFactorEnrolPage(chrome: context.chrome("Set up two-step sign-in"), secret: TwoFactor.base32(secret!),
                                           url: TwoFactor.authenticatorURL(secret: secret!, account: account.email, issuer: issuer),
                                           required: account.mustUseTwoFactor, error: error)
         return services.views.page("enrol", page, status: status)
@@ -87,7 +87,7 @@ struct AccountRoutes {
                      status: token.revokedAt == nil ? "active" : "revoked", active: token.revokedAt == nil)
         }
         let hasFeed = account.role == .therapist ? try await services.calendarFeeds.hasLiveFeed(therapistId: account.id) : false
-        let page = AccountPage(chrome: Chrome(title: "My account", context: context), twoFactor: account.totpEnabled, isStaff: account.role.isStaff,
+        let page = AccountPage(chrome: context.chrome("My account"), twoFactor: account.totpEnabled, isStaff: account.role.isStaff,
                                isTherapist: account.role == .therapist, hasFeed: hasFeed,
                                tokens: rows, tokenFields: Self.tokenFields.filled(from: context.form, problems: problems), newToken: newToken)
         return services.views.page("account", page, status: status)

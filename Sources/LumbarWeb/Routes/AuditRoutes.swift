@@ -35,12 +35,8 @@ struct AuditRoutes {
         }
     }
 
-    /// Quotes every field and defuses spreadsheet formulas (a value starting with = + - @ is prefixed with ').
-    static func csvField(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// The shared CSV quoting (kept here by name for the audit export's callers).
+    static func csvField(_ value: String) -> String { CSV.field(value) }
 
     private func fields() async throws -> [FieldView] {
         let staff = try await services.accounts.staff()

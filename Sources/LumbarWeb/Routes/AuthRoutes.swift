@@ -16,8 +16,9 @@ struct AuthRoutes {
         router.get("/login") { request, context -> Response in
             if context.account != nil { return .seeOther("/") }
             let notice: String? = request.uri.queryParameters["setup"] == "done" ? "Your clinic is ready. Sign in to finish setting up two-step sign-in."
-                : request.uri.queryParameters["reset"] == "done" ? "Your password is changed. Sign in with the new one." : nil
-            var chrome = Chrome(title: "Sign in", context: context)
+                : request.uri.queryParameters["reset"] == "done" ? "Your password is changed. Sign in with the new one."
+                : request.uri.queryParameters["welcome"] == "done" ? "Your password is saved. Sign in with your email and the password you just chose." : nil
+            var chrome = context.chrome("Sign in")
             chrome.notice = notice
             let next = FormData(encoded: request.uri.query ?? "")["next"]
             return services.views.page("login", LoginPage(chrome: chrome, email: "", error: nil, next: Self.safeNext(next)))
@@ -26,7 +27,7 @@ struct AuthRoutes {
         router.get("/login/code") { _, context -> Response in
             guard let session = context.session, !session.secondFactorDone else { return .seeOther("/login") }
             if !session.account.totpEnabled { return .seeOther("/account/two-factor") }
-            return services.views.page("totp", SignInCodePage(chrome: Chrome(title: "Two-step sign-in", context: context), error: nil))
+            return services.views.page("totp", SignInCodePage(chrome: context.chrome("Two-step sign-in"), error: nil))
         }
         router.post("/login/code") { _, context -> Response in try await secondFactor(context) }
         router.post("/logout") { _, context -> Response in
@@ -39,7 +40,7 @@ struct AuthRoutes {
             return response
         }
         router.get("/password/forgot") { _, context -> Response in
-            services.views.page("forgot", PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: Self.emailField))
+            services.views.page("forgot", PasswordFormPage(chrome: context.chrome("Reset your password"), fields: Self.emailField))
         }
         router.post("/password/forgot") { _, context -> Response in try await forgot(context) }
         router.get("/password/reset") { request, context -> Response in
@@ -47,14 +48,14 @@ struct AuthRoutes {
             guard try await services.passwordResets.isValid(tokenHash: Secrets.hash(token), at: services.now) else {
                 throw PageError.badForm("This reset link has expired or was already used. Ask for a new one from the sign-in page.")
             }
-            return services.views.page("reset", PasswordFormPage(chrome: Chrome(title: "Choose a new password", context: context), fields: Self.passwordField, token: token))
+            return services.views.page("reset", PasswordFormPage(chrome: context.chrome("Choose a new password"), fields: Self.passwordField, token: token))
         }
         router.post("/password/reset") { _, context -> Response in
             let token = context.form["token"]
             let password = context.form["password"]
             if password.count < AccountDraft.minimumPasswordLength {
                 let problems = [FieldProblem("password", "Use at least \(AccountDraft.minimumPasswordLength) characters.")]
-                let page = PasswordFormPage(chrome: Chrome(title: "Choose a new password", context: context),
+                let page = PasswordFormPage(chrome: context.chrome("Choose a new password"),
                                     fields: Self.passwordField.filled(from: context.form, problems: problems), token: token)
                 return services.views.page("reset", page, status: .unprocessableContent)
             }
@@ -69,7 +70,7 @@ struct AuthRoutes {
     }
 
     private func loginPage(_ context: AppRequestContext, email: String, error: String, status: HTTPResponse.Status) -> Response {
-        services.views.page("login", LoginPage(chrome: Chrome(title: "Sign in", context: context), email: email, error: error,
+        services.views.page("login", LoginPage(chrome: context.chrome("Sign in"), email: email, error: error,
                                                next: Self.safeNext(context.form["next"])), status: status)
     }
 
@@ -141,7 +142,7 @@ struct AuthRoutes {
         guard accepted else {
             try await recordFailure(credentials, context)
             let reused = TwoFactor.acceptedStep(code: code, secret: secret, at: date, after: nil) != nil
-            return services.views.page("totp", SignInCodePage(chrome: Chrome(title: "Two-step sign-in", context: context),
+            return services.views.page("totp", SignInCodePage(chrome: context.chrome("Two-step sign-in"),
                                                         error: reused ? TwoFactor.usedCodeMessage : "That code did not work. Codes change every 30 seconds; try the newest one."),
                                        status: .unauthorized)
         }
@@ -155,13 +156,13 @@ struct AuthRoutes {
         let email = context.form["email"].trimmed.lowercased()
         guard EmailAddress.isPlausible(email) else {
             let problems = [FieldProblem("email", "Enter the email address you sign in with.")]
-            let page = PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: Self.emailField.filled(from: context.form, problems: problems))
+            let page = PasswordFormPage(chrome: context.chrome("Reset your password"), fields: Self.emailField.filled(from: context.form, problems: problems))
             return services.views.page("forgot", page, status: .unprocessableContent)
         }
         if let credentials = try await services.accounts.credentials(email: email), credentials.account.active {
             try await ResetLinks(services: services).send(to: credentials.account)
         }
-        return services.views.page("forgot", PasswordFormPage(chrome: Chrome(title: "Reset your password", context: context), fields: [], sent: true))
+        return services.views.page("forgot", PasswordFormPage(chrome: context.chrome("Reset your password"), fields: [], sent: true))
     }
 
 }

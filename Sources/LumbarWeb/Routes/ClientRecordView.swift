@@ -3,21 +3,21 @@ import LumbarClinic
 import LumbarCore
 import LumbarZones
 
-/// Builds a client's record page: for the record's own routes, and for the triage and consent forms on it, which
-/// show it again with their problems beside the fields.
+/// Builds a client's chart page, one section under the header: for the record's own routes, and for the triage,
+/// consent and chart-note forms on it, which show it again with their problems beside the fields. Clients never see
+/// this page (their own record is the portal, /me).
 struct ClientRecordView {
     let services: AppServices
 
     static let noteFields = [FieldView.textArea("body", "New chart note", help: "Dated and signed with your name. Notes cannot be edited; add a new note to correct one.",
                                                 limit: .clinical)]
 
-    /// The client's appointments from a month ago on, with what the client may do online.
-    private func appointmentRows(_ client: Client, ownView: Bool) async throws -> [ClientRecordPage.AppointmentRow] {
+    /// The client's appointments from a month ago on.
+    private func appointmentRows(_ client: Client) async throws -> [ClientRecordPage.AppointmentRow] {
         let now = services.now
         let window = TimeRange(start: now.adding(seconds: -30 * 86_400), end: now.adding(seconds: 400 * 86_400))
         let appointments = try await services.appointments.list(window: window, clientId: client.id, activeOnly: false)
         guard !appointments.isEmpty else { return [] }
-        let rules = try await services.scheduling.rules()
         let serviceNames = Dictionary(try await services.scheduling.allServices().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let therapistNames = Dictionary(try await services.accounts.therapists().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let zones = Dictionary(try await services.scheduling.allLocations().map { ($0.id, $0.timeZone) }, uniquingKeysWith: { a, _ in a })
@@ -25,77 +25,114 @@ struct ClientRecordView {
             let zone = FoundationZone(identifier: zones[appointment.locationId] ?? "UTC") ?? FoundationZone(identifier: "UTC")!
             return ClientRecordPage.AppointmentRow(
                 id: appointment.id, when: BookingService.spoken(appointment.start, zone), service: serviceNames[appointment.serviceId] ?? "Appointment",
-                therapist: therapistNames[appointment.therapistId] ?? "your therapist", status: appointment.status.rawValue,
-                serviceId: appointment.serviceId, locationId: appointment.locationId,
-                canCancel: ownView && appointment.status == .booked && !rules.isLateCancellation(start: appointment.start, now: now),
-                canWait: ownView && appointment.status == .booked && appointment.start > now)
+                therapist: therapistNames[appointment.therapistId] ?? "a therapist", status: appointment.status.rawValue)
         }
     }
 
-    /// Visit notes for staff who see clinical records: originals, newest first, each marked if amended.
-    private func visitRows(_ notes: [VisitNote]) async throws -> [ClientRecordPage.VisitRow] {
-        guard !notes.isEmpty else { return [] }
-        let zone = try await services.clinicTime()
+    /// Original visit notes, newest first, each marked if amended, with its findings in words.
+    private func visitRows(_ notes: [VisitNote], zone: ZonedTime) -> [ClientRecordPage.VisitRow] {
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
             ClientRecordPage.VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
-                     pain: $0.painNow.map { "pain \($0)/10" }, amended: amended.contains($0.id))
+                                      pain: $0.painNow.map { "pain \($0)/10" },
+                                      findings: $0.findings.isEmpty ? nil : FindingWords.list(Finding.allCases.filter($0.findings.contains)).lowercased(),
+                                      amended: amended.contains($0.id))
         }
     }
 
-    /// Repeat questionnaires for a client with a sent intake, on their own record.
-    private func questionnaireLinks(_ client: Client, ownView: Bool) async throws -> [ClientRecordPage.QuestionnaireLink] {
-        guard ownView, try await services.intake.latestSubmitted(clientId: client.id) != nil else { return [] }
-        return try await IntakeRules(services: services.clinicServices).repeatQuestionnaires().map { ClientRecordPage.QuestionnaireLink(code: $0.rawValue, name: $0.name) }
+    /// Each outcome measured so far: the latest score, and the first for comparison.
+    private static func outcomeLines(_ progress: ProgressPanel) -> [ClientRecordPage.OutcomeLine] {
+        let named = [("Pain (NPRS)", progress.pain), ("Function (PSFS)", progress.function)]
+            + progress.disability.map { ($0.instrument == .odi ? "Disability (ODI)" : "Disability (RMDQ)", $0) }
+        return named.compactMap { name, series in
+            guard let last = series.points.last, let first = series.points.first else { return nil }
+            var text = "\(series.instrument.scoreWithScale(last.score)) on \(last.day.spoken)"
+            if series.points.count > 1 {
+                text += ", from \(series.instrument.scoreWithScale(first.score)) on \(first.day.spoken) over \(series.points.count) measures"
+                text += series.meaningfullyImproved ? ": a meaningful improvement" : ": no meaningful improvement yet"
+            }
+            return ClientRecordPage.OutcomeLine(name: name, text: text)
+        }
     }
 
-    /// The last week of the home-program diary, for staff who see clinical records; nil without a program.
-    private func diarySummary(_ access: ClientAccess, ownView: Bool) async throws -> String? {
-        guard access.seesClinical, !ownView,
-              try await services.homePrograms.current(clientId: access.client.id) != nil else { return nil }
-        return try await HomeProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
-    }
-
-    /// Renders a record, writing an audit row for each kind of information shown. With `problems`, the form that was
-    /// sent (the chart's own, or `returned` in the intake panel) shows them beside its fields, with what was typed.
-    func render(_ context: AppRequestContext, account: Account, access: ClientAccess, problems: [FieldProblem] = [],
-                    returned: IntakePanel.Returned? = nil, status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
+    /// Renders one section of the chart, writing an audit row for each kind of information shown. With `problems`, the
+    /// form that was sent (the chart's own, or `returned` in the intake panel) shows them beside its fields, with what
+    /// was typed. Staff who may not see clinical records get the overview or billing whatever they ask for.
+    func render(_ context: AppRequestContext, account: Account, access: ClientAccess, section asked: ClientRecordPage.Section = .overview,
+                problems: [FieldProblem] = [], returned: IntakePanel.Returned? = nil, status: HTTPResponse.Status = .ok,
+                notice: String? = nil) async throws -> Response {
         let client = access.client
-        var notes: [ClientRecordPage.NoteRow] = []
+        let clinical = access.seesClinical
+        let section = clinical || !asked.isClinical ? asked : .overview
+        let zone = try await services.clinicTime()
         var viewed = [services.auditEntry(account, context, .view, .contact, client: client.id)]
-        if access.seesClinical {
-            let zone = try await services.clinicTime()
+        // Read once, for the header's facts, the progress review and the Visits list.
+        let visitNotes = clinical ? try await services.visitNotes.outlines(clientId: client.id) : []
+        let summary = try await ChartSummaryService(services: services).summary(clientId: client.id, clinical: clinical, notes: visitNotes)
+        let progress = clinical ? try await ProgressPanel.make(services, clientId: client.id, notes: visitNotes) : nil
+
+        var intake = IntakePanel()
+        var bookingPaused: Bool
+        if section == .overview {
+            let (panel, intakeViewed) = try await IntakePanel.make(services, access: access, account: account, context: context, returned: returned,
+                                                                    problems: problems)
+            intake = panel
+            bookingPaused = panel.bookingPaused
+            viewed += intakeViewed
+        } else {
+            bookingPaused = try await IntakeService(services: services).bookingBlock(clientId: client.id) != nil
+        }
+        if clinical {
+            viewed.append(services.auditEntry(account, context, .view, .clinical, client: client.id, detail: "chart summary: \(section.rawValue)"))
+            if section != .overview, summary.intake == .sent {
+                viewed.append(services.auditEntry(account, context, .view, .intake, client: client.id, detail: "triage on chart header"))
+                viewed.append(services.auditEntry(account, context, .view, .consent, client: client.id, detail: "consent status"))
+            }
+        }
+
+        var notes: [ClientRecordPage.NoteRow] = []
+        if section == .visits {
             notes = try await services.chartNotes.list(clientId: client.id).map {
                 ClientRecordPage.NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
             }
             viewed.append(services.auditEntry(account, context, .view, .clinical, client: client.id, detail: "chart notes"))
         }
+        var diary: String?
+        if section == .program, try await services.homePrograms.current(clientId: client.id) != nil {
+            diary = try await HomeProgramService(services: services).adherence(clientId: client.id, days: 7).summary
+            viewed.append(services.auditEntry(account, context, .view, .selfCare, client: client.id, detail: "home program diary"))
+        }
+        var documentCount: Int?
+        if section == .documents {
+            documentCount = try await DocumentService(documents: services.documents, clock: services.clock).summary(clientId: client.id).count
+            viewed.append(services.auditEntry(account, context, .view, .record, client: client.id, detail: "documents count"))
+        }
+        var appointments: [ClientRecordPage.AppointmentRow] = []
+        if section == .billing {
+            appointments = try await appointmentRows(client)
+            viewed.append(services.auditEntry(account, context, .view, .appointment, client: client.id, detail: "appointments"))
+        }
+
+        let next = summary.nextAppointment
+        let header = ChartHeader.make(summary, clientId: client.id, zone: zone, clinical: clinical,
+                                      nextService: try await next.asyncMap { try await services.scheduling.service(id: $0.serviceId)?.name } ?? nil,
+                                      nextTherapist: try await next.asyncMap { try await services.accounts.find(id: $0.therapistId)?.name } ?? nil,
+                                      referralPrompt: progress?.prompt, bookingPaused: bookingPaused)
         let manages = account.role == .owner || account.role == .frontDesk
-        let ownView = account.role == .client
-        let therapists = manages ? try await services.accounts.therapists() : []
+        let therapists = manages && section == .overview ? try await services.accounts.therapists() : []
         var chrome = context.chrome(client.fullName)
         chrome.notice = notice
-        // Read once for the list and the progress panel; staff who see clinical records only.
-        let visitNotes = access.seesClinical && !ownView ? try await services.visitNotes.list(clientId: client.id) : []
-        let (intake, intakeViewed) = try await IntakePanel.make(services, access: access, account: account, context: context, returned: returned,
-                                                                problems: problems)
         let page = ClientRecordPage(
-            chrome: chrome, client: client, dateOfBirth: client.dateOfBirth?.description ?? "not given",
-            therapists: try await services.clients.therapists(of: client.id), showsClinical: access.seesClinical, notes: notes,
-            canWrite: access.writesClinical, canAssign: manages, canInvite: manages && client.accountId == nil && !client.email.isEmpty,
+            chrome: chrome, client: client, section: section, header: header, missingConsents: summary.missingConsents, plan: summary.plan, dateOfBirth: client.dateOfBirth?.spoken ?? "not given",
+            therapists: try await services.clients.therapists(of: client.id), showsClinical: clinical, canWrite: access.writesClinical,
+            canAssign: manages, canInvite: manages && client.accountId == nil && !client.email.isEmpty,
             assignField: [FieldView.select("therapist", "Assign a therapist", therapists.map { ($0.id, $0.name) })].filled(from: context.form, problems: problems),
-            noteFields: Self.noteFields.filled(from: context.form, problems: problems),
-            appointments: try await appointmentRows(client, ownView: ownView), ownView: ownView,
-            intake: intake,
-            homeProgram: try await diarySummary(access, ownView: ownView),
-            visits: try await visitRows(visitNotes),
-            progress: access.seesClinical && !ownView ? try await ProgressPanel.make(services, clientId: client.id, notes: visitNotes) : nil,
-            receipts: ownView ? try await services.billing.receipts(clientId: client.id).map {
-                ClientRecordPage.ReceiptLink(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")")
-            } : [],
-            questionnaires: try await questionnaireLinks(client, ownView: ownView))
+            intake: intake, notes: notes, noteFields: Self.noteFields.filled(from: context.form, problems: problems),
+            visits: section == .visits ? visitRows(visitNotes, zone: zone) : [], homeProgram: diary,
+            progress: section == .outcomes ? progress : nil, outcomes: section == .outcomes ? progress.map(Self.outcomeLines) ?? [] : [],
+            appointments: appointments, documentCount: documentCount)
         // Every row for what the page shows in one commit, before anything of the record is sent.
-        try await services.audit.append(viewed + intakeViewed)
+        try await services.audit.append(viewed)
         let drawn = ClientRecordLayoutPage(chrome: page.chrome, title: "\(client.firstName) \(client.lastName)", body: ClientRecordHTML.main(page))
         return services.views.page("client", drawn, status: status)
     }

@@ -19,6 +19,9 @@ struct ClientRoutes {
         FieldView("emergencyPhone", "Emergency contact's phone", type: "tel", autocomplete: "off", optional: true),
     ]
 
+    /// What the client's record says after a change sent back to it (`?saved=`).
+    static let saved = ["withdrawn": "Withdrawal recorded. The consent shows as withdrawn."]
+
     func register(on router: Router<AppRequestContext>) {
         router.get("/clients") { request, context -> Response in
             let account = try context.staff()
@@ -46,9 +49,10 @@ struct ClientRoutes {
             let finder = ClientFinder(services: services)
             return try finder.json(try await finder.search(typed, account: account, context: context))
         }
-        router.get("/clients/new") { _, context -> Response in
+        router.get("/clients/new") { request, context -> Response in
             _ = try context.staff()
-            return services.views.page("client_new", ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields))
+            let back = ClientReturn(FormData(encoded: request.uri.query ?? "")["back"])
+            return services.views.page("client_new", ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields, returning: back))
         }
         router.post("/clients") { _, context -> Response in
             let account = try context.staff()
@@ -60,18 +64,24 @@ struct ClientRoutes {
             var problems = draft.problems(today: services.now.utcDate)
             if !form["dateOfBirth"].isEmpty && dob == nil { problems.append(FieldProblem("dateOfBirth", "Enter the date as YYYY-MM-DD.")) }
             guard problems.isEmpty else {
-                let page = ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields.filled(from: form, problems: problems))
+                let page = ClientFormPage(chrome: context.chrome("Register a client"), fields: Self.clientFields.filled(from: form, problems: problems),
+                                          returning: ClientReturn(form["back"]))
                 return services.views.page("client_new", page, status: .unprocessableContent)
             }
             let client = try await services.clients.create(draft, at: services.now)
             if account.role == .therapist { try await services.clients.assign(therapistId: account.id, clientId: client.id, at: services.now) }
             try await services.audit(account, context, .create, .contact, client: client.id)
+            if let back = ClientReturn(form["back"]) { return .seeOther(back.back(chosen: client.id)) }
             return .seeOther("/clients/\(client.id)")
         }
-        router.get("/clients/:id") { _, context -> Response in
+        router.get("/clients/:id") { request, context -> Response in
             let account = try context.signedIn()
             let access = try await services.clientAccess(account, try context.parameters.require("id"))
-            return try await ClientRecordView(services: services).render(context, account: account, access: access)
+            // A client's own record is their portal, written for them.
+            if access.relation.isSelf { return .seeOther("/me") }
+            let query = FormData(encoded: request.uri.query ?? "")
+            return try await ClientRecordView(services: services).render(context, account: account, access: access,
+                                                                         section: ClientRecordPage.Section(query: query["section"]), notice: Self.saved[query["saved"]])
         }
         router.post("/clients/:id/notes") { _, context -> Response in
             let account = try context.signedIn()
@@ -84,12 +94,15 @@ struct ClientRoutes {
             if !FieldLimit.short.allows(context.form["reason"]) {
                 problems.append(FieldProblem("body", "Keep the reason for the correction to \(FieldLimit.short) characters or fewer."))
             }
-            guard problems.isEmpty else { return try await ClientRecordView(services: services).render(context, account: account, access: access, problems: problems, status: .unprocessableContent) }
+            guard problems.isEmpty else {
+                return try await ClientRecordView(services: services).render(context, account: account, access: access, section: .visits, problems: problems,
+                                                                              status: .unprocessableContent)
+            }
             let amends = context.form["amends"].isEmpty ? nil : context.form["amends"]
             _ = try await services.chartNotes.add(clientId: access.client.id, authorId: account.id, body: body, amends: amends,
                                                  reason: amends == nil ? nil : context.form["reason"].trimmed, at: services.now)
             try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: amends == nil ? "chart note" : "amendment")
-            return .seeOther("/clients/\(access.client.id)#chart-heading")
+            return .seeOther("/clients/\(access.client.id)?section=visits#chart-heading")
         }
         router.post("/clients/:id/therapists") { _, context -> Response in
             let account = try context.staff()

@@ -11,7 +11,8 @@ struct FHIRBundle {
 
     func json(for client: Client) async throws -> String {
         let intakes = try await services.intake.list(clientId: client.id).filter(\.isSubmitted)
-        let notes = try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }
+        // Outlines: an Encounter needs no more than who, when and what it amends (500 whole notes were most of the export's time).
+        let notes = try await services.visitNotes.outlines(clientId: client.id).filter { $0.status == .signed }
         let plans = try await services.treatmentPlans.versions(clientId: client.id)
         let program = try await services.homePrograms.current(clientId: client.id)
         let consents = try await services.consents.list(clientId: client.id)
@@ -207,6 +208,7 @@ struct FHIRBundle {
                 json.endObject()
             }
         }
+        try await writeDocuments(into: &json, client: client)
         json.endArray()
         json.endObject()
         return json.string

@@ -124,7 +124,7 @@ struct RecordRoutes {
         }))
         sections.append(PrintableRecordPage.Section(title: "Visit notes", entries: try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }.map { note in
             .init(heading: "\(zone.local(note.createdAt)), \(note.authorName)\(note.amends != nil ? " (amendment: \(note.amendReason ?? ""))" : "")", lines: [
-                "Pain \(note.painNow.map(String.init) ?? "-")/10. \(note.subjective)", "Findings: " + Finding.allCases.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
+                "Pain \(note.painNow.map(String.init) ?? "-")/10. \(note.subjective)", "Findings: " + FindingWords.list(Finding.allCases.filter(note.findings.contains)),
                 note.objective, "Body chart: " + note.bodyChart.marks.map { "\($0.region.label) \($0.kind.label.lowercased()) \($0.intensity)" }.joined(separator: "; "),
                 "Treatment: " + note.techniques.map { "\($0.technique.name) \($0.minutes) min" }.joined(separator: ", "), "Plan: \(note.plan)",
                 "Signed \(note.signedAt.map(zone.local) ?? "")"].filter { !$0.isEmpty })
@@ -140,6 +140,7 @@ struct RecordRoutes {
         sections.append(PrintableRecordPage.Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await services.billing.receipts(clientId: client.id).map {
             "Receipt \($0.number), \(zone.local($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
         })]))
+        sections += try await documentsSection(services, client: client, zone: zone)
         return sections
     }
 }

@@ -84,28 +84,20 @@ struct StaffRoutes {
             try await services.audit(owner, context, .change, .account, client: nil, detail: "staff account \(person.id) invited again")
             return .seeOther("/staff?saved=reinvited")
         }
-        for (verb, retire) in [("retire", true), ("restore", false)] {
-            router.get("/staff/:id/\(verb)") { _, context -> Response in
-                _ = try context.owner()
-                let person = try await member(context)
-                let page = ConfirmPage(
-                    chrome: context.chrome(retire ? "Retire \(person.name)?" : "Restore \(person.name)?"),
-                    question: retire ? "Retire \(person.name)?" : "Restore \(person.name)?", what: "\(person.name), \(person.role.label.lowercased()), \(person.email)",
-                    consequences: retire
-                        ? ["They are signed out now and can no longer sign in.", "Clients can no longer book with them; appointments already booked stay on the calendar.",
-                           "Their notes, appointments and receipts stay in the records. You can restore them later."]
-                        : ["They can sign in again with their password, and clients can book with them where they have hours."],
-                    action: "/staff/\(person.id)/\(verb)", yes: retire ? "Yes, retire" : "Yes, restore", back: "/staff", no: "No, go back")
-                return services.views.page("setup_confirm", page)
-            }
-            router.post("/staff/:id/\(verb)") { _, context -> Response in
-                let owner = try context.owner()
-                let person = try await member(context)
-                guard try await services.accounts.setRetired(id: person.id, retire, at: services.now) else { throw PageError.notFound }
-                try await services.audit(owner, context, .change, .account, client: nil, detail: "staff account \(person.id) \(retire ? "retired" : "restored")")
-                return .seeOther("/staff?saved=\(retire ? "retired" : "restored")")
-            }
-        }
+        RetireRoutes(services: services, list: "/staff", noun: "staff account", savedPrefix: "",
+                     consequences: { retire in
+                         retire ? ["They are signed out now and can no longer sign in.", "Clients can no longer book with them.",
+                                   "Their notes, appointments and receipts stay in the records. You can restore them later."]
+                             : ["They can sign in again with their password, and clients can book with them where they have hours."]
+                     },
+                     find: { [services] id in
+                         try await services.accounts.find(id: id).flatMap { person in
+                             person.role == .therapist || person.role == .frontDesk ? .init(id: person.id, name: person.name, what: "\(person.name), \(person.role.label.lowercased()), \(person.email)") : nil
+                         }
+                     },
+                     stillBooked: { [services] id, now in try await RetireRoutes.booked(services, therapistId: id, from: now) },
+                     setRetired: { [services] id, retire, now in try await services.accounts.setRetired(id: id, retire, at: now) })
+            .register(on: router)
         router.get("/welcome") { request, context -> Response in
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
             guard try await services.passwordResets.isValid(tokenHash: Secrets.hash(token), at: services.now) else { throw Self.spentLink }
@@ -124,7 +116,7 @@ struct StaffRoutes {
             guard let accountId = try await services.passwordResets.consume(tokenHash: Secrets.hash(token), at: services.now) else { throw Self.spentLink }
             try await services.accounts.setPassword(id: accountId, hash: hash)
             try await services.audit(try await services.accounts.find(id: accountId), context, .change, .account, client: nil, detail: "invitation accepted, password chosen")
-            return .seeOther("/login?reset=done")
+            return .seeOther("/login?welcome=done")
         }
     }
 
@@ -139,7 +131,7 @@ struct StaffRoutes {
 
     private func staffPage(_ chrome: Chrome, form: FormData, problems: [FieldProblem], status: HTTPResponse.Status = .ok) async throws -> Response {
         let staff = try await services.accounts.staff().map { person in
-            StaffPage.StaffRow(id: person.id, name: person.name, role: person.role.label, email: person.email, registration: person.collegeRegistration ?? "",
+            StaffPage.StaffRow(id: person.id, name: person.name, role: person.role.label, email: person.email, registration: person.collegeRegistration.flatMap { $0.trimmed.isEmpty ? nil : $0 },
                                twoFactor: person.totpEnabled ? "on" : "off",
                                editable: person.role == .therapist || person.role == .frontDesk, retired: !person.active,
                                invitationPending: person.invitationPending && person.active)

@@ -3,7 +3,7 @@ import LumbarClinic
 import LumbarCore
 
 /// The home page, `/`: a therapist's and the front desk's Today; the owner's home (with their own Today when they
-/// treat clients); a client's way to their record. Every client shown is audited.
+/// treat clients); a client is sent to their portal. Every client shown is audited.
 struct HomeRoutes {
     let services: AppServices
 
@@ -25,7 +25,8 @@ struct HomeRoutes {
                 desk = panel
                 audit += rows
             case .client:
-                break
+                // The portal is a client's home: written for them, with none of the staff's pages.
+                return .seeOther("/me")
             }
             let alerts = try await intakeAlerts(account)
             if !alerts.isEmpty {
@@ -37,7 +38,7 @@ struct HomeRoutes {
             chrome.notice = Self.done[FormData(encoded: request.uri.query ?? "")["done"]]
             return services.views.page("home", HomePage(chrome: chrome, clinical: account.role != .frontDesk, alerts: alerts,
                                                         hasAlerts: !alerts.isEmpty, today: today, desk: desk,
-                                                        tiles: account.role == .owner || account.role == .client,
+                                                        tiles: account.role == .owner,
                                                         checklist: account.role == .owner ? try await SetupChecklistView(services: services).panel() : nil))
         }
     }

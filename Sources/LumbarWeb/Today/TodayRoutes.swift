@@ -11,7 +11,10 @@ struct TodayRoutes {
         router.post("/today/appointments/:id/arrived") { _, context -> Response in
             let account = try context.staff()
             let appointment = try await booked(context)
+            let (zone, _) = try await TodayService(services: services).today()
+            if let refusal = Attendance.refusal(.arrived, appointment, now: services.now, zone: zone) { throw PageError.badForm(refusal) }
             try await services.appointments.setStatus(id: appointment.id, .arrived, at: services.now)
+            try await services.invoiceAfterChange(appointmentId: appointment.id, by: account, address: context.address)
             try await services.audit(account, context, .change, .appointment, client: appointment.clientId, detail: "marked arrived from today")
             return .seeOther("/?done=arrived")
         }

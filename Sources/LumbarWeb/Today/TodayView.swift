@@ -25,7 +25,7 @@ struct TodayView {
             case .signed(let id): ("/clients/\(visit.client.id)/visits/\(id)", "See signed note")
             }
             return TherapistTodayPanel.Card(
-                clientId: visit.client.id, name: visit.client.fullName, time: TodayWords.time(zone.local(appointment.start).time),
+                clientId: visit.client.id, name: visit.client.fullName, time: SpokenTime.time(zone.local(appointment.start).time),
                 detail: ([visit.serviceName, "\(minutes) min"] + (plan.map { [$0] } ?? [])).filter { !$0.isEmpty }.joined(separator: " · "),
                 badges: badges.isEmpty ? [TodayBadge(text: "Nothing missing", kind: "ok")] : badges,
                 startNote: visit.note == .notStarted && appointment.status != .noShow, noteHref: href, noteLabel: label,
@@ -37,7 +37,7 @@ struct TodayView {
         let audit = Set(visits.map(\.client.id)).sorted().map {
             services.auditEntry(account, context, .view, .clinical, client: $0, detail: "today's list: intake, consent, plan and notes status")
         }
-        return (TherapistTodayPanel(heading: "Your clients today, \(TodayWords.day(date))", summary: summary, cards: cards, hasCards: !cards.isEmpty), audit)
+        return (TherapistTodayPanel(heading: "Your clients today, \(SpokenTime.shortDay(date))", summary: summary, cards: cards, hasCards: !cards.isEmpty), audit)
     }
 
     /// The front desk's day.
@@ -49,13 +49,13 @@ struct TodayView {
             let badges = (TodayWords.status(visit.appointment.status).map { [$0] } ?? []) + visit.needs.map(TodayWords.badge)
             return FrontDeskPanel.Visit(
                 appointmentId: visit.appointment.id, clientId: visit.client.id, name: visit.client.fullName,
-                time: TodayWords.time(zone.local(visit.appointment.start).time),
+                time: SpokenTime.time(zone.local(visit.appointment.start).time),
                 detail: [visit.therapistName.isEmpty ? "" : "with \(visit.therapistName)", visit.serviceName].filter { !$0.isEmpty }.joined(separator: " · "),
                 badges: badges, hasBadges: !badges.isEmpty, actionable: visit.appointment.status == .booked, phone: visit.client.phone,
                 phoneHref: "tel:" + visit.client.phone.filter { $0.isNumber || $0 == "+" })
         }
         let owing = day.owing.map {
-            FrontDeskPanel.Owing(clientId: $0.client.id, name: $0.client.fullName, time: TodayWords.time(zone.local($0.appointment.start).time),
+            FrontDeskPanel.Owing(clientId: $0.client.id, name: $0.client.fullName, time: SpokenTime.time(zone.local($0.appointment.start).time),
                                  detail: $0.description, amount: Money.text($0.owedCents))
         }
         let arrived = day.arrivals.filter { $0.appointment.status == .arrived || $0.appointment.status == .completed }.count
@@ -64,7 +64,7 @@ struct TodayView {
             : "\(day.arrivals.count) \(day.arrivals.count == 1 ? "visit" : "visits") today, \(arrived) arrived" + (total > 0 ? "; \(Money.text(total)) to collect." : ".")
         let shown = Set(day.arrivals.map(\.client.id) + day.owing.map(\.client.id) + day.unconfirmed.map(\.client.id)).sorted()
         let audit = shown.map { services.auditEntry(account, context, .view, .appointment, client: $0, detail: "front desk's day: visits, amounts owed") }
-        return (FrontDeskPanel(dayLabel: TodayWords.day(day.day), tomorrowLabel: TodayWords.day(day.day.adding(days: 1)), summary: summary,
+        return (FrontDeskPanel(dayLabel: SpokenTime.shortDay(day.day), tomorrowLabel: SpokenTime.shortDay(day.day.adding(days: 1)), summary: summary,
                                arrivals: day.arrivals.map(row), hasArrivals: !day.arrivals.isEmpty, owing: owing, hasOwing: !owing.isEmpty,
                                owingTotal: Money.text(total), unconfirmed: day.unconfirmed.map(row), hasUnconfirmed: !day.unconfirmed.isEmpty),
                 audit)

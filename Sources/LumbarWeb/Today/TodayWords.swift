@@ -1,19 +1,8 @@
 import LumbarClinic
 import LumbarCore
 
-/// How the day's lists say things: times as "1:00 p.m.", days as "Tue 1 Dec", and each need in a few plain words.
+/// How the day's lists say each need and status in a few plain words (times and days are `SpokenTime`'s).
 enum TodayWords {
-    static func time(_ time: WallTime) -> String {
-        let hour = time.minutes / 60, minute = time.minutes % 60
-        let twelve = hour % 12 == 0 ? 12 : hour % 12
-        return "\(twelve):\(minute < 10 ? "0" : "")\(minute) \(hour < 12 ? "a.m." : "p.m.")"
-    }
-
-    static func day(_ date: LocalDate) -> String {
-        let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][date.weekdayIndex]
-        return "\(weekday) \(date.day) \(date.monthName.prefix(3))"
-    }
-
     /// A need as a badge: its words, and the kind that styles it (the words alone say it all; colour only adds).
     static func badge(_ need: VisitNeed) -> TodayBadge {
         switch need {
@@ -31,7 +20,7 @@ enum TodayWords {
             case .glutealVerbal: return TodayBadge(text: "Ask gluteal consent aloud", kind: "todo")
             }
         case .reassessment(let dueOn, let visitsDone):
-            let why = visitsDone.map { "\($0) planned visits done" } ?? dueOn.map { "set for \(day($0))" } ?? ""
+            let why = visitsDone.map { "\($0) planned visits done" } ?? dueOn.map { "set for \(SpokenTime.shortDay($0))" } ?? ""
             return TodayBadge(text: "Reassessment due (\(why))", kind: "todo")
         case .unsignedNotes(let count):
             return TodayBadge(text: count == 1 ? "1 unsigned note" : "\(count) unsigned notes", kind: "todo")

@@ -12,6 +12,8 @@ struct Chrome: Sendable {
     var isStaff = false
     var isClient = false
     var seesClients = false
+    /// The owner and the front desk reach the reports (the desk only its end of day).
+    var seesReports = false
     var csrf = ""
     var notice: String?
     /// Field limits for templates that draw their own inputs: `maxlength="{{chrome.limits.short}}"`.
@@ -41,6 +43,7 @@ struct Chrome: Sendable {
             isStaff = account.role.isStaff
             isClient = account.role == .client
             seesClients = account.role.isStaff
+            seesReports = account.role == .owner || account.role == .frontDesk
         }
     }
 }
@@ -134,6 +137,7 @@ extension Chrome: MustacheParent {
         case "isStaff": isStaff
         case "isClient": isClient
         case "seesClients": seesClients
+        case "seesReports": seesReports
         case "csrf": csrf
         case "notice": notice
         case "limits": limits

@@ -67,7 +67,7 @@ struct OutcomeRoutes {
         let notes = try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }
         var findings: [String] = []
         if let latest = notes.last {
-            if !latest.findings.isEmpty { findings.append("Findings: " + Finding.allCases.filter(latest.findings.contains).map(\.rawValue).joined(separator: ", ") + ".") }
+            if !latest.findings.isEmpty { findings.append("Findings: " + FindingWords.list(Finding.allCases.filter(latest.findings.contains)) + ".") }
             let marks = latest.bodyChart.marks.map { "\($0.region.label): \($0.kind.label.lowercased()) \($0.intensity)/10" }
             if !marks.isEmpty { findings.append("Body chart: " + marks.joined(separator: "; ") + ".") }
             if !latest.rangeOfMotion.isEmpty { findings.append("Range of motion: \(latest.rangeOfMotion)") }
@@ -80,7 +80,7 @@ struct OutcomeRoutes {
         var outcomes: [String] = []
         for series in [panel.pain, panel.function] where !series.points.isEmpty {
             let name = series.instrument == .nprs ? "Pain (NPRS, 0-10)" : "Function (PSFS, 0-10)"
-            outcomes.append("\(name): \(Illustration.number(series.points.first!.score)) → \(Illustration.number(series.points.last!.score)) over \(series.points.count) measures"
+            outcomes.append("\(name): \(series.instrument.scoreText(series.points.first!.score)) → \(series.instrument.scoreText(series.points.last!.score)) over \(series.points.count) measures"
                             + (series.meaningfullyImproved ? ", a meaningful improvement." : ", not a meaningful improvement."))
         }
         let page = ReferralLetterPage(

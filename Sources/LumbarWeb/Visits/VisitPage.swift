@@ -11,13 +11,16 @@ import Mustache
 struct VisitPage: Sendable {
     struct Option: Sendable { let value: String; let label: String; let selected: Bool }
     struct RegionRow: Sendable { let id: String; let label: String; let view: String; let kinds: [Option]; let intensities: [Option]; let marked: String }
-    struct TechniqueRow: Sendable { let id: String; let name: String; let used: Bool; let areas: [Option]; let pressures: [Option]; let minutes: String; let status: String? }
+    /// A body-chart tool: a kind of mark, or clearing one. `swatch` is drawn from code (BodyChart), never typed.
+    struct Tool: Sendable { let value: String; let label: String; let swatch: String; let selected: Bool }
+    /// The last signed visit a follow-up may start from, and the parts it offers.
+    struct CopySource: Sendable { let when: String; let author: String; let parts: [Option] }
     struct Line: Sendable { let text: String }
     struct Activity: Sendable { let index: Int; let name: String; let ratings: [Option]; let rating: String }
     struct Amendment: Sendable { let id: String; let when: String; let author: String; let reason: String?; let signed: Bool }
     /// The problem beside each typed section, if any.
     struct SectionErrors: Sendable {
-        let subjective, objective, rangeOfMotion, tests, plan, amendReason: String?
+        let subjective, objective, rangeOfMotion, tests, plan, amendReason, painNow, glutealVerbalConsent: String?
         init(_ problems: [FieldProblem]) {
             let first = { (field: String) in problems.first { $0.field == field }?.message }
             subjective = first("subjective")
@@ -26,6 +29,8 @@ struct VisitPage: Sendable {
             tests = first("tests")
             plan = first("plan")
             amendReason = first("amendReason")
+            painNow = first("painNow")
+            glutealVerbalConsent = first("glutealVerbalConsent")
         }
     }
 
@@ -55,12 +60,17 @@ struct VisitPage: Sendable {
     /// Drawn by BodyChart from region codes and numbers only, never from anything typed; shown unescaped.
     let chartSVG: String
     let previousChart: String?
-    let techniques: [TechniqueRow]
+    let tools: [Tool]
+    let techniques: [TechniqueFields.Row]
     let techniquesText: [Line]
     let glutealVerbal: Bool
     let glutealWritten: Bool
+    /// No consent to treatment for the current episode: the note can still be written, but the therapist is told.
+    let treatmentConsentMissing: Bool
     let plan: String
     let urgency: String
+    /// Whether there is an assessment to show (an empty `urgency` still counts as present to the template).
+    let assessed: Bool
     let alarm: Bool
     let referralReasons: [Line]
     let decision: String
@@ -69,6 +79,19 @@ struct VisitPage: Sendable {
     let hasProblems: Bool
     let errors: SectionErrors
     let amendments: [Amendment]
+    /// Nothing written yet: the start panel (copy from the last visit, or a template) opens by itself.
+    let fresh: Bool
+    let copyFrom: CopySource?
+    let templates: [Option]
+    let hasTemplates: Bool
+    /// "Saved at 10:42 a.m." (the time's own period ends it), once the draft has been saved since it was started.
+    let saved: String
+
+    /// The service of the visit the note is for, so its templates come first.
+    static func serviceId(_ services: AppServices, _ note: VisitNote) async throws -> String? {
+        guard let appointment = note.appointmentId else { return nil }
+        return try await services.appointments.find(id: appointment)?.serviceId
+    }
 
     /// The activities the client named on their latest intake (PSFS), in order.
     static func activities(_ services: AppServices, clientId: String) async throws -> [String] {
@@ -81,7 +104,7 @@ struct VisitPage: Sendable {
     }
 
     static func render(_ services: AppServices, account: Account, access: ClientAccess, note: VisitNote, problems: [FieldProblem],
-                       context: AppRequestContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+                       context: AppRequestContext, status: HTTPResponse.Status = .ok, notice: String? = nil) async throws -> Response {
         let zone = try await services.clinicTime()
         let repository = services.visitNotes
         let all = try await repository.list(clientId: note.clientId)
@@ -105,8 +128,12 @@ struct VisitPage: Sendable {
         let consents = ConsentStatus(try await services.consents.list(clientId: note.clientId), intakeId: intake?.id,
                                      appointmentId: note.appointmentId)
         let marks = Dictionary(note.bodyChart.marks.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+        var chrome = context.chrome("Visit note: \(access.client.fullName)")
+        chrome.notice = notice
+        let source = editable && note.amends == nil ? CopyForward.source(for: note, in: all) : nil
+        let offered = editable ? try await NoteTemplateService(services: services).offered(to: account, serviceId: try await serviceId(services, note)) : []
         let page = VisitPage(
-            chrome: context.chrome("Visit note: \(access.client.fullName)"),
+            chrome: chrome,
             client: access.client, noteId: note.id, editable: editable, signed: note.status == .signed, status: note.status.rawValue,
             author: note.authorName, created: zone.local(note.createdAt), signedAt: note.signedAt.map(zone.local) ?? "",
             isAmendment: note.amends != nil, amendReason: note.amendReason ?? "", original: note.amends,
@@ -118,8 +145,8 @@ struct VisitPage: Sendable {
                                     + (0...10).map { Option(value: String($0), label: String($0), selected: rating == $0) },
                                 rating: rating.map(String.init) ?? "not rated")
             },
-            findings: VisitRoutes.visitFindings.map { Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "-", with: " "), selected: note.findings.contains($0)) },
-            findingsText: VisitRoutes.visitFindings.filter(note.findings.contains).map(\.rawValue).joined(separator: ", "),
+            findings: VisitRoutes.visitFindings.map { Option(value: $0.rawValue, label: FindingWords.label($0), selected: note.findings.contains($0)) },
+            findingsText: FindingWords.list(VisitRoutes.visitFindings.filter(note.findings.contains)),
             objective: note.objective, rangeOfMotion: note.rangeOfMotion, tests: note.tests,
             regions: BodyRegion.allCases.map { region in
                 let mark = marks[region]
@@ -129,24 +156,33 @@ struct VisitPage: Sendable {
                                  intensities: (1...10).map { Option(value: String($0), label: String($0), selected: (mark?.intensity ?? 5) == $0) },
                                  marked: mark.map { "\($0.kind.label) \($0.intensity)" } ?? "")
             },
-            chartSVG: note.bodyChart.svg(title: "Today's body chart"),
+            chartSVG: note.bodyChart.svg(title: editable ? "Body chart: tap a region to mark it" : "Today's body chart", interactive: editable),
             previousChart: previous.map { "/clients/\(note.clientId)/visits/\($0.id)/chart.svg" },
-            techniques: Technique.allCases.map { technique in
-                let use = note.techniques.first { $0.technique == technique }
-                return TechniqueRow(id: technique.rawValue, name: technique.name, used: use != nil,
-                                    areas: BodyRegion.allCases.filter { $0.view == .back }.map { Option(value: $0.rawValue, label: $0.label, selected: use?.areas.contains($0) == true) },
-                                    pressures: PressurePreference.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: (use?.pressure ?? .moderate) == $0) },
-                                    minutes: use.map { String($0.minutes) } ?? "", status: assessment?.statuses[technique])
+            tools: BodyChart.Kind.allCases.enumerated().map { index, kind in
+                Tool(value: kind.rawValue, label: kind.label, swatch: "<svg viewBox=\"-8 -8 16 16\" width=\"18\" height=\"18\" aria-hidden=\"true\">\(kind.symbol)</svg>",
+                     selected: index == 0)
+            } + [Tool(value: "clear", label: "Clear a mark", swatch: "", selected: false)],
+            techniques: TechniqueFields.rows(note.techniques, statuses: assessment?.statuses ?? [:], problems: problems),
+            techniquesText: note.techniques.map {
+                Line(text: "\($0.technique.name): \($0.areas.isEmpty ? "no areas named" : $0.areas.map(\.label).joined(separator: ", ")), \($0.pressure.rawValue) pressure, \($0.minutes) min")
             },
-            techniquesText: note.techniques.map { Line(text: "\($0.technique.name): \($0.areas.map(\.label).joined(separator: ", ")), \($0.pressure.rawValue) pressure, \($0.minutes) min") },
-            glutealVerbal: note.glutealVerbalConsent, glutealWritten: consents.isGiven(.gluteal), plan: note.plan,
-            urgency: assessment?.urgency ?? "", alarm: ["urgent", "emergency"].contains(assessment?.urgency ?? ""),
+            glutealVerbal: note.glutealVerbalConsent, glutealWritten: consents.isGiven(.gluteal),
+            treatmentConsentMissing: editable && !consents.isGiven(.treatment), plan: note.plan,
+            urgency: assessment?.urgency ?? "", assessed: assessment != nil, alarm: ["urgent", "emergency"].contains(assessment?.urgency ?? ""),
             referralReasons: (assessment?.reasons ?? []).map(Line.init), decision: assessment?.decision ?? "",
             assessmentNote: intake == nil ? "No intake yet, so the engine has nothing to assess." : note.status == .draft ? "Worked out from the intake and today's findings; stored when you sign." : "As assessed when the note was signed.",
             problems: problems, hasProblems: !problems.isEmpty, errors: SectionErrors(problems),
             amendments: all.filter { $0.amends == root && $0.id != note.id }.map {
                 Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason?.nilIfEmpty, signed: $0.status == .signed)
-            })
+            },
+            fresh: note.painNow == nil && note.subjective.trimmed.isEmpty && note.objective.trimmed.isEmpty && note.plan.trimmed.isEmpty
+                && note.bodyChart.marks.isEmpty && note.techniques.isEmpty && note.findings.isEmpty,
+            copyFrom: source.map { last in
+                CopySource(when: SpokenTime.day(zone.rules.local(last.createdAt).date, today: zone.rules.local(services.now).date), author: last.authorName,
+                           parts: CopyForward.Part.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: true) })
+            },
+            templates: offered.map { Option(value: $0.id, label: $0.name, selected: false) }, hasTemplates: !offered.isEmpty,
+            saved: note.updatedAt > note.createdAt ? "Saved at \(SpokenTime.time(zone.rules.local(note.updatedAt).time))" : "")
         return services.views.page("visit", page, status: status)
     }
 }
@@ -179,12 +215,15 @@ extension VisitPage: MustacheParent {
         case "regions": regions
         case "chartSVG": chartSVG
         case "previousChart": previousChart
+        case "tools": tools
         case "techniques": techniques
         case "techniquesText": techniquesText
         case "glutealVerbal": glutealVerbal
         case "glutealWritten": glutealWritten
+        case "treatmentConsentMissing": treatmentConsentMissing
         case "plan": plan
         case "urgency": urgency
+        case "assessed": assessed
         case "alarm": alarm
         case "referralReasons": referralReasons
         case "decision": decision
@@ -193,6 +232,11 @@ extension VisitPage: MustacheParent {
         case "hasProblems": hasProblems
         case "errors": errors
         case "amendments": amendments
+        case "fresh": fresh
+        case "copyFrom": copyFrom
+        case "templates": templates
+        case "hasTemplates": hasTemplates
+        case "saved": saved
         default: nil
         }
     }
@@ -223,16 +267,24 @@ extension VisitPage.RegionRow: MustacheParent {
     }
 }
 
-extension VisitPage.TechniqueRow: MustacheParent {
+extension VisitPage.Tool: MustacheParent {
     func child(named: String) -> Any? {
         switch named {
-        case "id": id
-        case "name": name
-        case "used": used
-        case "areas": areas
-        case "pressures": pressures
-        case "minutes": minutes
-        case "status": status
+        case "value": value
+        case "label": label
+        case "swatch": swatch
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+extension VisitPage.CopySource: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "when": when
+        case "author": author
+        case "parts": parts
         default: nil
         }
     }
@@ -281,6 +333,8 @@ extension VisitPage.SectionErrors: MustacheParent {
         case "tests": tests
         case "plan": plan
         case "amendReason": amendReason
+        case "painNow": painNow
+        case "glutealVerbalConsent": glutealVerbalConsent
         default: nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbarClinic
 import LumbarCore
@@ -20,18 +21,17 @@ struct VisitRoutes {
     func register(on router: Router<AppRequestContext>) {
         router.post("/clients/:id/visits") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)
-            let visit = try await IntakePanel.todaysVisit(services, clientId: access.client.id)
-            let diary = try await services.homePrograms.current(clientId: access.client.id) == nil ? ""
-                : try await HomeProgramService(services: services).adherence(clientId: access.client.id, days: 7).summary
-            let draft = try await visits.start(clientId: access.client.id, appointmentId: visit?.id, author: account, diary: diary)
+            let draft = try await VisitNoteService.startToday(services, clientId: access.client.id, author: account)
             try await services.audit(account, context, .create, .clinical, client: access.client.id, detail: "visit note started")
             return .seeOther("/clients/\(access.client.id)/visits/\(draft.id)")
         }
-        router.get("/clients/:id/visits/:note") { _, context -> Response in
+        router.get("/clients/:id/visits/:note") { request, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: false)
             let note = try await own(context, access)
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "visit note")
-            return try await VisitPage.render(services, account: account, access: access, note: note, problems: [], context: context)
+            var notice: String?
+            if let said = request.uri.queryParameters["saved"] { notice = try await Self.savedNotice(String(said), note: note, services: services) }
+            return try await VisitPage.render(services, account: account, access: access, note: note, problems: [], context: context, notice: notice)
         }
         router.post("/clients/:id/visits/:note") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)
@@ -43,11 +43,26 @@ struct VisitRoutes {
                 return try await VisitPage.render(services, account: account, access: access, note: note, problems: problems + note.lengthProblems,
                                                   context: context, status: .unprocessableContent)
             }
-            try await notes.saveDraft(note, at: services.now)
-            try await services.audit(account, context, .change, .clinical, client: access.client.id, detail: "visit note draft saved")
-            guard context.form["go"] == "sign" else {
-                return problems.isEmpty ? .seeOther("/clients/\(access.client.id)/visits/\(note.id)")
-                    : try await VisitPage.render(services, account: account, access: access, note: note, problems: problems, context: context, status: .unprocessableContent)
+            // Copying from the last visit or filling from a template first keeps what was typed, then adds to it.
+            let go = context.form["go"]
+            var kept = note
+            if go == "copy", let last = CopyForward.source(for: note, in: try await notes.list(clientId: note.clientId)) {
+                kept = CopyForward.apply(Set(context.form.all("copy").compactMap(CopyForward.Part.init(rawValue:))), from: last, to: note)
+            } else if go == "template", let template = try await NoteTemplateService(services: services)
+                .offered(to: account, serviceId: try await VisitPage.serviceId(services, note)).first(where: { $0.id == context.form["template"] }) {
+                kept = template.filling(note)
+            }
+            guard kept.lengthProblems.isEmpty else {
+                return try await VisitPage.render(services, account: account, access: access, note: note, problems: kept.lengthProblems, context: context,
+                                                  status: .unprocessableContent)
+            }
+            try await notes.saveDraft(kept, at: services.now)
+            try await services.audit(account, context, .change, .clinical, client: access.client.id,
+                                     detail: go == "copy" ? "visit note copied from the last visit" : go == "template" ? "visit note filled from a template" : "visit note draft saved")
+            guard go == "sign" else {
+                let said = go == "copy" ? "copy" : go == "template" ? "template" : "draft"
+                return problems.isEmpty ? .seeOther("/clients/\(access.client.id)/visits/\(note.id)?saved=\(said)")
+                    : try await VisitPage.render(services, account: account, access: access, note: kept, problems: problems, context: context, status: .unprocessableContent)
             }
             let all = problems + (try await visits.signingProblems(note))
             guard all.isEmpty else {
@@ -66,7 +81,11 @@ struct VisitRoutes {
                 try await notes.saveDraft(note, at: services.now)
                 try await services.audit(account, context, .change, .clinical, client: access.client.id, detail: "visit note draft autosaved")
             }
-            return Response(status: .noContent)
+            // The page's script says when, in the clinic's time.
+            let zone = try await services.clinicTime()
+            var headers = HTTPFields()
+            headers[Self.savedAtHeader] = SpokenTime.time(zone.rules.local(services.now).time)
+            return Response(status: .noContent, headers: headers)
         }
         router.post("/clients/:id/visits/:note/amend") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)
@@ -81,6 +100,20 @@ struct VisitRoutes {
             let note = try await own(context, access)
             try await services.audit(account, context, .view, .clinical, client: access.client.id, detail: "body chart")
             return Response.svg(note.bodyChart.svg(title: "Body chart, \(note.bodyChart.marks.count) marks"))
+        }
+    }
+
+    static let savedAtHeader = HTTPField.Name("Lumbar-Saved-At")!
+
+    /// What the page says after a save: when, and what was added.
+    static func savedNotice(_ what: String, note: VisitNote, services: AppServices) async throws -> String? {
+        guard note.status == .draft else { return nil }
+        let at = SpokenTime.time(try await services.clinicTime().rules.local(note.updatedAt).time)
+        switch what {
+        // The time ends in "a.m." or "p.m.", whose period ends the sentence too.
+        case "copy": return "Copied from the last visit and saved at \(at) What you had typed is still there; change whatever is different today."
+        case "template": return "Filled from the template and saved at \(at) What you had typed is still there."
+        default: return "Draft saved at \(at)"
         }
     }
 
@@ -113,14 +146,9 @@ struct VisitRoutes {
         let chart = BodyChart.parse(marks)
         note.bodyChart = chart.chart
         problems += chart.problems.map { FieldProblem("bodyChart", $0) }
-        note.techniques = []
-        for technique in Technique.allCases where form.all("technique").contains(technique.rawValue) {
-            let prefix = "technique-\(technique.rawValue)-"
-            let minutes = Int(form[prefix + "minutes"].trimmed)
-            if minutes == nil { problems.append(FieldProblem(prefix + "minutes", "Enter the minutes spent on \(technique.name.lowercased()).")) }
-            note.techniques.append(.init(technique: technique, areas: form.all(prefix + "areas").compactMap(BodyRegion.init(rawValue:)),
-                                         pressure: PressurePreference(rawValue: form[prefix + "pressure"]) ?? .moderate, minutes: minutes ?? 0))
-        }
+        let techniques = TechniqueFields.read(form)
+        note.techniques = techniques.uses
+        problems += techniques.problems
         note.glutealVerbalConsent = form.checkbox("glutealVerbalConsent")
         note.psfs = (0..<5).prefix { form.has("psfs-\($0)") }.map { Int(form["psfs-\($0)"]).flatMap { (0...10).contains($0) ? $0 : nil } }
         return (note, problems)

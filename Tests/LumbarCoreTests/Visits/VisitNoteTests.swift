@@ -49,7 +49,7 @@ import Testing
         }
     }
 
-    @Test func theChartDrawsEveryRegionOnceInsideItsPanel() {
+    @Test func theChartDrawsEveryRegionOnceInsideItsPanel() throws {
         let svg = BodyChart([.init(region: .lumbarRight, kind: .pain, intensity: 8)]).svg(title: "Today")
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse())
@@ -57,7 +57,25 @@ import Testing
             #expect(svg.contains("data-region=\"\(region.rawValue)\""))
             #expect(region.outline.allSatisfy { (0...200).contains($0.0) && (0...300).contains($0.1) })
         }
-        #expect(svg.contains("P8"))
+        let rest = svg[try #require(svg.range(of: "data-region=\"lumbar-right\"")).lowerBound...]
+        let group = rest[..<(rest.range(of: "</g></g>")?.lowerBound ?? rest.endIndex)]
+        #expect(group.contains("href=\"#symbol-pain\"") && group.contains(">8</text>"), "the mark shows its kind's symbol and its strength")
+        #expect(!svg.contains(">P8<"), "no letter codes that read as vertebrae")
+    }
+
+    /// Each kind is told apart by colour, symbol and pattern, and the legend under the figures names them all.
+    @Test func everyKindHasItsOwnColourSymbolAndALegendLine() throws {
+        let kinds = BodyChart.Kind.allCases
+        #expect(Set(kinds.map(\.colour)).count == kinds.count && Set(kinds.map(\.symbol)).count == kinds.count)
+        let chart = BodyChart(kinds.enumerated().map { .init(region: BodyRegion.allCases[$0.offset], kind: $0.element, intensity: $0.offset + 2) })
+        let svg = chart.svg(title: "All kinds")
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+        for kind in kinds {
+            #expect(svg.components(separatedBy: "href=\"#symbol-\(kind.rawValue)\"").count - 1 == 2, "one in the legend, one on the mark")
+            #expect(svg.contains(">\(kind.label)</text>"))
+        }
+        #expect(!BodyChart().svg(title: "Empty").contains("url(#fill-pain)\" stroke=\"#a4161a\" stroke-width=\"2\""), "an empty chart marks nothing")
+        #expect(chart.svg(title: "x", interactive: true).components(separatedBy: "role=\"button\"").count - 1 == BodyRegion.allCases.count)
         #expect(BodyRegion.glutealLeft.consent == .gluteal && BodyRegion.thighInnerRight.consent == .innerThigh && BodyRegion.sacrum.consent == nil)
     }
 }

@@ -47,6 +47,17 @@ import TestSupport
     }
 
     @Test(arguments: ContractStore.available)
+    func namesManyClientsByIdInOneCall(store: ContractStore) async throws {
+        try await Self.run(store) { (clients: any ClientRepository) async throws in
+            // More ids than one bound chunk holds, most naming nobody: only the real clients come back, each once.
+            let unknown = (0..<1_200).map { "nobody-\($0)" }
+            let found = try await clients.names(ids: Set(unknown + ["c02", "c05", "c07", "c05"]))
+            #expect(found == ["c02": "Al Smith", "c05": "Gaétan Ødegård", "c07": "Cy Brown"])
+            #expect(try await clients.names(ids: []).isEmpty)
+        }
+    }
+
+    @Test(arguments: ContractStore.available)
     func ignoresAccentsCaseAndPunctuationInNames(store: ContractStore) async throws {
         try await Self.run(store) { (clients: any ClientRepository) async throws in
             #expect(try await Self.ids(clients, "gaetan") == ["c05"])
@@ -66,6 +77,10 @@ import TestSupport
                 #expect(try await Self.ids(clients, typed) == ["c01"], "\(typed)")
             }
             #expect(try await Self.ids(clients, "555-01").sorted() == ["c01", "c02", "c05"])
+            // "The last four": a North American number's and an overseas one's.
+            #expect(try await Self.ids(clients, "0142") == ["c02"])
+            #expect(try await Self.ids(clients, "0958") == ["c03"])
+            #expect(try await Self.ids(clients, "01").isEmpty, "two digits are not a phone search")
             #expect(try await Self.ids(clients, "+44 20 7946").isEmpty == false)
             #expect(try await Self.ids(clients, "416-555-0199").isEmpty)
             #expect(try await Self.ids(clients, "al.sm") == ["c02"])

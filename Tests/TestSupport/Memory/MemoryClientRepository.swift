@@ -35,6 +35,10 @@ public final class MemoryClientRepository: ClientRepository {
 
     public func find(accountId: String) async throws -> Client? { state.withLock { $0.clients.first { $0.accountId == accountId } } }
 
+    public func names(ids: Set<String>) async throws -> [String: String] {
+        state.withLock { Dictionary($0.clients.filter { ids.contains($0.id) }.map { ($0.id, $0.fullName) }, uniquingKeysWith: { a, _ in a }) }
+    }
+
     public func list(treatedBy therapistId: String?, matching search: String) async throws -> [Client] {
         let needle = search.lowercased().trimmed
         return state.withLock { state in

@@ -22,6 +22,15 @@ public final class MemoryClinicRepository: ClinicRepository {
         throw MemoryStore.Unsupported(what: "ClinicRepository.setUp (first-run set-up)")
     }
 
+    public func updateDetails(name: String, address: String, timeZone: String, hstNumber: String?) async throws {
+        state.withLock { state in
+            state.profile?.name = name
+            state.profile?.address = address
+            state.profile?.timeZone = timeZone
+            state.profile?.hstNumber = hstNumber
+        }
+    }
+
     public func update(sharedCare: Bool, acuteWeeks: Int, rulesOff: Set<String>) async throws {
         state.withLock { state in
             state.profile?.sharedCare = sharedCare

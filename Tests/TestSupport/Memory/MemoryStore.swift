@@ -25,6 +25,9 @@ public struct MemoryStore: Sendable {
     public let consents = MemoryConsentRepository()
     public let treatmentPlans = MemoryTreatmentPlanRepository()
     public let billing = MemoryBillingRepository()
+    public let documents = MemoryDocumentRepository()
+    public let noteTemplates = MemoryNoteTemplateRepository()
+    public let reports = MemoryReportRepository()
 
     public init() {
         clients = MemoryClientRepository(accounts: accounts)

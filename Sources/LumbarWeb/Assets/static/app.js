@@ -1,28 +1,38 @@
 // Progressive enhancements only: every form works without this script.
 (function () {
   "use strict";
-  // Intake steps save each change as the client types, so a closed tab loses nothing.
+  // Intake steps and visit notes save each change as it is made, so a closed tab loses nothing; leaving while a
+  // change is not yet saved (offline, or within the moment before it is sent) asks first.
   var form = document.querySelector("form[data-autosave]");
   if (form) {
     var status = document.getElementById("autosave-status");
     var timer = null;
+    var dirty = false;
+    var edits = 0;
     var save = function () {
       timer = null;
+      var sent = edits;
       var body = new URLSearchParams(new FormData(form));
       body.delete("go");
       fetch(form.getAttribute("data-autosave"), { method: "POST", body: body, credentials: "same-origin" })
-        .then(function (response) { if (status) { status.textContent = response.ok ? "Saved" : ""; } })
+        .then(function (response) {
+          if (response.ok && sent === edits) { dirty = false; }
+          var at = response.headers.get("Lumbar-Saved-At");
+          if (status) { status.textContent = response.ok ? (at ? "Saved automatically at " + at : "Saved") : "Not saved: " + (response.status === 422 ? "a box has too much text." : "try Save draft."); }
+        })
         .catch(function () { if (status) { status.textContent = "Not saved yet: check your connection."; } });
     };
-    form.addEventListener("input", function () { if (timer) { clearTimeout(timer); } timer = setTimeout(save, 700); });
-    form.addEventListener("change", function () { if (timer) { clearTimeout(timer); } save(); });
-  }
-  // Tapping a region of the body chart picks it in the table below.
-  var regions = document.querySelectorAll("polygon[data-region]");
-  for (var i = 0; i < regions.length; i++) {
-    regions[i].addEventListener("click", function (event) {
-      var select = document.getElementById("mark-" + event.currentTarget.getAttribute("data-region"));
-      if (select) { select.focus(); select.scrollIntoView({ block: "center" }); }
+    var changed = function (now) {
+      dirty = true;
+      edits += 1;
+      if (timer) { clearTimeout(timer); }
+      if (now) { save(); } else { timer = setTimeout(save, 700); }
+    };
+    form.addEventListener("input", function () { changed(false); });
+    form.addEventListener("change", function () { changed(true); });
+    form.addEventListener("submit", function () { dirty = false; if (timer) { clearTimeout(timer); timer = null; } });
+    window.addEventListener("beforeunload", function (event) {
+      if (dirty) { event.preventDefault(); event.returnValue = ""; }
     });
   }
   var summary = document.getElementById("problems");
@@ -179,6 +189,8 @@
     };
     input.addEventListener("input", function () {
       if (value && !navigates) { value.value = ""; chosen.textContent = ""; }
+      // Matches drawn by Find are for the words typed before: typing again unchooses them, so no one is booked unseen.
+      Array.prototype.forEach.call(picker.querySelectorAll("[data-picker-matches] input[type=radio]"), function (radio) { radio.checked = false; });
       if (timer) { clearTimeout(timer); }
       timer = setTimeout(ask, 120);
     });
@@ -233,5 +245,142 @@
   grid.addEventListener("input", function (event) {
     var day = event.target.name && event.target.name.match(/^d(\d)/);
     if (day) { mark(Number(day[1])); }
+  });
+})();
+
+// ---- The visit note (visit.mustache): the body chart marked by tapping, technique areas by tapping. ----
+// Without this script the list of regions under the figure and the area tick boxes do the same job. The form fields
+// stay the record of what is marked: a tap sets them, then draws the region as the server draws it (BodyChart).
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-visit-note]");
+  var svg = form && form.querySelector("svg.chart-input");
+  if (!svg) { return; }
+  var NS = "http://www.w3.org/2000/svg";
+  var status = document.getElementById("chart-status");
+  var strength = document.getElementById("strength");
+  var shown = document.getElementById("strength-value");
+  var areaTools = form.querySelector(".area-tools");
+  var names = {};
+  Array.prototype.forEach.call(form.querySelectorAll("input[name=tool]"), function (tool) {
+    names[tool.value] = tool.parentNode.textContent.trim();
+  });
+  strength.addEventListener("input", function () { shown.textContent = strength.value; });
+
+  var groups = svg.querySelectorAll("g[data-region]");
+  var regionName = function (group) { return group.querySelector("title").textContent; };
+  var make = function (tag, attributes) {
+    var element = document.createElementNS(NS, tag);
+    Object.keys(attributes).forEach(function (name) { element.setAttribute(name, attributes[name]); });
+    return element;
+  };
+  var draw = function (group, kind, value) {
+    var marks = group.querySelector(".marks");
+    while (marks.firstChild) { marks.removeChild(marks.firstChild); }
+    group.setAttribute("aria-label", regionName(group) + ": " + (kind ? names[kind].toLowerCase() + " " + value : "no mark"));
+    if (!kind) { return; }
+    var x = parseFloat(group.getAttribute("data-x")), top = parseFloat(group.getAttribute("data-y")) - 6;
+    var colour = svg.querySelector("#symbol-" + kind).getAttribute("data-colour");
+    marks.appendChild(make("polygon", { points: group.querySelector("polygon").getAttribute("points"), fill: "url(#fill-" + kind + ")", stroke: colour, "stroke-width": "2" }));
+    marks.appendChild(make("use", { href: "#symbol-" + kind, x: String(x - 7), y: String(top) }));
+    var number = make("text", { x: String(x + 1), y: String(top + 4), "font-family": "sans-serif", "font-size": "11", "font-weight": "700", fill: "#1d2733" });
+    number.textContent = value;
+    marks.appendChild(number);
+  };
+  var tool = function () {
+    var chosen = form.querySelector("input[name=tool]:checked");
+    return chosen ? chosen.value : "pain";
+  };
+  var areaBox = function (technique, region) { return document.getElementById("t-" + technique + "-" + region); };
+  var showAreas = function () {
+    var value = tool();
+    var technique = value.indexOf("area:") === 0 ? value.slice(5) : null;
+    Array.prototype.forEach.call(groups, function (group) {
+      var box = technique && areaBox(technique, group.getAttribute("data-region"));
+      group.classList.toggle("area", !!(box && box.checked));
+    });
+  };
+  var mark = function (group) {
+    var region = group.getAttribute("data-region");
+    var value = tool();
+    if (value.indexOf("area:") === 0) {
+      var box = areaBox(value.slice(5), region);
+      box.checked = !box.checked;
+      showAreas();
+      status.textContent = names[value] + ": " + regionName(group).toLowerCase() + (box.checked ? " added." : " taken off.");
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+      return;
+    }
+    var select = document.getElementById("mark-" + region), intensity = document.getElementById("intensity-" + region);
+    var kind = value === "clear" ? "" : value;
+    // Tapping a region again with the same mark takes it off.
+    if (kind && select.value === kind && intensity.value === strength.value) { kind = ""; }
+    select.value = kind;
+    if (kind) { intensity.value = strength.value; }
+    draw(group, kind, intensity.value);
+    status.textContent = regionName(group) + ": " + (kind ? names[kind].toLowerCase() + " " + intensity.value + " marked." : "mark cleared.");
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  Array.prototype.forEach.call(groups, function (group) {
+    group.addEventListener("click", function () { mark(group); });
+    group.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); mark(group); }
+    });
+    var region = group.getAttribute("data-region");
+    var redraw = function () {
+      var select = document.getElementById("mark-" + region);
+      draw(group, select.value, document.getElementById("intensity-" + region).value);
+    };
+    document.getElementById("mark-" + region).addEventListener("change", redraw);
+    document.getElementById("intensity-" + region).addEventListener("change", redraw);
+  });
+
+  // One "areas of" tool per ticked technique, so its areas can be tapped on the figure too.
+  var refreshAreaTools = function () {
+    var current = tool();
+    Array.prototype.forEach.call(areaTools.querySelectorAll("label"), function (label) { areaTools.removeChild(label); });
+    var ticked = form.querySelectorAll("input[name=technique]:checked");
+    Array.prototype.forEach.call(ticked, function (box) {
+      var value = "area:" + box.value;
+      var label = document.createElement("label");
+      label.className = "choice tool";
+      label.setAttribute("for", "tool-" + value);
+      var input = document.createElement("input");
+      input.type = "radio"; input.name = "tool"; input.id = "tool-" + value; input.value = value;
+      input.checked = current === value;
+      var text = document.createElement("span");
+      text.textContent = box.parentNode.querySelector("span").textContent;
+      names[value] = "Areas of " + text.textContent.toLowerCase();
+      label.appendChild(input); label.appendChild(text);
+      areaTools.appendChild(label);
+    });
+    areaTools.hidden = ticked.length === 0;
+    if (!form.querySelector("input[name=tool]:checked")) { form.querySelector("input[name=tool]").checked = true; }
+    showAreas();
+  };
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "technique") { refreshAreaTools(); }
+    if (event.target.name === "tool" || (event.target.name || "").indexOf("-areas") > 0) { showAreas(); }
+  });
+  refreshAreaTools();
+})();
+
+// Billing: a print button on the receipt, and a payment form that shows the certificate code or the package only
+// when that is how the client pays (without script every field shows, and the server ignores the unused ones).
+(function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+  document.querySelectorAll("select[data-pay-method]").forEach(function (select) {
+    var form = select.form;
+    var amount = form.querySelector("input[name=amount]");
+    var sync = function () {
+      form.querySelectorAll("[data-show-for]").forEach(function (field) {
+        field.hidden = field.getAttribute("data-show-for") !== select.value;
+      });
+      if (amount) { amount.disabled = select.value === "package"; }
+    };
+    select.addEventListener("change", sync);
+    sync();
   });
 })();

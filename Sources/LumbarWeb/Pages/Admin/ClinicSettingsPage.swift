@@ -7,6 +7,8 @@ struct ClinicSettingsPage {
     let clinic: ClinicProfile
     let fields: [FieldView]
     let ruleFields: [FieldView]
+    /// The clinic's zone as people read it ("Eastern (Toronto, Ottawa, Montréal)").
+    let zoneName: String
 }
 
 extension ClinicSettingsPage: MustacheParent {
@@ -16,6 +18,7 @@ extension ClinicSettingsPage: MustacheParent {
         case "clinic": clinic
         case "fields": fields
         case "ruleFields": ruleFields
+        case "zoneName": zoneName
         default: nil
         }
     }

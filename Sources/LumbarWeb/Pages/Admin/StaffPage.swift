@@ -8,7 +8,7 @@ struct StaffPage {
         let name: String
         let role: String
         let email: String
-        let registration: String
+        let registration: String?
         let twoFactor: String
         let editable: Bool
         let retired: Bool

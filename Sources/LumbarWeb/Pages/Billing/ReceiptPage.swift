@@ -1,28 +1,46 @@
 import Mustache
 
-/// The model `receipt.mustache` draws.
+/// The model `receipt.mustache` draws: what stood on the invoice when the receipt was issued.
 struct ReceiptPage: Sendable {
+    struct Line: Sendable {
+        let text: String
+        let amount: String
+    }
+
     let chrome: Chrome
     let receiptId: String
     let number: Int
+    let invoiceNumber: Int
     let duplicate: Bool
+    let afterRefund: String?
+    /// Set when the invoice was voided after this receipt was issued: the receipt no longer stands.
+    let voided: String?
     let clinicName: String
     let clinicAddress: String
     let hstNumber: String?
     let clientName: String
-    let visitDate: String
-    let therapist: String
+    let visitDate: String?
+    let therapist: String?
     let registration: String
-    let service: String
+    let lines: [Line]
     let subtotal: String
     let tax: String
     let total: String
+    /// What the invoice charges once refunds are taken off.
+    let charged: String
+    let payments: [Line]
     let paid: String
+    let refunds: [Line]
+    let hasRefunds: Bool
+    let netPaid: String
     let owed: String
-    let payments: [String]
     let issued: String
     let canEmail: Bool
+    let emailed: Bool
+    let billingURL: String?
 }
+
+// MARK: - Mustache
 
 extension ReceiptPage: MustacheParent {
     func child(named: String) -> Any? {
@@ -30,7 +48,10 @@ extension ReceiptPage: MustacheParent {
         case "chrome": chrome
         case "receiptId": receiptId
         case "number": number
+        case "invoiceNumber": invoiceNumber
         case "duplicate": duplicate
+        case "afterRefund": afterRefund
+        case "voided": voided
         case "clinicName": clinicName
         case "clinicAddress": clinicAddress
         case "hstNumber": hstNumber
@@ -38,15 +59,31 @@ extension ReceiptPage: MustacheParent {
         case "visitDate": visitDate
         case "therapist": therapist
         case "registration": registration
-        case "service": service
+        case "lines": lines
         case "subtotal": subtotal
         case "tax": tax
         case "total": total
-        case "paid": paid
-        case "owed": owed
+        case "charged": charged
         case "payments": payments
+        case "paid": paid
+        case "refunds": refunds
+        case "hasRefunds": hasRefunds
+        case "netPaid": netPaid
+        case "owed": owed
         case "issued": issued
         case "canEmail": canEmail
+        case "emailed": emailed
+        case "billingURL": billingURL
+        default: nil
+        }
+    }
+}
+
+extension ReceiptPage.Line: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "text": text
+        case "amount": amount
         default: nil
         }
     }

@@ -20,6 +20,9 @@ struct BookingTimesPage {
     let dayLabel: String
     let times: [Time]
     let nextFree: Link?
+    /// The fortnight before and after the one shown, where clients may book.
+    let earlier: String?
+    let later: String?
     /// The same day with anyone free, when one therapist was chosen.
     let anyoneLink: String?
 }
@@ -39,6 +42,8 @@ extension BookingTimesPage: MustacheParent {
         case "dayLabel": dayLabel
         case "times": times
         case "nextFree": nextFree
+        case "earlier": earlier
+        case "later": later
         case "anyoneLink": anyoneLink
         default: nil
         }

@@ -15,8 +15,21 @@ struct CalendarAppointmentPage {
     let price: String
     let fee: String?
     let cancelReason: String?
-    /// Still booked: it can be marked, moved or cancelled.
+    /// Still booked: it can be moved or cancelled.
     let canChange: Bool
+    /// Why the last change asked for was refused.
+    let problem: String?
+    let canArrive: Bool
+    let canMarkNoShow: Bool
+    /// Booked, but too early to mark: when it can be.
+    let waitNote: String?
+    /// Arrived or a no-show today, with no money taken: the mark can be taken back.
+    let canUndo: Bool
+    let undoLabel: String
+    /// Not booked and not to be taken back: why it stays as it is.
+    let fixedNote: String?
+    /// Arrived: where its payment is taken.
+    let paymentLink: String?
     let calendarLink: String
 }
 
@@ -37,6 +50,14 @@ extension CalendarAppointmentPage: MustacheParent {
         case "fee": fee
         case "cancelReason": cancelReason
         case "canChange": canChange
+        case "problem": problem
+        case "canArrive": canArrive
+        case "canMarkNoShow": canMarkNoShow
+        case "waitNote": waitNote
+        case "canUndo": canUndo
+        case "undoLabel": undoLabel
+        case "fixedNote": fixedNote
+        case "paymentLink": paymentLink
         case "calendarLink": calendarLink
         default: nil
         }

@@ -1,23 +1,13 @@
 import Mustache
 
 /// What `calendar_new.mustache` draws: booking for a client at a chosen time, or recording a visit that already
-/// happened; the client is found by searching, never picked from a list of everyone.
+/// happened; the client is found with the type-ahead client picker, never picked from a list of everyone.
 struct CalendarBookingPage {
-    /// A field carried through the search form, so a search keeps what else was chosen.
-    struct Hidden { let name: String; let value: String }
-    /// A client the search found.
-    struct Choice { let id: String; let label: String; let checked: Bool }
     let chrome: Chrome
     let heading: String
     let intro: String
     let summary: String?
-    let searchAction: String
-    let carry: [Hidden]
-    let q: String
-    let searched: Bool
-    let choices: [Choice]
-    let clientField: String
-    let clientError: String?
+    let picker: ClientPicker
     let action: String
     let locationId: String
     let fields: [FieldView]
@@ -34,13 +24,7 @@ extension CalendarBookingPage: MustacheParent {
         case "heading": heading
         case "intro": intro
         case "summary": summary
-        case "searchAction": searchAction
-        case "carry": carry
-        case "q": q
-        case "searched": searched
-        case "choices": choices
-        case "clientField": clientField
-        case "clientError": clientError
+        case "picker": picker
         case "action": action
         case "locationId": locationId
         case "fields": fields
@@ -48,27 +32,6 @@ extension CalendarBookingPage: MustacheParent {
         case "pastLink": pastLink
         case "button": button
         case "calendarLink": calendarLink
-        default: nil
-        }
-    }
-}
-
-extension CalendarBookingPage.Hidden: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "name": name
-        case "value": value
-        default: nil
-        }
-    }
-}
-
-extension CalendarBookingPage.Choice: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "id": id
-        case "label": label
-        case "checked": checked
         default: nil
         }
     }

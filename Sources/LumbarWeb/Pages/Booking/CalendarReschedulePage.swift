@@ -17,6 +17,9 @@ struct CalendarReschedulePage {
     let therapist: String
     let problem: String?
     let backLink: String
+    /// The fortnight before (not before today) and after the one shown.
+    let earlier: String?
+    let later: String
 }
 
 extension CalendarReschedulePage: MustacheParent {
@@ -35,6 +38,8 @@ extension CalendarReschedulePage: MustacheParent {
         case "therapist": therapist
         case "problem": problem
         case "backLink": backLink
+        case "earlier": earlier
+        case "later": later
         default: nil
         }
     }

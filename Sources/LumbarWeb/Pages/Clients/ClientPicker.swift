@@ -58,7 +58,8 @@ struct ClientPicker: Sendable {
         self.queryName = queryName ?? field + "-search"
         self.query = query
         self.chosen = chosen.map { Choice($0) }
-        self.matches = matches.map { Choice($0, checked: $0.id == chosen?.id) }
+        // A search that finds one client chooses them; the radio button still shows who it is.
+        self.matches = matches.map { Choice($0, checked: $0.id == chosen?.id || matches.count == 1) }
         noMatches = searched && matches.isEmpty
         self.error = error
         self.findAction = findAction

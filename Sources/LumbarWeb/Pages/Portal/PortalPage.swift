@@ -32,6 +32,10 @@ struct PortalPage {
     struct Program { let exercises: String; let progress: String }
     struct Receipt { let id: String; let label: String; let issued: String }
     struct Note { let when: String; let therapist: String }
+    /// A line about the client's account: a package's visits left, credit on account, what is owed.
+    struct AccountLine { let text: String }
+    /// A package the clinic sells, with the link to buy it.
+    struct Offer { let text: String; let link: String }
 
     let chrome: Chrome
     let firstName: String
@@ -43,6 +47,8 @@ struct PortalPage {
     let questionnaires: [Link]
     let program: Program?
     let receipts: [Receipt]
+    let account: [AccountLine]
+    let offers: [Offer]
     /// "3 visit notes": the signed notes the record holds.
     let noteCount: String
     let notes: [Note]
@@ -62,6 +68,8 @@ extension PortalPage: MustacheParent {
         case "questionnaires": questionnaires
         case "program": program
         case "receipts": receipts
+        case "account": account
+        case "offers": offers
         case "noteCount": noteCount
         case "notes": notes
         case "past": past
@@ -148,6 +156,25 @@ extension PortalPage.Note: MustacheParent {
         switch named {
         case "when": when
         case "therapist": therapist
+        default: nil
+        }
+    }
+}
+
+extension PortalPage.AccountLine: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "text": text
+        default: nil
+        }
+    }
+}
+
+extension PortalPage.Offer: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "text": text
+        case "link": link
         default: nil
         }
     }

@@ -8,7 +8,7 @@ struct SetupNav {
 
     init(current: String) {
         items = [("/scheduling", "Overview"), ("/scheduling/locations", "Locations"), ("/scheduling/services", "Services"),
-                 ("/scheduling/hours", "Hours"), ("/scheduling/time-off", "Time off"), ("/scheduling/rules", "Booking rules")]
+                 ("/scheduling/hours", "Hours"), ("/scheduling/time-off", "Time off"), ("/scheduling/rules", "Booking rules"), ("/packages", "Packages")]
             .map { Item(href: $0.0, label: $0.1, current: $0.0 == current) }
     }
 }

@@ -1,0 +1,175 @@
+import LumbarClinic
+import LumbarCore
+import SQLKit
+
+/// The reports summed by the database on either engine: every figure is a GROUP BY over the ledger or the
+/// appointments, with every value bound. Local days come from the window's UTC offsets (a CASE over the few
+/// daylight-saving changes in it), so a day is the location's day on both engines.
+public struct SQLReportRepository: ReportRepository {
+    let database: Database
+    public init(database: Database) { self.database = database }
+
+    static let revenueKinds: SQLQueryString = "('visit', 'fee', 'package')"
+
+    /// The local day number of an instant column under the window's offsets.
+    static func localDay(_ column: String, _ window: ReportWindow) -> SQLQueryString {
+        let offsets = window.offsets.isEmpty ? [OffsetSegment(from: window.range.start, offsetMilliseconds: 0)] : window.offsets
+        guard offsets.count > 1 else { return "((\(unsafeRaw: column) + \(bind: offsets[0].offsetMilliseconds)) / 86400000)" }
+        var sql: SQLQueryString = "(CASE"
+        for (index, segment) in offsets.enumerated().dropLast() {
+            sql += " WHEN \(unsafeRaw: column) < \(bind: offsets[index + 1].from.milliseconds) THEN (\(unsafeRaw: column) + \(bind: segment.offsetMilliseconds)) / 86400000"
+        }
+        sql += " ELSE (\(unsafeRaw: column) + \(bind: offsets[offsets.count - 1].offsetMilliseconds)) / 86400000 END)"
+        return sql
+    }
+
+    static func atLocation(_ window: ReportWindow) -> SQLQueryString {
+        if let location = window.locationId { return " AND i.location_id = \(bind: location)" }
+        return ""
+    }
+
+    public func revenue(_ window: ReportWindow) async throws -> RevenueFigures {
+        try await database.read { db in
+            let start = window.range.start.milliseconds, end = window.range.end.milliseconds
+            let notVoid: SQLQueryString = "NOT EXISTS (SELECT 1 FROM invoice_voids v WHERE v.invoice_id = i.id)"
+            func invoiceSums(_ keys: SQLQueryString, _ group: SQLQueryString) -> SQLQueryString {
+                """
+                SELECT \(keys),
+                  CAST(COALESCE(SUM(CASE WHEN c = 0 THEN subtotal_cents ELSE 0 END), 0) AS BIGINT) AS subtotal,
+                  CAST(COALESCE(SUM(CASE WHEN c = 0 THEN tax_cents ELSE 0 END), 0) AS BIGINT) AS tax,
+                  CAST(COALESCE(SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS invoices,
+                  CAST(COALESCE(SUM(c), 0) AS BIGINT) AS covered,
+                  CAST(COALESCE(SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END), 0) AS BIGINT) AS visits
+                FROM (SELECT \(Self.localDay("i.issued_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, i.kind,
+                        i.subtotal_cents, i.tax_cents, CASE WHEN pk.invoice_id IS NULL THEN 0 ELSE 1 END AS c
+                      FROM invoices i
+                      LEFT JOIN (SELECT DISTINCT invoice_id FROM ledger_payments WHERE method = 'package') pk ON pk.invoice_id = i.id
+                      LEFT JOIN invoice_voids v ON v.invoice_id = i.id
+                      WHERE i.issued_at >= \(bind: start) AND i.issued_at < \(bind: end) AND i.kind IN \(Self.revenueKinds) AND v.invoice_id IS NULL\(Self.atLocation(window))) x
+                GROUP BY \(group)
+                """
+            }
+            func refundSums(_ keys: SQLQueryString, _ group: SQLQueryString) -> SQLQueryString {
+                """
+                SELECT \(keys), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS refunded
+                FROM (SELECT \(Self.localDay("r.refunded_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, r.amount_cents
+                      FROM refunds r JOIN invoices i ON i.id = r.invoice_id JOIN ledger_payments p ON p.id = r.payment_id
+                      WHERE r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end) AND i.kind IN \(Self.revenueKinds)
+                        AND p.method <> 'package' AND \(notVoid)\(Self.atLocation(window))) x
+                GROUP BY \(group)
+                """
+            }
+            var days: [Int: RevenueRow] = [:]
+            for row in try await db.raw(invoiceSums("day", "day")).all() {
+                let day = try row.int("day")
+                days[day] = RevenueRow(day: day, subtotalCents: try row.int("subtotal"), taxCents: try row.int("tax"), invoices: try row.int("invoices"),
+                                       packageVisits: try row.int("covered"), visits: try row.int("visits"))
+            }
+            for row in try await db.raw(refundSums("day", "day")).all() {
+                let day = try row.int("day")
+                days[day, default: RevenueRow(day: day)].refundCents += try row.int("refunded")
+            }
+            struct Key: Hashable { let therapist: String?, service: String?, location: String? }
+            var breakdown: [Key: RevenueRow] = [:]
+            let keys: SQLQueryString = "therapist_id, service_id, location_id"
+            for row in try await db.raw(invoiceSums(keys, keys)).all() {
+                let key = Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"),
+                              location: try row.optionalString("location_id"))
+                var sums = breakdown[key, default: RevenueRow(therapistId: key.therapist, serviceId: key.service, locationId: key.location)]
+                sums.subtotalCents += try row.int("subtotal")
+                sums.taxCents += try row.int("tax")
+                sums.invoices += try row.int("invoices")
+                sums.packageVisits += try row.int("covered")
+                sums.visits += try row.int("visits")
+                breakdown[key] = sums
+            }
+            for row in try await db.raw(refundSums(keys, keys)).all() {
+                let key = Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"),
+                              location: try row.optionalString("location_id"))
+                breakdown[key, default: RevenueRow(therapistId: key.therapist, serviceId: key.service, locationId: key.location)].refundCents += try row.int("refunded")
+            }
+            let gifts = try await db.raw("""
+                SELECT CAST(COALESCE(SUM(i.subtotal_cents + i.tax_cents), 0) AS BIGINT) AS cents, COUNT(*) AS sold FROM invoices i
+                WHERE i.issued_at >= \(bind: start) AND i.issued_at < \(bind: end) AND i.kind = 'gift' AND \(notVoid)\(Self.atLocation(window))
+                """).first()
+            return RevenueFigures(byDay: days.values.sorted { ($0.day ?? 0) < ($1.day ?? 0) },
+                                  breakdown: Array(breakdown.values), giftSoldCents: try gifts?.int("cents") ?? 0, giftSoldCount: try gifts?.int("sold") ?? 0)
+        }
+    }
+
+    public func endOfDay(_ window: ReportWindow) async throws -> EndOfDayFigures {
+        try await database.read { db in
+            let start = window.range.start.milliseconds, end = window.range.end.milliseconds
+            var payments: [String: (cents: Int, count: Int)] = [:]
+            for row in try await db.raw("""
+                SELECT p.method, CAST(SUM(p.amount_cents) AS BIGINT) AS cents, COUNT(*) AS n FROM ledger_payments p JOIN invoices i ON i.id = p.invoice_id
+                WHERE p.received_at >= \(bind: start) AND p.received_at < \(bind: end)\(Self.atLocation(window)) GROUP BY p.method
+                """).all() {
+                payments[try row.string("method")] = (try row.int("cents"), try row.int("n"))
+            }
+            var kept: [String: Int] = [:]
+            for row in try await db.raw("""
+                SELECT c.method, CAST(SUM(c.amount_cents) AS BIGINT) AS cents FROM credit_entries c
+                JOIN ledger_payments p ON p.id = c.payment_id JOIN invoices i ON i.id = p.invoice_id
+                WHERE c.at >= \(bind: start) AND c.at < \(bind: end) AND c.amount_cents > 0 AND c.method IS NOT NULL\(Self.atLocation(window))
+                GROUP BY c.method
+                """).all() {
+                kept[try row.string("method")] = try row.int("cents")
+            }
+            var refunds: [String: (cents: Int, count: Int)] = [:]
+            for row in try await db.raw("""
+                SELECT r.method, CAST(SUM(r.amount_cents) AS BIGINT) AS cents, COUNT(*) AS n FROM refunds r JOIN invoices i ON i.id = r.invoice_id
+                WHERE r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end)\(Self.atLocation(window)) GROUP BY r.method
+                """).all() {
+                refunds[try row.string("method")] = (try row.int("cents"), try row.int("n"))
+            }
+            // What a standing invoice still owes is its total less what was paid on it (a payment never exceeds it).
+            let owed = try await db.raw("""
+                SELECT CAST(COALESCE(SUM(owed), 0) AS BIGINT) AS owed, CAST(COALESCE(SUM(CASE WHEN owed > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS owing
+                FROM (SELECT i.subtotal_cents + i.tax_cents - COALESCE(p.paid, 0) AS owed
+                      FROM invoices i
+                      LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM ledger_payments WHERE received_at < \(bind: end)
+                                 GROUP BY invoice_id) p ON p.invoice_id = i.id
+                      LEFT JOIN invoice_voids v ON v.invoice_id = i.id AND v.voided_at < \(bind: end)
+                      WHERE i.issued_at < \(bind: end) AND v.invoice_id IS NULL\(Self.atLocation(window))) x
+                """).first()
+            return EndOfDayFigures(payments: payments, creditKept: kept, refunds: refunds, owedAtEndCents: try owed?.int("owed") ?? 0,
+                                   owingInvoices: try owed?.int("owing") ?? 0)
+        }
+    }
+
+    public func appointmentTallies(_ window: ReportWindow) async throws -> [AppointmentTally] {
+        try await database.read { db in
+            let location: SQLQueryString = if let id = window.locationId { " AND location_id = \(bind: id)" } else { "" }
+            return try await db.raw("""
+                SELECT therapist_id, status, COUNT(*) AS n, CAST(COALESCE(SUM((ends_at - starts_at) / 60000), 0) AS BIGINT) AS minutes FROM appointments
+                WHERE starts_at >= \(bind: window.range.start.milliseconds) AND starts_at < \(bind: window.range.end.milliseconds)\(location)
+                GROUP BY therapist_id, status
+                """).all().map {
+                AppointmentTally(therapistId: try $0.string("therapist_id"), status: try $0.string("status"), count: try $0.int("n"),
+                                 minutes: try $0.int("minutes"))
+            }
+        }
+    }
+
+    public func compensationRules() async throws -> [CompensationRule] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM compensation_rules ORDER BY therapist_id").all().map {
+                CompensationRule(therapistId: try $0.string("therapist_id"), kind: CompensationRule.Kind(rawValue: try $0.string("kind")) ?? .percent,
+                                 basisPoints: try $0.int("basis_points"), centsPerVisit: try $0.int("cents_per_visit"))
+            }
+        }
+    }
+
+    public func setCompensationRule(_ rule: CompensationRule, by accountId: String, at now: Instant, audit: AuditEntry) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM compensation_rules WHERE therapist_id = \(bind: rule.therapistId)").run()
+            try await db.raw("""
+                INSERT INTO compensation_rules (therapist_id, kind, basis_points, cents_per_visit, updated_at, updated_by)
+                VALUES (\(bind: rule.therapistId), \(bind: rule.kind.rawValue), \(bind: rule.basisPoints), \(bind: rule.centsPerVisit),
+                        \(bind: now.milliseconds), \(bind: accountId))
+                """).run()
+            try await SQLAuditRepository.append(audit, on: db)
+        }
+    }
+}
