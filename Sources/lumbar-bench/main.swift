@@ -1,6 +1,6 @@
 // The benchmarks behind docs/performance.md, in a release build:
-//   swift run -c release lumbar-bench [assessments] [availability] [hostile] [calendar] [calendar-page] [search] [chart-page]
-// (calendar-page, search and chart-page start the whole app on a new database, so they run only when named)
+//   swift run -c release lumbar-bench [assessments] [availability] [hostile] [calendar] [calendar-page] [search] [chart-page] [reports]
+// (calendar-page, search, chart-page and reports start the whole app on a new database, so they run only when named)
 import LumbarCore
 import LumbarZones
 
@@ -64,5 +64,15 @@ if arguments.contains("chart-page") {
     print("seeded in \(Int(seedSeconds)) s")
     for figure in figures {
         print("\(figure.path): \(figure.bytes / 1024) KiB; p50 \(ms(figure.p50)), p90 \(ms(figure.p90)), p99 \(ms(figure.p99)), slowest \(ms(figure.worst))")
+    }
+}
+
+if arguments.contains("reports") {
+    print("== reports through HTTP: 10 therapists, 50,000 appointments over 1,000 days, SQLite, the owner (target: each under 100 ms)")
+    let (seedSeconds, invoices, figures) = try await ReportsBenchmark().run()
+    func ms(_ value: Double) -> String { "\(Double(Int(value * 100)) / 100) ms" }
+    print("seeded in \(Int(seedSeconds)) s; about \(invoices) invoices (one a past visit, no-shows aside)")
+    for figure in figures {
+        print("\(figure.name): \(figure.bytes / 1024) KiB; p50 \(ms(figure.p50)), p90 \(ms(figure.p90)), p99 \(ms(figure.p99)), slowest \(ms(figure.worst))")
     }
 }

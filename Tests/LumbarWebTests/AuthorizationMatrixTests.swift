@@ -110,7 +110,9 @@ import TestSupport
         "POST /api/v1/invoices/{invoiceId}/payments/{paymentId}/refunds": "nnnnnnn", "POST /api/v1/invoices/{invoiceId}/void": "nnnnnnn",
         "POST /api/v1/invoices/{invoiceId}/receipts": "nnnnnnn", "GET /api/v1/package-plans": "nnnnnnn", "POST /api/v1/package-plans": "nnnnnnn",
         "POST /api/v1/clients/{clientId}/packages": "nnnnnnn", "POST /api/v1/clients/{clientId}/gift-certificates": "nnnnnnn",
-        "GET /api/v1/gift-certificates/{code}": "nnnnnnn",
+        "GET /api/v1/gift-certificates/{code}": "nnnnnnn", "POST /api/v1/package-plans/{planId}/retire": "nnnnnnn",
+        "POST /api/v1/package-plans/{planId}/restore": "nnnnnnn", "GET /api/v1/reports/end-of-day": "nnnnnnn", "GET /api/v1/reports/revenue": "nnnnnnn",
+        "GET /api/v1/reports/utilization": "nnnnnnn", "GET /api/v1/reports/compensation": "nnnnnnn",
     ]
 
     static let actors = ["anonymous", "ada", "ben", "desk", "tara", "theo", "owner"]
@@ -179,7 +181,7 @@ import TestSupport
         let instrument = pattern.contains("/settings/") ? "nprs" : "rmdq"
         for (name, value) in [("{id}", seed.ids[idMeaning]!), ("{clientId}", seed.ids["client"]!), ("{intake}", seed.ids["intake"]!),
                               ("{note}", seed.ids["note"]!), ("{noteId}", seed.ids["note"]!), ("{templateId}", seed.ids["template"]!), ("{appointment}", seed.ids["appointment"]!), ("{appointmentId}", seed.ids["appointment"]!),
-                              ("{receipt}", seed.ids["receipt"]!), ("{invoice}", seed.ids["invoice"]!), ("{invoiceId}", seed.ids["invoice"]!), ("{paymentId}", seed.ids["payment"]!), ("{code}", "GIFT-NONE-NONE"), ("{plan}", "plan-1"), ("{payment}", seed.ids["payment"]!), ("{template}", seed.ids["template"]!), ("{consent}", seed.ids["consent"]!), ("{document}", seed.ids["document"]!), ("{kind}", "treatment"), ("{step}", "about"),
+                              ("{receipt}", seed.ids["receipt"]!), ("{invoice}", seed.ids["invoice"]!), ("{invoiceId}", seed.ids["invoice"]!), ("{paymentId}", seed.ids["payment"]!), ("{code}", "GIFT-NONE-NONE"), ("{planId}", "plan-1"), ("{plan}", "plan-1"), ("{payment}", seed.ids["payment"]!), ("{template}", seed.ids["template"]!), ("{consent}", seed.ids["consent"]!), ("{document}", seed.ids["document"]!), ("{kind}", "treatment"), ("{step}", "about"),
                               ("{number}", "1"), ("{file}", file), ("{instrument}", instrument), ("{token}", "no-such-token")] {
             path = Substring(path.replacingOccurrences(of: name, with: value))
         }

@@ -132,6 +132,10 @@ import TestSupport
             #expect(looked["balanceCents"] as? Int == 6_440, "any staff member sees the balance")
             #expect(try await desk.entry(visit.id).owedCents == 0)
             #expect(try await Self.call(client, .get, "/api/v1/gift-certificates/GIFT-NONE-NONE").status == .notFound)
+            // Each balance check is logged with the code's last four characters only: a code spends like cash.
+            let checks = try await desk.fixture.services.audit.entries(AuditFilter()).map(\.detail).filter { $0.hasPrefix("gift certificate") }
+            #expect(checks.contains("gift certificate balance checked (…\(code.suffix(4))) (API)") && checks.contains("gift certificate code not found (…NONE) (API)"))
+            #expect(!checks.contains { $0.contains(code) })
 
             let plan: [String: Any] = ["name": "Five", "serviceId": desk.setup.service.id, "visits": 5, "priceCents": 50_000, "validDays": 365]
             #expect(try await Self.call(client, .post, "/api/v1/package-plans", plan).status == .forbidden, "the desk does not offer packages")

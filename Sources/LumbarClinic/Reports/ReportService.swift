@@ -259,6 +259,17 @@ public struct ReportService: Sendable {
             detail: "\(detail) for \(rule.therapistId)"))
     }
 
+    /// What is wrong with a report's span, named by field: the page and the API refuse the same spans.
+    public static func spanProblems(from: LocalDate, to: LocalDate, period: Period?) -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        if to < from { problems.append(FieldProblem("to", "The end date is before the start date.")) }
+        if to.daysSinceEpoch - from.daysSinceEpoch > 3_660 { problems.append(FieldProblem("from", "Choose at most ten years.")) }
+        if period == .day, to.daysSinceEpoch - from.daysSinceEpoch > 400 {
+            problems.append(FieldProblem("period", "Show a span over a year by week, month or year."))
+        }
+        return problems
+    }
+
     // MARK: Time
 
     /// The zone a report reads days in: the location's, or the clinic's for all locations.

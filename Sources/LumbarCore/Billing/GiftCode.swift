@@ -15,4 +15,11 @@ public enum GiftCode {
         guard body.count == 8 else { return typed.uppercased().trimmed }
         return "GIFT-\(body.prefix(4))-\(body.suffix(4))"
     }
+
+    /// The audit row's words for a balance check. A code is spendable like cash, so the log keeps its last four
+    /// characters only: enough to match a complaint, not enough to spend.
+    public static func lookupDetail(_ typed: String, found: Bool) -> String {
+        let tail = String(normalized(typed).filter { $0.isLetter || $0.isNumber }.suffix(4))
+        return found ? "gift certificate balance checked (…\(tail))" : "gift certificate code not found (…\(tail))"
+    }
 }

@@ -40,6 +40,8 @@ public final class Database: @unchecked Sendable {
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = nil
+            // As long as a request may wait: a server busy starting many connections at once is slow, not down.
+            configuration.coreConfiguration.options.connectTimeout = .seconds(30)
             engine = .postgres
             writeBatch = WriteBatch(begin: "BEGIN")
             postgresPool = EventLoopGroupConnectionPool(
@@ -162,20 +164,40 @@ public final class Database: @unchecked Sendable {
         _ = try await read { db in try await db.raw("SELECT 1 AS ok").first() }
     }
 
-    /// Creates an empty PostgreSQL database (for tests and first installs). The name is checked, since DDL cannot bind it.
+    /// Creates an empty PostgreSQL database (for tests and first installs).
     public func createDatabase(named name: String) async throws {
-        guard engine == .postgres, !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) else {
-            throw StorageError.configuration("database names are lower-case letters, digits and underscores")
-        }
-        try await read { db in try await db.raw(SQLQueryString("CREATE DATABASE \(name)")).run() }
+        try await administer("CREATE DATABASE \(try checked(name))")
+    }
+
+    /// Creates a PostgreSQL database as a copy of `source`, which no one may be connected to (a test run's
+    /// migrated template).
+    public func createDatabase(named name: String, copying source: String) async throws {
+        try await administer("CREATE DATABASE \(try checked(name)) TEMPLATE \(try checked(source))")
     }
 
     /// Removes a PostgreSQL database (test clean-up), closing anyone still connected to it.
     public func dropDatabase(named name: String) async throws {
+        try await administer("DROP DATABASE IF EXISTS \(try checked(name)) WITH (FORCE)")
+    }
+
+    /// The server's databases whose names start with `prefix` (test clean-up of earlier runs' templates).
+    public func databaseNames(startingWith prefix: String) async throws -> [String] {
+        _ = try checked(prefix)
+        return try await read { db in
+            try await db.raw("SELECT datname FROM pg_database").all().map { try $0.decode(column: "datname", as: String.self) }
+        }.filter { $0.hasPrefix(prefix) }
+    }
+
+    private func administer(_ statement: String) async throws {
+        try await read { db in try await db.raw(SQLQueryString(statement)).run() }
+    }
+
+    /// DDL cannot bind a database's name, so it is held to letters, digits and underscores before it is spliced.
+    private func checked(_ name: String) throws -> String {
         guard engine == .postgres, !name.isEmpty, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) else {
             throw StorageError.configuration("database names are lower-case letters, digits and underscores")
         }
-        try await read { db in try await db.raw(SQLQueryString("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")).run() }
+        return name
     }
 
     public func shutdown() async {

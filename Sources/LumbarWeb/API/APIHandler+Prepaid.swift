@@ -63,8 +63,10 @@ extension APIHandler {
     }
 
     func getGiftCertificate(_ input: Operations.GetGiftCertificate.Input) async throws -> Operations.GetGiftCertificate.Output {
-        _ = try caller()
-        guard let gift = try await services.billing.giftCertificate(code: input.path.code) else { return .notFound(.init(body: .json(Self.noGift))) }
+        let caller = try caller()
+        let gift = try await services.billing.giftCertificate(code: input.path.code)
+        try await audit(caller, .view, .account, client: nil, detail: GiftCode.lookupDetail(input.path.code, found: gift != nil) + " (API)")
+        guard let gift else { return .notFound(.init(body: .json(Self.noGift))) }
         return .ok(.init(body: .json(Self.gift(gift))))
     }
 

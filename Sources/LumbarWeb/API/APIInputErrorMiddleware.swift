@@ -20,7 +20,8 @@ struct APIInputErrorMiddleware: ServerMiddleware {
     }
 
     /// Required query parameters by operation: the runtime reports one that is missing without its name.
-    static let requiredQuery = ["getAvailability": ["serviceId", "locationId", "from", "to"], "searchClients": ["q"]]
+    static let requiredQuery = ["getAvailability": ["serviceId", "locationId", "from", "to"], "searchClients": ["q"], "getEndOfDayReport": ["date"],
+                                "getRevenueReport": ["from", "to"], "getUtilizationReport": ["from", "to"], "getCompensationReport": ["from", "to"]]
 
     /// The fields at fault, from the runtime's description of what it could not decode.
     static func problems(_ error: ServerError, request: HTTPRequest, bodyLength: HTTPBody.Length?, operationID: String) -> (HTTPResponse.Status, [AssessmentProblem]) {

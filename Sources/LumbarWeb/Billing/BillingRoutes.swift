@@ -69,7 +69,8 @@ struct BillingRoutes {
             let entry = try await own(context, access)
             do {
                 try await services.ledger.void(invoiceId: entry.invoice.id, reason: context.form["reason"], by: actor(account, context))
-                return .seeOther("/clients/\(access.client.id)/billing?saved=void")
+                let fromPackage = entry.payments.contains { $0.method == .package }
+                return .seeOther("/clients/\(access.client.id)/billing?saved=\(fromPackage ? "void-package" : "void")")
             } catch LedgerService.Failure.refused(let refusal) {
                 return try await confirmVoid(context, access.client, entry, reason: context.form["reason"],
                                              reasonError: refusal == .reasonMissing ? refusal.words : nil,
@@ -144,6 +145,7 @@ struct BillingRoutes {
         case "payment-credit": return "Payment recorded. What was beyond the invoice is kept as credit on account."
         case "refund": return "Refund recorded."
         case "void": return "Invoice voided. It stays on the list, marked void, with your reason."
+        case "void-package": return "Invoice voided. The visit it drew from the package is back on the package, and the invoice stays on the list, marked void."
         case "invoice": return "Invoice issued."
         case "package": return "Package sold. Its invoice is below; take the payment there."
         case "gift": return "Gift certificate sold. Its code is on the invoice below; take the payment there."
@@ -184,7 +186,9 @@ struct BillingRoutes {
             subject: "\(entry.invoice.description), \(Money.text(entry.invoice.totalCents)), for \(client.fullName)",
             points: [.init(text: "Use this for an invoice issued in error. It stays on the client's account, marked void, with your reason and your name."),
                      .init(text: "Nothing is owed on it afterwards, and no receipt can be issued for it."),
-                     .init(text: "Money paid on it must be refunded first.")],
+                     .init(text: entry.payments.contains { $0.method == .package }
+                        ? "The visit it drew from the client's package goes back onto the package."
+                        : "Money paid on it must be refunded first.")],
             action: "/clients/\(client.id)/invoices/\(entry.invoice.id)/void", back: "/clients/\(client.id)/billing#invoice-\(entry.invoice.id)",
             askAmount: false, amount: "", amountError: nil, offerCredit: false, toCredit: false, reason: reason, reasonError: reasonError,
             problem: problem, confirm: "Yes, void it")

@@ -74,7 +74,7 @@ struct BillingView {
                 voidText: entry.void.map { "Voided \(SpokenTime.short(zone.local($0.at))) by \(therapists[$0.by] ?? "staff"): \($0.reason)" },
                 payments: payments, hasMoney: !payments.isEmpty, refunds: refunds,
                 receipts: entry.receipts.map { .init(id: $0.id, label: "Receipt \($0.number)\($0.isDuplicate ? " (duplicate)" : "")") },
-                canPay: !entry.isVoid && entry.owedCents > 0, canReceipt: !entry.isVoid,
+                hasReceipts: !entry.receipts.isEmpty, canPay: !entry.isVoid && entry.owedCents > 0, canReceipt: !entry.isVoid,
                 // Offered only where it can work: money paid on an invoice is refunded before it is voided.
                 voidURL: LedgerRules.void(entry, reason: "offered") == nil ? "/clients/\(client.id)/invoices/\(invoice.id)/void" : nil,
                 amount: typed?.amount ?? Money.text(entry.owedCents),

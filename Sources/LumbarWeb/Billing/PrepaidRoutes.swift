@@ -45,10 +45,11 @@ struct PrepaidRoutes {
             }
         }
         router.get("/gift-certificates") { request, context -> Response in
-            _ = try context.staff()
+            let account = try context.staff()
             let typed = FormData(encoded: request.uri.query ?? "")["code"]
             guard !typed.trimmed.isEmpty else { return giftPage(context, code: "", gift: nil, searched: false) }
             let gift = try await services.billing.giftCertificate(code: typed)
+            try await services.audit(account, context, .view, .account, client: nil, detail: GiftCode.lookupDetail(typed, found: gift != nil))
             return giftPage(context, code: typed, gift: gift, searched: true)
         }
     }

@@ -76,7 +76,7 @@ struct ReceiptRoutes {
             paid: Money.text(facts.entry.paidCents),
             refunds: facts.entry.refunds.map { .init(text: "\(Self.method($0.method)), \(facts.zone.local($0.at).date.spoken)", amount: Money.text($0.amountCents)) },
             hasRefunds: !facts.entry.refunds.isEmpty, netPaid: Money.text(facts.entry.netPaidCents), owed: Money.text(facts.entry.owedCents),
-            issued: facts.zone.local(receipt.issuedAt).date.spoken, canEmail: staff && EmailAddress.isPlausible(client.email), emailed: emailed,
+            issued: facts.zone.local(receipt.issuedAt).date.spoken, canEmail: staff && EmailAddress.isPlausible(client.email), emailedTo: emailed ? client.email : nil, emailAddress: client.email,
             billingURL: staff ? "/clients/\(client.id)/billing" : nil)
         return services.views.page("receipt", page)
     }

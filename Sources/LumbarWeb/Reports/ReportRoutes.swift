@@ -173,11 +173,11 @@ struct ReportRoutes {
             let defaultFrom = kind == .revenue && period == .month ? LocalDate(year: today.year, month: 1, day: 1)! : LocalDate(year: today.year, month: today.month, day: 1)!
             from = day("from", defaultFrom)
             to = day("to", today)
-            if to < from { problems.append(FieldProblem("to", "The end date is before the start date.")); to = from }
-            if to.daysSinceEpoch - from.daysSinceEpoch > 3_660 { problems.append(FieldProblem("from", "Choose at most ten years.")); from = to.adding(days: -366) }
-            if period == .day, to.daysSinceEpoch - from.daysSinceEpoch > 400 {
-                problems.append(FieldProblem("period", "Show a span over a year by week, month or year."))
-            }
+            let wrong = ReportService.spanProblems(from: from, to: to, period: period)
+            problems += wrong
+            // Drawn over a span that can be drawn, beside the problem named.
+            if to < from { to = from }
+            if wrong.contains(where: { $0.field == "from" }) { from = to.adding(days: -366) }
         }
         var values = ["from": from.description, "to": to.description, "date": from.description, "period": period.rawValue, "location": locationId ?? ""]
         for (name, value) in values where !form[name].isEmpty { values[name] = form[name] }
@@ -196,8 +196,7 @@ struct ReportRoutes {
         }
     }
 
-    /// Dollars and cents, a minus sign before an amount below zero.
-    static func cash(_ cents: Int) -> String { cents < 0 ? "−" + Money.text(-cents) : Money.text(cents) }
+    static func cash(_ cents: Int) -> String { Money.text(cents) }
     static func money(_ cents: Int) -> ReportPage.Cell { .init(text: Self.cash(cents), numeric: true) }
     static func number(_ value: Int) -> ReportPage.Cell { .init(text: "\(value)", numeric: true) }
     static func text(_ value: String) -> ReportPage.Cell { .init(text: value, numeric: false) }

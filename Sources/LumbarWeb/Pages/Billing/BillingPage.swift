@@ -38,6 +38,7 @@ struct BillingPage: Sendable {
         let hasMoney: Bool
         let refunds: [Line]
         let receipts: [ReceiptLink]
+        let hasReceipts: Bool
         let canPay: Bool
         let canReceipt: Bool
         let voidURL: String?
@@ -184,6 +185,7 @@ extension BillingPage.InvoiceRow: MustacheParent {
         case "hasMoney": hasMoney
         case "refunds": refunds
         case "receipts": receipts
+        case "hasReceipts": hasReceipts
         case "canPay": canPay
         case "canReceipt": canReceipt
         case "voidURL": voidURL

@@ -36,7 +36,9 @@ struct ReceiptPage: Sendable {
     let owed: String
     let issued: String
     let canEmail: Bool
-    let emailed: Bool
+    /// Where it was just sent, to say so; nil when it was not.
+    let emailedTo: String?
+    let emailAddress: String
     let billingURL: String?
 }
 
@@ -72,7 +74,8 @@ extension ReceiptPage: MustacheParent {
         case "owed": owed
         case "issued": issued
         case "canEmail": canEmail
-        case "emailed": emailed
+        case "emailedTo": emailedTo
+        case "emailAddress": emailAddress
         case "billingURL": billingURL
         default: nil
         }
