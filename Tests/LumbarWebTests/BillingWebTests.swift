@@ -62,7 +62,9 @@ import TestSupport
             let again = try #require(try await desk.post("/clients/\(fixture.clientA.id)/invoices/\(invoice.id)/receipts", [:]).location)
             let duplicate = try await desk.get(again)
             #expect(duplicate.body.contains("DUPLICATE") && duplicate.body.contains("Receipt 2"))
-            try await desk.post("\(first)/email", [:])
+            #expect(!receipt.body.contains("Receipt sent by email"))
+            let emailed = try await desk.post("\(first)/email", [:])
+            #expect(try await desk.get(try #require(emailed.location)).body.contains("Receipt sent by email to ada@example.com."), "says where it went")
             let mail = try await fixture.services.outbox.claim(limit: 10, lease: 60, at: fixture.clock.now)
             #expect(mail.contains { $0.subject == "Your receipt 1" && $0.recipient == "ada@example.com" && $0.body.contains("registration R1234") })
 

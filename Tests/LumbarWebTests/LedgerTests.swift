@@ -19,10 +19,10 @@ import TestSupport
         var actor: LedgerService.Actor { .init(account: fixture.frontDesk, address: "127.0.0.1") }
 
         /// A visit for `client` that happened, with its invoice issued as the desk's arrival mark issues it.
-        func visit(_ client: Client, daysAgo: Int = 1) async throws -> ClientLedger.Entry {
+        func visit(_ client: Client, daysAgo: Int = 1, at location: Location? = nil) async throws -> ClientLedger.Entry {
             let start = fixture.clock.now.adding(seconds: Int64(-daysAgo * 86_400))
             let visit = try await BookingService(services: fixture.services).recordPast(
-                clientId: client.id, serviceId: setup.service.id, locationId: setup.location.id, therapistId: fixture.therapist.id,
+                clientId: client.id, serviceId: setup.service.id, locationId: (location ?? setup.location).id, therapistId: fixture.therapist.id,
                 start: start, by: fixture.frontDesk, audit: AuditEntry(at: start, actorId: fixture.frontDesk.id, actorRole: .frontDesk, clientId: client.id,
                                                                        infoType: .appointment, action: .create, address: "127.0.0.1"))
             return try #require(try await ledger.invoice(visit, by: actor))
@@ -146,7 +146,13 @@ import TestSupport
             await desk.refused(.packageNotUsable) {
                 try await desk.ledger.pay(invoiceId: third.id, .init(cents: 0, method: .package, packageId: package.id), by: desk.actor)
             }
-            try await desk.ledger.void(invoiceId: visits[0].id, reason: "recorded twice", by: desk.actor)
+            // Voided at the desk, the page says the visit went back on the package.
+            let browser = Browser(client)
+            _ = try await browser.signIn("desk@example.com")
+            _ = try await browser.get("/clients/\(ada.id)/billing")
+            let voided = try await browser.post("/clients/\(ada.id)/invoices/\(visits[0].id)/void", ["reason": "recorded twice"])
+            #expect(voided.location == "/clients/\(ada.id)/billing?saved=void-package")
+            #expect(try await browser.get(try #require(voided.location)).body.contains("The visit it drew from the package is back on the package"))
             #expect(try await desk.fixture.services.billing.ledger(clientId: ada.id).packages.first?.remaining == 1)
             try await desk.ledger.pay(invoiceId: third.id, .init(cents: 0, method: .package, packageId: package.id), by: desk.actor)
             // Expired: refused even with a visit left.
@@ -156,6 +162,50 @@ import TestSupport
             await desk.refused(.packageNotUsable) {
                 try await desk.ledger.pay(invoiceId: late.id, .init(cents: 0, method: .package, packageId: package.id), by: desk.actor)
             }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func aSaleIsCountedAtTheLocationChosenOrWhereTheClientIsSeenAndAnUnknownOneIsRefused(engine: Database.Engine) async throws {
+        try await Self.withDesk(engine) { desk, client in
+            let ada = desk.fixture.clientA, ben = desk.fixture.clientB
+            let east = try await desk.fixture.services.scheduling.addLocation(name: "East End", address: "9 Queen St E", timeZone: "America/Toronto",
+                                                                             rooms: [], at: desk.fixture.clock.now)
+            try await desk.fixture.services.billing.save(PackagePlan(id: "five", name: "Five massages", serviceId: desk.setup.service.id, visits: 5,
+                                                                    priceCents: 55_000, taxBasisPoints: 1300, validDays: 365))
+            _ = try await desk.visit(ada, daysAgo: 2, at: east)
+            let browser = Browser(client)
+            _ = try await browser.signIn("desk@example.com")
+            let billing = "/clients/\(ada.id)/billing"
+            let page = try await browser.get(billing).body
+            // Two locations: each sale form asks where, starting from where Ada was last seen.
+            #expect(page.contains("id=\"package-location\"") && page.contains("id=\"gift-location\""))
+            #expect(page.contains("<option value=\"\(east.id)\" selected>East End</option>"))
+            let unknown = try await browser.post("/clients/\(ada.id)/gift-certificates", ["amount": "50", "recipient": "Ben Beta", "location": "nowhere"])
+            #expect(unknown.status == .unprocessableContent && unknown.body.contains("Choose one of the clinic&#39;s locations.")
+                    && unknown.body.contains("value=\"50\"") && unknown.body.contains("value=\"Ben Beta\""))
+            #expect(try await browser.post("/clients/\(ada.id)/gift-certificates", ["amount": "50", "recipient": "Ben Beta",
+                                                                                     "location": desk.setup.location.id]).location == "\(billing)?saved=gift")
+            let badPackage = try await browser.post("/clients/\(ada.id)/packages", ["plan": "five", "location": "nowhere"])
+            #expect(badPackage.status == .unprocessableContent && badPackage.body.contains("id=\"package-location-error\""))
+            #expect(try await browser.post("/clients/\(ada.id)/packages", ["plan": "five", "location": east.id]).location == "\(billing)?saved=package")
+            let sold = try await desk.fixture.services.billing.ledger(clientId: ada.id).entries.filter { $0.invoice.kind != .visit }
+            #expect(sold.map(\.invoice.locationId) == [desk.setup.location.id, east.id])
+            // Through the API: a location named is used, an unknown one is named back, none means where the client is seen.
+            try await LedgerAPITests.tokens(desk)
+            let refused = try await LedgerAPITests.call(client, .post, "/api/v1/clients/\(ben.id)/gift-certificates",
+                                                        ["amountCents": 5_000, "recipient": "Ada", "locationId": "nowhere"])
+            #expect(refused.status == .unprocessableContent && SetupAPITests.fields(refused) == ["locationId"])
+            _ = try await desk.visit(ben, daysAgo: 3, at: east)
+            #expect(try await LedgerAPITests.call(client, .post, "/api/v1/clients/\(ben.id)/gift-certificates",
+                                                  ["amountCents": 5_000, "recipient": "Ada"]).status == .created)
+            #expect(try await LedgerAPITests.call(client, .post, "/api/v1/clients/\(ben.id)/packages",
+                                                  ["planId": "five", "locationId": desk.setup.location.id]).status == .created)
+            let benSales = try await desk.fixture.services.billing.ledger(clientId: ben.id).entries.filter { $0.invoice.kind != .visit }
+            #expect(benSales.map(\.invoice.locationId) == [east.id, desk.setup.location.id])
+            // With one location there is nothing to choose.
+            #expect(try await desk.fixture.services.scheduling.setLocationRetired(id: east.id, true, at: desk.fixture.clock.now))
+            #expect(!(try await browser.get(billing).body.contains("Sold at")))
         }
     }
 
@@ -253,7 +303,8 @@ import TestSupport
             let database = desk.fixture.services.database
             let columns = ["invoices": "number", "invoice_lines": "position", "invoice_voids": "reason", "ledger_payments": "amount_cents",
                            "refunds": "amount_cents", "credit_entries": "amount_cents", "packages": "visits", "package_uses": "invoice_id",
-                           "gift_certificates": "amount_cents", "invoice_receipts": "number"]
+                           "gift_certificates": "amount_cents", "invoice_receipts": "number",
+                           "ledger_balance_changes": "owing"]
             for (table, column) in columns.sorted(by: { $0.key < $1.key }) {
                 let rows = try await database.read { db in
                     try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?.decode(column: "n", as: Int.self) ?? 0

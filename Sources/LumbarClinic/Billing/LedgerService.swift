@@ -208,7 +208,8 @@ public struct LedgerService: Sendable {
     @discardableResult
     public func sellPackage(planId: String, to clientId: String, locationId: String?, by actor: Actor) async throws -> ClientLedger.Entry {
         guard let plan = try await billing.packagePlans().first(where: { $0.id == planId && !$0.retired }) else { throw Failure.notFound }
-        let invoice = Invoice(id: ids.next(), clientId: clientId, kind: .package, locationId: locationId, serviceId: plan.serviceId,
+        let soldAt = try await saleLocation(locationId)
+        let invoice = Invoice(id: ids.next(), clientId: clientId, kind: .package, locationId: soldAt, serviceId: plan.serviceId,
                               issuedAt: clock.now(), issuedBy: actor.account.id,
                               lines: [.init(description: "Package: \(plan.name) (\(plan.visits) visits)", subtotalCents: plan.priceCents,
                                             taxCents: Billing.tax(plan.priceCents, basisPoints: plan.taxBasisPoints))],
@@ -229,10 +230,12 @@ public struct LedgerService: Sendable {
         var problems: [FieldProblem] = []
         if cents <= 0 || cents > 1_000_000 { problems.append(FieldProblem("amount", "Enter an amount from $1.00 to $10,000.00.")) }
         if recipient.trimmed.isEmpty || recipient.count > 120 { problems.append(FieldProblem("recipient", "Say who the certificate is for.")) }
+        var soldAt: String?
+        do { soldAt = try await saleLocation(locationId) } catch Failure.invalid(let found) { problems += found }
         guard problems.isEmpty else { throw Failure.invalid(problems) }
         var generator = SystemRandomNumberGenerator()
         let code = GiftCode.make { Int.random(in: 0..<1_000_000, using: &generator) }
-        let invoice = Invoice(id: ids.next(), clientId: buyerId, kind: .gift, locationId: locationId, issuedAt: clock.now(), issuedBy: actor.account.id,
+        let invoice = Invoice(id: ids.next(), clientId: buyerId, kind: .gift, locationId: soldAt, issuedAt: clock.now(), issuedBy: actor.account.id,
                               lines: [.init(description: "Gift certificate \(code) for \(recipient.trimmed)", subtotalCents: cents, taxCents: 0)],
                               seller: try await seller(therapistId: nil))
         let gift = GiftCertificate(id: ids.next(), code: code, amountCents: cents, invoiceId: invoice.id, recipient: recipient.trimmed, soldAt: clock.now())
@@ -244,6 +247,17 @@ public struct LedgerService: Sendable {
     }
 
     // MARK: Support
+
+    static let unknownLocation = FieldProblem("location", "Choose one of the clinic's locations.")
+
+    /// Where a sale is counted on the reports: the location chosen, which must be one of the clinic's, or when none
+    /// is chosen the clinic's first (a clinic with one location never has to say).
+    private func saleLocation(_ requested: String?) async throws -> String? {
+        let locations = try await scheduling.locations()
+        guard let requested, !requested.trimmed.isEmpty else { return locations.first?.id }
+        guard locations.contains(where: { $0.id == requested }) else { throw Failure.invalid([Self.unknownLocation]) }
+        return requested
+    }
 
     private func seller(therapistId: String?) async throws -> Invoice.Seller {
         let profile = try await clinic.profile()

@@ -1,3 +1,4 @@
+import Foundation
 import LumbarCore
 import LumbarZones
 
@@ -188,7 +189,7 @@ public struct ReportService: Sendable {
                                    appointments: count(["booked", "arrived", "completed", "no-show", "late-cancelled"]),
                                    noShows: count(["no-show"]), lateCancels: count(["late-cancelled"]))
         }
-        return Utilization(from: from, to: to, rows: rows.sorted { $0.name < $1.name })
+        return Utilization(from: from, to: to, rows: rows.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
     }
 
     /// Working minutes from `from` through `to` under a weekly pattern, time off taken out, each day's spans placed in
@@ -236,7 +237,7 @@ public struct ReportService: Sendable {
             return Compensation.Row(therapistId: therapist.id, name: therapist.name, rule: rule, netRevenueCents: net, visits: visits,
                                     earnedCents: rule.map { Self.earned($0, netCents: net, visits: visits) } ?? 0)
         }
-        return Compensation(from: from, to: to, rows: rows.sorted { $0.name < $1.name })
+        return Compensation(from: from, to: to, rows: rows.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
     }
 
     /// What a rule pays: a share of revenue after refunds (before HST), rounded half up to the cent, or so much per visit.

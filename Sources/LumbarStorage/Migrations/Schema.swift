@@ -478,5 +478,17 @@ public enum Schema {
                 "CREATE INDEX appointments_location_time ON appointments(location_id, starts_at)",
             ]
         },
+        Migration(27, "reports: each invoice, payment and void's change to what is owed, so the amount owed at a moment is one indexed sum",
+                  backfill: SQLBillingRepository.fillBalanceChanges) { dialect in
+            [
+                """
+                CREATE TABLE ledger_balance_changes (
+                    source TEXT PRIMARY KEY, at BIGINT NOT NULL, location_id TEXT REFERENCES locations(id),
+                    owed_cents BIGINT NOT NULL, owing INTEGER NOT NULL CHECK (owing BETWEEN -1 AND 1))
+                """,
+                "CREATE INDEX ledger_balance_changes_at ON ledger_balance_changes(at, owed_cents, owing)",
+                "CREATE INDEX ledger_balance_changes_location ON ledger_balance_changes(location_id, at, owed_cents, owing)",
+            ] + dialect.appendOnly("ledger_balance_changes")
+        },
     ]
 }

@@ -41,6 +41,7 @@ public struct SQLBillingRepository: BillingRepository {
                 try await Self.insert(invoice, db)
                 numbered.append(invoice)
             }
+            let balance = try await Self.balanceChanges(posting, db)
             for void in posting.voids {
                 try await db.raw("""
                     INSERT INTO invoice_voids (invoice_id, reason, voided_by, voided_at)
@@ -86,6 +87,7 @@ public struct SQLBillingRepository: BillingRepository {
                             \(bind: entry.refundId), \(bind: entry.note), \(bind: entry.at.milliseconds), \(bind: entry.by))
                     """).run()
             }
+            try await Self.insert(balance, db)
             try await SQLAuditRepository.append(audit, on: db)
             return numbered
         }

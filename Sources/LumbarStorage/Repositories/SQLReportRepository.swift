@@ -41,9 +41,9 @@ public struct SQLReportRepository: ReportRepository {
                   CAST(COALESCE(SUM(c), 0) AS BIGINT) AS covered,
                   CAST(COALESCE(SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END), 0) AS BIGINT) AS visits
                 FROM (SELECT \(Self.localDay("i.issued_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, i.kind,
-                        i.subtotal_cents, i.tax_cents, CASE WHEN pk.invoice_id IS NULL THEN 0 ELSE 1 END AS c
+                        i.subtotal_cents, i.tax_cents,
+                        CASE WHEN EXISTS (SELECT 1 FROM ledger_payments pk WHERE pk.invoice_id = i.id AND pk.method = 'package') THEN 1 ELSE 0 END AS c
                       FROM invoices i
-                      LEFT JOIN (SELECT DISTINCT invoice_id FROM ledger_payments WHERE method = 'package') pk ON pk.invoice_id = i.id
                       LEFT JOIN invoice_voids v ON v.invoice_id = i.id
                       WHERE i.issued_at >= \(bind: start) AND i.issued_at < \(bind: end) AND i.kind IN \(Self.revenueKinds) AND v.invoice_id IS NULL\(Self.atLocation(window))) x
                 GROUP BY \(group)
@@ -123,15 +123,11 @@ public struct SQLReportRepository: ReportRepository {
                 """).all() {
                 refunds[try row.string("method")] = (try row.int("cents"), try row.int("n"))
             }
-            // What a standing invoice still owes is its total less what was paid on it (a payment never exceeds it).
+            // What was owed at the end: every change to it before then (see `ledger_balance_changes`).
+            let location: SQLQueryString = if let id = window.locationId { " AND location_id = \(bind: id)" } else { "" }
             let owed = try await db.raw("""
-                SELECT CAST(COALESCE(SUM(owed), 0) AS BIGINT) AS owed, CAST(COALESCE(SUM(CASE WHEN owed > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS owing
-                FROM (SELECT i.subtotal_cents + i.tax_cents - COALESCE(p.paid, 0) AS owed
-                      FROM invoices i
-                      LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM ledger_payments WHERE received_at < \(bind: end)
-                                 GROUP BY invoice_id) p ON p.invoice_id = i.id
-                      LEFT JOIN invoice_voids v ON v.invoice_id = i.id AND v.voided_at < \(bind: end)
-                      WHERE i.issued_at < \(bind: end) AND v.invoice_id IS NULL\(Self.atLocation(window))) x
+                SELECT CAST(COALESCE(SUM(owed_cents), 0) AS BIGINT) AS owed, CAST(COALESCE(SUM(owing), 0) AS BIGINT) AS owing
+                FROM ledger_balance_changes WHERE at < \(bind: end)\(location)
                 """).first()
             return EndOfDayFigures(payments: payments, creditKept: kept, refunds: refunds, owedAtEndCents: try owed?.int("owed") ?? 0,
                                    owingInvoices: try owed?.int("owing") ?? 0)

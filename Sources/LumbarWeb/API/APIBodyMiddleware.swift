@@ -25,7 +25,7 @@ struct APIBodyMiddleware: ServerMiddleware {
         "refundPayment": ["amountCents", "toCredit", "reason"],
         "voidInvoice": ["reason"],
         "createPackagePlan": ["name", "serviceId", "visits", "priceCents", "validDays"],
-        "sellPackage": ["planId"], "sellGiftCertificate": ["amountCents", "recipient"],
+        "sellPackage": ["planId", "locationId"], "sellGiftCertificate": ["amountCents", "recipient", "locationId"],
     ]
     static let noteTemplateFields: Set = ["name", "serviceId", "subjective", "objective", "plan", "techniques", "personal"]
     static let locationFields: Set = ["name", "address", "timeZone", "rooms"]

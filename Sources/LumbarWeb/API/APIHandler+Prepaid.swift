@@ -36,11 +36,13 @@ extension APIHandler {
         guard let access = try? await services.clientAccess(caller.account, input.path.clientId) else { return .notFound(.init(body: .json(Self.notFound))) }
         guard case .json(let body) = input.body else { return .badRequest(.init(body: .json(Self.error("Send JSON.")))) }
         do {
-            let sold = try await services.ledger.sellPackage(planId: body.planId, to: access.client.id, locationId: try await services.scheduling.locations().first?.id,
+            let sold = try await services.ledger.sellPackage(planId: body.planId, to: access.client.id, locationId: try await saleLocation(body.locationId, access.client.id),
                                                              by: .init(account: caller.account, address: caller.address))
             return .created(.init(body: .json(Self.invoice(try await services.billing.entry(invoiceId: sold.invoice.id) ?? sold))))
         } catch LedgerService.Failure.notFound {
             return .unprocessableContent(.init(body: .json(Self.error("Choose one of the packages on offer.", field: "planId"))))
+        } catch LedgerService.Failure.invalid(let problems) {
+            return .unprocessableContent(.init(body: .json(Self.unprocessable(problems.map(Self.apiField)))))
         } catch StorageError.conflict(let words) {
             return .conflict(.init(body: .json(Self.error(words))))
         }
@@ -52,11 +54,11 @@ extension APIHandler {
         guard case .json(let body) = input.body else { return .badRequest(.init(body: .json(Self.error("Send JSON.")))) }
         do {
             let gift = try await services.ledger.sellGift(cents: body.amountCents, recipient: body.recipient, to: access.client.id,
-                                                          locationId: try await services.scheduling.locations().first?.id,
+                                                          locationId: try await saleLocation(body.locationId, access.client.id),
                                                           by: .init(account: caller.account, address: caller.address))
             return .created(.init(body: .json(Self.gift(gift))))
         } catch LedgerService.Failure.invalid(let problems) {
-            return .unprocessableContent(.init(body: .json(Self.unprocessable(problems.map { FieldProblem($0.field == "amount" ? "amountCents" : $0.field, $0.message) }))))
+            return .unprocessableContent(.init(body: .json(Self.unprocessable(problems.map(Self.apiField)))))
         } catch StorageError.conflict(let words) {
             return .conflict(.init(body: .json(Self.error(words))))
         }
@@ -68,6 +70,21 @@ extension APIHandler {
         try await audit(caller, .view, .account, client: nil, detail: GiftCode.lookupDetail(input.path.code, found: gift != nil) + " (API)")
         guard let gift else { return .notFound(.init(body: .json(Self.noGift))) }
         return .ok(.init(body: .json(Self.gift(gift))))
+    }
+
+    /// The location a sale names, or where the client is usually seen when it names none.
+    private func saleLocation(_ named: String?, _ clientId: String) async throws -> String? {
+        if let named { return named }
+        return try await services.usualLocation(clientId: clientId)
+    }
+
+    /// The ledger's field names as the API spells them.
+    static func apiField(_ problem: FieldProblem) -> FieldProblem {
+        switch problem.field {
+        case "amount": FieldProblem("amountCents", problem.message)
+        case "location": FieldProblem("locationId", problem.message)
+        default: problem
+        }
     }
 
     static func plan(_ plan: PackagePlan) -> Components.Schemas.PackagePlan {

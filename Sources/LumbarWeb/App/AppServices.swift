@@ -77,6 +77,16 @@ public struct AppServices: Sendable {
         try await ledger.invoice(appointment, by: .init(account: account, address: address))
     }
 
+    /// Where a sale to the client is counted unless someone says otherwise: the open location of their latest
+    /// appointment (within about a year either way), else the clinic's first.
+    func usualLocation(clientId: String) async throws -> String? {
+        let open = try await scheduling.locations().map(\.id)
+        let window = TimeRange(start: now.adding(seconds: -400 * 86_400), end: now.adding(seconds: 400 * 86_400))
+        let latest = try await appointments.list(window: window, clientId: clientId, activeOnly: false)
+            .filter { open.contains($0.locationId) }.max { $0.start < $1.start }
+        return latest?.locationId ?? open.first
+    }
+
     /// Access rules with the clinic's current shared-care setting.
     func policy() async throws -> AccessPolicy {
         AccessPolicy(sharedCare: try await clinic.profile()?.sharedCare ?? false)

@@ -112,26 +112,31 @@ struct BillingRoutes {
         }
         router.post("/clients/:id/packages") { _, context -> Response in
             let (account, access) = try await staff(context)
+            let form = context.form
+            var typed = BillingView.PackageForm(plan: form["plan"], location: form["location"])
             do {
-                try await services.ledger.sellPackage(planId: context.form["plan"], to: access.client.id, locationId: try await deskLocation(),
-                                                      by: actor(account, context))
+                try await services.ledger.sellPackage(planId: form["plan"], to: access.client.id, locationId: form["location"], by: actor(account, context))
             } catch LedgerService.Failure.notFound {
-                return try await view.page(context, account: account, client: access.client, packageError: "Choose one of the packages on offer.",
-                                           status: .unprocessableContent)
+                typed.planError = "Choose one of the packages on offer."
+                return try await view.page(context, account: account, client: access.client, package: typed, status: .unprocessableContent)
+            } catch LedgerService.Failure.invalid(let problems) {
+                typed.locationError = problems.first { $0.field == "location" }?.message
+                return try await view.page(context, account: account, client: access.client, package: typed, status: .unprocessableContent)
             }
             return .seeOther("/clients/\(access.client.id)/billing?saved=package")
         }
         router.post("/clients/:id/gift-certificates") { _, context -> Response in
             let (account, access) = try await staff(context)
             let form = context.form
-            var gift = BillingView.GiftForm(amount: form["amount"], recipient: form["recipient"], amountError: nil, recipientError: nil)
+            var gift = BillingView.GiftForm(amount: form["amount"], recipient: form["recipient"], location: form["location"])
             do {
                 guard let cents = Money.cents(form["amount"]) else { throw LedgerService.Failure.invalid([FieldProblem("amount", "Enter an amount such as 50.00.")]) }
-                try await services.ledger.sellGift(cents: cents, recipient: form["recipient"], to: access.client.id, locationId: try await deskLocation(),
+                try await services.ledger.sellGift(cents: cents, recipient: form["recipient"], to: access.client.id, locationId: form["location"],
                                                    by: actor(account, context))
             } catch LedgerService.Failure.invalid(let problems) {
                 gift.amountError = problems.first { $0.field == "amount" }?.message
                 gift.recipientError = problems.first { $0.field == "recipient" }?.message
+                gift.locationError = problems.first { $0.field == "location" }?.message
                 if gift.recipientError == nil, form["recipient"].trimmed.isEmpty { gift.recipientError = "Say who the certificate is for." }
                 return try await view.page(context, account: account, client: access.client, gift: gift, status: .unprocessableContent)
             }
@@ -172,11 +177,6 @@ struct BillingRoutes {
         let entry = try await own(context, access)
         guard let payment = entry.payments.first(where: { $0.id == (try? context.parameters.require("payment")) }) else { throw PageError.notFound }
         return (entry, payment)
-    }
-
-    /// Where a sale at the desk is counted: the clinic's first location (a clinic with several picks on the report).
-    private func deskLocation() async throws -> String? {
-        try await services.scheduling.locations().first?.id
     }
 
     private func confirmVoid(_ context: AppRequestContext, _ client: Client, _ entry: ClientLedger.Entry, reason: String, reasonError: String? = nil,

@@ -23,12 +23,22 @@ struct BillingView {
     struct GiftForm {
         var amount: String
         var recipient: String
+        var location: String
         var amountError: String?
         var recipientError: String?
+        var locationError: String?
+    }
+
+    /// A package sale as sent, when it was refused.
+    struct PackageForm {
+        var plan: String
+        var location: String
+        var planError: String?
+        var locationError: String?
     }
 
     func page(_ context: AppRequestContext, account: Account, client: Client, notice: String? = nil, pay: PayForm? = nil, gift: GiftForm? = nil,
-              packageError: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+              package: PackageForm? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let ledger = try await services.billing.ledger(clientId: client.id)
         let zone = try await services.clinicTime().rules
         let now = services.now
@@ -90,6 +100,14 @@ struct BillingView {
                          amount: Money.text(charge.totalCents))
         }
         let plans = try await services.billing.packagePlans().filter { !$0.retired }
+        // A sale is counted where the client is usually seen, unless the desk chose otherwise.
+        let locations = try await services.scheduling.locations()
+        let usual = try await services.usualLocation(clientId: client.id) ?? ""
+        func choice(_ id: String, typed: String?, error: String?) -> BillingPage.LocationChoice? {
+            guard locations.count > 1 else { return nil }
+            let chosen = typed ?? usual
+            return .init(id: id, options: locations.map { .init(value: $0.id, label: $0.name, selected: $0.id == chosen) }, error: error)
+        }
         try await services.audit(account, context, .view, .appointment, client: client.id, detail: "billing")
         var chrome = context.chrome("Billing: \(client.fullName)")
         chrome.notice = notice
@@ -111,10 +129,13 @@ struct BillingView {
             hasGifts: !gifts.isEmpty,
             plans: plans.map { plan in
                 let total = plan.priceCents + Billing.tax(plan.priceCents, basisPoints: plan.taxBasisPoints)
-                return .init(value: plan.id, label: "\(plan.name): \(plan.visits) visits, \(Money.text(total)), \(plan.validDays) days", selected: false)
+                return .init(value: plan.id, label: "\(plan.name): \(plan.visits) visits, \(Money.text(total)), \(plan.validDays) days",
+                             selected: plan.id == package?.plan)
             },
             hasPlans: !plans.isEmpty, giftAmount: gift?.amount ?? "", giftRecipient: gift?.recipient ?? "", giftAmountError: gift?.amountError,
-            giftRecipientError: gift?.recipientError, packageError: packageError,
+            giftRecipientError: gift?.recipientError, packageError: package?.planError,
+            packageLocation: choice("package-location", typed: package?.location, error: package?.locationError),
+            giftLocation: choice("gift-location", typed: gift?.location, error: gift?.locationError),
             topError: pay.flatMap { typed in (typed.error ?? typed.codeError).map { "Payment not recorded: \($0)" } }, topErrorLink: "#invoice-\(pay?.invoiceId ?? "")")
         return services.views.page("billing", page, status: status)
     }

@@ -48,7 +48,7 @@ struct PortalRoutes {
         router.post("/me/packages/:plan") { _, context -> Response in
             let (account, client) = try await me(context)
             let plan = try await offered(context)
-            try await services.ledger.sellPackage(planId: plan.id, to: client.id, locationId: try await services.scheduling.locations().first?.id,
+            try await services.ledger.sellPackage(planId: plan.id, to: client.id, locationId: try await services.usualLocation(clientId: client.id),
                                                   by: .init(account: account, address: context.address))
             return .seeOther("/me?package=1")
         }

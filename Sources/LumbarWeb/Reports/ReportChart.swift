@@ -13,12 +13,15 @@ enum ReportChart {
     static func bars(_ bars: [Bar], title: String) -> String {
         let left = 8.0, top = 18.0, height = 150.0
         let step = bars.count > 40 ? 8.0 : bars.count > 16 ? 18.0 : 44.0
-        let width = max(320, left * 2 + Double(bars.count) * step)
+        // Label every bar whose label fits (about 6.6 px a letter at this size), else every second, third...
+        let longest = Double(bars.map { short($0.label).count }.max() ?? 1) * 6.6 + 6
+        let every = max(1, Int((longest / step).rounded(.up)))
+        // Room on the right for the last label, which may reach past its bar.
+        let width = max(320, left * 2 + Double(bars.count) * step + longest / 2)
         let largest = max(1, bars.map(\.value).max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Illustration.number(width)) \(Illustration.number(top + height + 28))\" role=\"img\" aria-label=\"\(Illustration.escape(title))\" class=\"report-chart\">"
-        svg += "<g font-family=\"sans-serif\" font-size=\"11\" fill=\"#4a5563\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" \(size(width, top + height + 28)) role=\"img\" aria-label=\"\(Illustration.escape(title))\" class=\"report-chart\">"
+        svg += "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#4a5563\">"
         svg += "<path d=\"M\(Illustration.number(left)) \(Illustration.number(top + height)) H\(Illustration.number(width - left))\" stroke=\"#b8c2cc\"/>"
-        let every = max(1, Int((40.0 / step).rounded(.up)))
         for (index, bar) in bars.enumerated() {
             let x = left + Double(index) * step
             let barHeight = Double(max(0, bar.value)) / Double(largest) * height
@@ -37,7 +40,7 @@ enum ReportChart {
     static func shares(_ bars: [Bar], whole: Int, title: String) -> String {
         let rowHeight = 26.0, nameWidth = 130.0, barWidth = 200.0
         let height = Double(max(1, bars.count)) * rowHeight + 6
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Illustration.number(nameWidth + barWidth + 90)) \(Illustration.number(height))\" role=\"img\" aria-label=\"\(Illustration.escape(title))\" class=\"report-chart\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" \(size(nameWidth + barWidth + 90, height)) role=\"img\" aria-label=\"\(Illustration.escape(title))\" class=\"report-chart\">"
         svg += "<g font-family=\"sans-serif\" font-size=\"12\" fill=\"#1d2733\">"
         for (index, bar) in bars.enumerated() {
             let y = Double(index) * rowHeight + 4
@@ -48,6 +51,13 @@ enum ReportChart {
             svg += "<text x=\"\(Illustration.number(nameWidth + barWidth + 6))\" y=\"\(Illustration.number(y + 15))\">\(Illustration.escape(bar.text))</text>"
         }
         return svg + "</g></svg>"
+    }
+
+    /// The drawing's own size as well as its view box: the page shows it at that size and only shrinks it to fit,
+    /// so its lettering is never blown up or shrunk past reading.
+    private static func size(_ width: Double, _ height: Double) -> String {
+        let w = Illustration.number(width), h = Illustration.number(height)
+        return "viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\""
     }
 
     private static func short(_ label: String) -> String {

@@ -3,11 +3,7 @@ import Mustache
 
 /// The model `billing.mustache` draws: a client's account at the desk.
 struct BillingPage: Sendable {
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = FieldView.Option
 
     struct PaymentRow: Sendable {
         let text: String
@@ -65,6 +61,14 @@ struct BillingPage: Sendable {
         let usable: Bool
     }
 
+    /// The "Sold at" choice on a sale form, shown only when the clinic has more than one location.
+    struct LocationChoice: Sendable {
+        /// The select's id, different on each form of the page.
+        let id: String
+        let options: [Option]
+        let error: String?
+    }
+
     struct GiftRow: Sendable {
         let code: String
         let recipient: String
@@ -91,6 +95,8 @@ struct BillingPage: Sendable {
     let giftAmountError: String?
     let giftRecipientError: String?
     let packageError: String?
+    let packageLocation: LocationChoice?
+    let giftLocation: LocationChoice?
     /// A refused payment, said at the top too, linking to its invoice (it may be far down the page).
     let topError: String?
     let topErrorLink: String
@@ -117,23 +123,14 @@ extension BillingPage: MustacheParent {
         case "plans": plans
         case "hasPlans": hasPlans
         case "giftAmount": giftAmount
+        case "packageLocation": packageLocation
+        case "giftLocation": giftLocation
         case "giftRecipient": giftRecipient
         case "giftAmountError": giftAmountError
         case "giftRecipientError": giftRecipientError
         case "packageError": packageError
         case "topError": topError
         case "topErrorLink": topErrorLink
-        default: nil
-        }
-    }
-}
-
-extension BillingPage.Option: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "value": value
-        case "label": label
-        case "selected": selected
         default: nil
         }
     }
@@ -231,6 +228,17 @@ extension BillingPage.GiftRow: MustacheParent {
         case "code": code
         case "recipient": recipient
         case "balance": balance
+        default: nil
+        }
+    }
+}
+
+extension BillingPage.LocationChoice: MustacheParent {
+    func child(named: String) -> Any? {
+        switch named {
+        case "id": id
+        case "options": options
+        case "error": error
         default: nil
         }
     }

@@ -9,11 +9,7 @@ struct PackagePlansPage: Sendable {
         let retired: Bool
     }
 
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
+    typealias Option = FieldView.Option
 
     let chrome: Chrome
     let nav: SetupNav
@@ -67,13 +63,3 @@ extension PackagePlansPage.Row: MustacheParent {
     }
 }
 
-extension PackagePlansPage.Option: MustacheParent {
-    func child(named: String) -> Any? {
-        switch named {
-        case "value": value
-        case "label": label
-        case "selected": selected
-        default: nil
-        }
-    }
-}
