@@ -55,6 +55,16 @@ public struct RevenueRow: Sendable, Equatable {
         self.packageVisits = packageVisits
         self.visits = visits
     }
+
+    /// Adds another row's sums to this one's (its keys are left as they are).
+    public mutating func add(_ other: RevenueRow) {
+        subtotalCents += other.subtotalCents
+        taxCents += other.taxCents
+        refundCents += other.refundCents
+        invoices += other.invoices
+        packageVisits += other.packageVisits
+        visits += other.visits
+    }
 }
 
 /// The ledger's revenue over a window: by local day, and by therapist, service and location.

@@ -478,7 +478,7 @@ public enum Schema {
                 "CREATE INDEX appointments_location_time ON appointments(location_id, starts_at)",
             ]
         },
-        Migration(27, "reports: each invoice, payment and void's change to what is owed, so the amount owed at a moment is one indexed sum",
+        Migration(27, "reports: each invoice, payment and void's change to what is owed, so the amount owed at a moment is one indexed sum; covering indexes for revenue",
                   backfill: SQLBillingRepository.fillBalanceChanges) { dialect in
             [
                 """
@@ -488,6 +488,12 @@ public enum Schema {
                 """,
                 "CREATE INDEX ledger_balance_changes_at ON ledger_balance_changes(at, owed_cents, owing)",
                 "CREATE INDEX ledger_balance_changes_location ON ledger_balance_changes(location_id, at, owed_cents, owing)",
+                // Revenue reads only these columns of a span of invoices, so it never has to open the wide invoice rows.
+                "CREATE INDEX invoices_revenue ON invoices(issued_at, kind, id, therapist_id, service_id, location_id, subtotal_cents, tax_cents)",
+                """
+                CREATE INDEX invoices_revenue_location ON invoices(location_id, issued_at, kind, id, therapist_id, service_id, subtotal_cents, tax_cents)
+                """,
+                "CREATE INDEX ledger_payments_invoice_method ON ledger_payments(invoice_id, method)",
             ] + dialect.appendOnly("ledger_balance_changes")
         },
     ]

@@ -23,6 +23,9 @@ public struct SQLReportRepository: ReportRepository {
         return sql
     }
 
+    // Joins from a span of payments, refunds or credit to their invoices are written as CROSS JOIN: SQLite then reads
+    // the span first, as written, instead of every invoice of the location (its choice without statistics, many times
+    // slower). PostgreSQL plans a CROSS JOIN with its WHERE like any inner join.
     static func atLocation(_ window: ReportWindow) -> SQLQueryString {
         if let location = window.locationId { return " AND i.location_id = \(bind: location)" }
         return ""
@@ -42,8 +45,10 @@ public struct SQLReportRepository: ReportRepository {
                   CAST(COALESCE(SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END), 0) AS BIGINT) AS visits
                 FROM (SELECT \(Self.localDay("i.issued_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, i.kind,
                         i.subtotal_cents, i.tax_cents,
-                        CASE WHEN EXISTS (SELECT 1 FROM ledger_payments pk WHERE pk.invoice_id = i.id AND pk.method = 'package') THEN 1 ELSE 0 END AS c
+                        CASE WHEN pk.invoice_id IS NULL THEN 0 ELSE 1 END AS c
                       FROM invoices i
+                      -- A visit's package payment covers all of it, so there is at most one.
+                      LEFT JOIN ledger_payments pk ON pk.invoice_id = i.id AND pk.method = 'package'
                       LEFT JOIN invoice_voids v ON v.invoice_id = i.id
                       WHERE i.issued_at >= \(bind: start) AND i.issued_at < \(bind: end) AND i.kind IN \(Self.revenueKinds) AND v.invoice_id IS NULL\(Self.atLocation(window))) x
                 GROUP BY \(group)
@@ -53,40 +58,32 @@ public struct SQLReportRepository: ReportRepository {
                 """
                 SELECT \(keys), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS refunded
                 FROM (SELECT \(Self.localDay("r.refunded_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, r.amount_cents
-                      FROM refunds r JOIN invoices i ON i.id = r.invoice_id JOIN ledger_payments p ON p.id = r.payment_id
-                      WHERE r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end) AND i.kind IN \(Self.revenueKinds)
+                      FROM refunds r CROSS JOIN invoices i CROSS JOIN ledger_payments p
+                      WHERE i.id = r.invoice_id AND p.id = r.payment_id AND r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end)
+                        AND i.kind IN \(Self.revenueKinds)
                         AND p.method <> 'package' AND \(notVoid)\(Self.atLocation(window))) x
                 GROUP BY \(group)
                 """
             }
-            var days: [Int: RevenueRow] = [:]
-            for row in try await db.raw(invoiceSums("day", "day")).all() {
-                let day = try row.int("day")
-                days[day] = RevenueRow(day: day, subtotalCents: try row.int("subtotal"), taxCents: try row.int("tax"), invoices: try row.int("invoices"),
-                                       packageVisits: try row.int("covered"), visits: try row.int("visits"))
-            }
-            for row in try await db.raw(refundSums("day", "day")).all() {
-                let day = try row.int("day")
-                days[day, default: RevenueRow(day: day)].refundCents += try row.int("refunded")
-            }
+            // One pass over the span, by day and by therapist, service and location at once; Swift folds it both ways.
             struct Key: Hashable { let therapist: String?, service: String?, location: String? }
+            var days: [Int: RevenueRow] = [:]
             var breakdown: [Key: RevenueRow] = [:]
-            let keys: SQLQueryString = "therapist_id, service_id, location_id"
+            let keys: SQLQueryString = "day, therapist_id, service_id, location_id"
+            func key(_ row: any SQLRow) throws -> Key {
+                Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"), location: try row.optionalString("location_id"))
+            }
             for row in try await db.raw(invoiceSums(keys, keys)).all() {
-                let key = Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"),
-                              location: try row.optionalString("location_id"))
-                var sums = breakdown[key, default: RevenueRow(therapistId: key.therapist, serviceId: key.service, locationId: key.location)]
-                sums.subtotalCents += try row.int("subtotal")
-                sums.taxCents += try row.int("tax")
-                sums.invoices += try row.int("invoices")
-                sums.packageVisits += try row.int("covered")
-                sums.visits += try row.int("visits")
-                breakdown[key] = sums
+                let day = try row.int("day"), group = try key(row)
+                let sums = RevenueRow(subtotalCents: try row.int("subtotal"), taxCents: try row.int("tax"), invoices: try row.int("invoices"),
+                                      packageVisits: try row.int("covered"), visits: try row.int("visits"))
+                days[day, default: RevenueRow(day: day)].add(sums)
+                breakdown[group, default: RevenueRow(therapistId: group.therapist, serviceId: group.service, locationId: group.location)].add(sums)
             }
             for row in try await db.raw(refundSums(keys, keys)).all() {
-                let key = Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"),
-                              location: try row.optionalString("location_id"))
-                breakdown[key, default: RevenueRow(therapistId: key.therapist, serviceId: key.service, locationId: key.location)].refundCents += try row.int("refunded")
+                let day = try row.int("day"), group = try key(row), refunded = try row.int("refunded")
+                days[day, default: RevenueRow(day: day)].refundCents += refunded
+                breakdown[group, default: RevenueRow(therapistId: group.therapist, serviceId: group.service, locationId: group.location)].refundCents += refunded
             }
             let gifts = try await db.raw("""
                 SELECT CAST(COALESCE(SUM(i.subtotal_cents + i.tax_cents), 0) AS BIGINT) AS cents, COUNT(*) AS sold FROM invoices i
@@ -102,24 +99,23 @@ public struct SQLReportRepository: ReportRepository {
             let start = window.range.start.milliseconds, end = window.range.end.milliseconds
             var payments: [String: (cents: Int, count: Int)] = [:]
             for row in try await db.raw("""
-                SELECT p.method, CAST(SUM(p.amount_cents) AS BIGINT) AS cents, COUNT(*) AS n FROM ledger_payments p JOIN invoices i ON i.id = p.invoice_id
-                WHERE p.received_at >= \(bind: start) AND p.received_at < \(bind: end)\(Self.atLocation(window)) GROUP BY p.method
+                SELECT p.method, CAST(SUM(p.amount_cents) AS BIGINT) AS cents, COUNT(*) AS n FROM ledger_payments p CROSS JOIN invoices i
+                WHERE i.id = p.invoice_id AND p.received_at >= \(bind: start) AND p.received_at < \(bind: end)\(Self.atLocation(window)) GROUP BY p.method
                 """).all() {
                 payments[try row.string("method")] = (try row.int("cents"), try row.int("n"))
             }
             var kept: [String: Int] = [:]
             for row in try await db.raw("""
-                SELECT c.method, CAST(SUM(c.amount_cents) AS BIGINT) AS cents FROM credit_entries c
-                JOIN ledger_payments p ON p.id = c.payment_id JOIN invoices i ON i.id = p.invoice_id
-                WHERE c.at >= \(bind: start) AND c.at < \(bind: end) AND c.amount_cents > 0 AND c.method IS NOT NULL\(Self.atLocation(window))
+                SELECT c.method, CAST(SUM(c.amount_cents) AS BIGINT) AS cents FROM credit_entries c CROSS JOIN ledger_payments p CROSS JOIN invoices i
+                WHERE p.id = c.payment_id AND i.id = p.invoice_id AND c.at >= \(bind: start) AND c.at < \(bind: end) AND c.amount_cents > 0 AND c.method IS NOT NULL\(Self.atLocation(window))
                 GROUP BY c.method
                 """).all() {
                 kept[try row.string("method")] = try row.int("cents")
             }
             var refunds: [String: (cents: Int, count: Int)] = [:]
             for row in try await db.raw("""
-                SELECT r.method, CAST(SUM(r.amount_cents) AS BIGINT) AS cents, COUNT(*) AS n FROM refunds r JOIN invoices i ON i.id = r.invoice_id
-                WHERE r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end)\(Self.atLocation(window)) GROUP BY r.method
+                SELECT r.method, CAST(SUM(r.amount_cents) AS BIGINT) AS cents, COUNT(*) AS n FROM refunds r CROSS JOIN invoices i
+                WHERE i.id = r.invoice_id AND r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end)\(Self.atLocation(window)) GROUP BY r.method
                 """).all() {
                 refunds[try row.string("method")] = (try row.int("cents"), try row.int("n"))
             }
