@@ -230,7 +230,12 @@ import TestSupport
             await desk.refused(.packageUnpaid) {
                 try await desk.ledger.pay(invoiceId: visit.id, .init(cents: 0, method: .package, packageId: package.id), by: desk.actor)
             }
+            // The desk is not offered a package that is not paid for yet, only once it is.
+            let frontDesk = Browser(client)
+            _ = try await frontDesk.signIn("desk@example.com")
+            #expect(!(try await frontDesk.get("/clients/\(ada.id)/billing").body.contains("<option value=\"package\"")))
             try await desk.ledger.pay(invoiceId: sale.id, .init(cents: 62_150, method: .debit), by: desk.actor)
+            #expect(try await frontDesk.get("/clients/\(ada.id)/billing").body.contains("<option value=\"package\""))
             try await desk.ledger.pay(invoiceId: visit.id, .init(cents: 0, method: .package, packageId: package.id), by: desk.actor)
             #expect(try await browser.get("/me").body.contains("Five massages: 4 of 5 visits left"))
             #expect(try await browser.get("/me/packages/nothing").status == .notFound)

@@ -65,6 +65,7 @@ import TestSupport
         try await LedgerTests.withDesk(engine) { desk, client in
             let visit = try await desk.visit(desk.fixture.clientA, daysAgo: 0)
             try await desk.ledger.pay(invoiceId: visit.id, .init(cents: 2_000, method: .cash), by: desk.actor)
+            try await desk.ledger.pay(invoiceId: visit.id, .init(cents: 1_000, method: .debit), by: desk.actor)
             let path = "/reports/end-of-day?date=2026-11-20&location=\(desk.setup.location.id)"
             let browser = Browser(client)
             _ = try await browser.signIn(desk.fixture.frontDesk.email)
@@ -72,6 +73,8 @@ import TestSupport
             #expect(page.status == .ok)
             #expect(page.body.contains("Cash") && page.body.contains("$20.00") && page.body.contains("Still owed") && page.body.contains("<svg"))
             #expect(page.body.contains("href=\"/reports\""), "the menu leads to the reports")
+            // The drawer is counted apart from what the card terminal reports.
+            #expect(page.body.contains("<dt>Cash the drawer should hold</dt><dd>$20.00</dd>") && page.body.contains("<dt>Card and e-transfer to match</dt><dd>$10.00</dd>"))
             let csv = try await browser.get("/reports/end-of-day.csv?date=2026-11-20&location=\(desk.setup.location.id)")
             #expect(csv.body.contains("\"till\",\"Cash\",\"1\",\"$20.00\""))
             #expect(try await browser.get("/reports/revenue").status == .forbidden, "the desk sees only the end of day")

@@ -62,7 +62,10 @@ struct BillingView {
             let who = invoice.therapistId.flatMap { therapists[$0] }
             var detail = visit.map { "Visit \(BookingService.spoken($0.start, zone))" } ?? "Issued \(zone.local(invoice.issuedAt).date.spoken)"
             if let who { detail += " with \(who)" }
-            let usable = ledger.packages.filter { $0.isUsable(at: now) && $0.serviceId == invoice.serviceId && invoice.kind == .visit }
+            // A package not yet paid for is not offered: the ledger would refuse it.
+            let usable = ledger.packages.filter {
+                $0.isUsable(at: now) && $0.serviceId == invoice.serviceId && invoice.kind == .visit && (ledger.entry($0.invoiceId)?.owedCents ?? 0) == 0
+            }
             var methods = Payment.Method.tenders + [.giftCertificate]
             if ledger.creditCents > 0 { methods.append(.accountCredit) }
             if !usable.isEmpty { methods.append(.package) }

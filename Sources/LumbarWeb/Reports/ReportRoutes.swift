@@ -125,6 +125,7 @@ struct ReportRoutes {
 
     static func therapists(_ services: AppServices) async throws -> [Account] {
         try await services.accounts.staff().filter { $0.role == .therapist || ($0.role == .owner && $0.collegeRegistration != nil) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 
     // MARK: Choices
@@ -229,6 +230,7 @@ struct ReportRoutes {
             [Self.text(line.method.label), Self.number(line.payments), Self.money(line.inCents), Self.money(line.refundCents)]
         }
         let bars = day.till.map { ReportChart.Bar(label: $0.method.label, value: $0.netCents, text: Self.cash($0.netCents)) }
+        let cashKept = day.till.first { $0.method == .cash }?.netCents ?? 0
         let tillTotal = [Self.text("Total"), Self.number(day.till.map(\.payments).reduce(0, +)), Self.money(day.till.map(\.inCents).reduce(0, +)),
                          Self.money(day.till.map(\.creditKeptCents).reduce(0, +)), Self.money(day.tillRefundCents), Self.money(day.tillNetCents)]
         var rows: [[String]] = day.till.map { ["till", $0.method.label, "\($0.payments)", Self.cash($0.inCents), Self.cash($0.creditKeptCents), "\($0.refunds)", Self.cash($0.refundCents), Self.cash($0.netCents)] }
@@ -237,25 +239,27 @@ struct ReportRoutes {
         return Drawn(
             heading: "End of day", intro: "\(Self.longDate(day.date)), \(place). What came in and went back, by how it was paid, for counting the till.",
             figures: [.init(label: "Money in", value: Self.cash(day.tillInCents)), .init(label: "Refunded", value: Self.cash(day.tillRefundCents)),
-                      .init(label: "The till should hold", value: Self.cash(day.tillNetCents)),
+                      // The drawer is counted by hand and the rest matched to the card terminal and bank, so they are apart.
+                      .init(label: "Cash the drawer should hold", value: Self.cash(cashKept)),
+                      .init(label: "Card and e-transfer to match", value: Self.cash(day.tillNetCents - cashKept)),
                       .init(label: "Still owed", value: "\(Self.cash(day.owedAtEndCents)) on \(day.owingInvoices) \(day.owingInvoices == 1 ? "invoice" : "invoices")")],
-            chart: ReportChart.shares(bars, whole: max(1, bars.map(\.value).max() ?? 1), title: "Money kept today by way of payment"),
-            chartCaption: "Kept today, by way of payment",
+            chart: ReportChart.shares(bars, whole: max(1, bars.map(\.value).max() ?? 1), title: "Money kept today, by how it was paid"),
+            chartCaption: "Kept today, by how it was paid",
             tables: [
-                Self.table("Money in the till", Self.headers(["Paid by", "Payments", "Received", "Kept as credit", "Refunded", "Kept"]), till, total: tillTotal),
+                Self.table("Money in the till", Self.headers(["Paid by", "Payments", "Received", "Kept as credit", "Refunded", "Net kept"]), till, total: tillTotal),
                 Self.table("Paid from what clients paid ahead (not money in today)", Self.headers(["Drawn from", "Payments", "Amount", "Refunded back"]), prepaid),
             ],
             notes: ["Received: payments on invoices taken today. Kept as credit: the part of a payment beyond what was owed, kept on the client's account; it is in the till too.",
                     "Refunded: money given back today, by the way it went back. A refund kept as credit or put back on a gift certificate is listed under those.",
                     "Gift certificates, credit on account and packages were paid for earlier, so they are shown apart and not counted in the till.",
                     "Still owed: what invoices issued by the end of the day still owe after the payments taken by then. Voided invoices owe nothing.",
-                    "The day runs midnight to midnight in \(day.zone)."],
+                    "The day runs midnight to midnight, \(Self.clockName(day.zone))."],
             csv: (["part", "way", "payments", "received", "kept_as_credit", "refunds", "refunded", "kept_or_owed"], rows))
     }
 
     private func revenue(_ choice: Choice) async throws -> Drawn {
         let report = try await services.reportService.revenue(from: choice.from, to: choice.to, period: choice.period, locationId: choice.locationId)
-        let headers = Self.headers(["", "Visits", "Revenue", "HST", "Refunds", "Net"])
+        let headers = Self.headers(["", "Invoices", "Revenue", "HST", "Refunds", "Net"])
         func rows(_ lines: [ReportService.Line]) -> [[ReportPage.Cell]] {
             lines.map { [Self.text($0.label), Self.number($0.invoices), Self.money($0.subtotalCents), Self.money($0.taxCents), Self.money($0.refundCents), Self.money($0.netCents)] }
         }
@@ -285,7 +289,7 @@ struct ReportRoutes {
                     "Voided invoices are left out. Refunds are shown on the day they were given and taken off to make the net.",
                     "A visit paid from a package is not counted again: the package was counted when it was sold. It is counted as a visit covered by a package.",
                     "Gift certificates sold are money held for the client, not revenue, and are shown apart. What is later paid with them counts as revenue.",
-                    "Visits: invoices counted as revenue. Days are counted in \(report.zone)."],
+                    "Invoices: those counted as revenue (visits, fees and packages sold). Days are counted \(Self.clockName(report.zone))."],
             csv: (["group", "name", "invoices", "revenue", "hst", "refunds", "net"], csv))
     }
 
@@ -330,7 +334,8 @@ struct ReportRoutes {
         let earned = report.rows.map(\.earnedCents).reduce(0, +)
         let place = try await locationName(choice.locationId)
         return Drawn(
-            heading: "Therapist pay", intro: "\(Self.longDate(report.from)) to \(Self.longDate(report.to)), \(place): what each therapist earned under their pay rule.",
+            heading: "Therapist pay", intro: "\(Self.longDate(report.from)) to \(Self.longDate(report.to)), \(place): what each therapist earned under their pay rule."
+                + (report.rows.contains { $0.rule != nil } ? "" : " No pay rules are set yet, so everyone shows $0.00 earned: set them under Set pay rules."),
             figures: [.init(label: "Earned in all", value: Self.cash(earned)), .init(label: "Therapists", value: "\(report.rows.count)")],
             chart: ReportChart.shares(report.rows.map { .init(label: $0.name, value: $0.earnedCents, text: Self.cash($0.earnedCents)) },
                                       whole: max(1, report.rows.map(\.earnedCents).max() ?? 1), title: "Earned, by therapist"),
@@ -347,6 +352,12 @@ struct ReportRoutes {
     }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    /// "on Toronto time" for "America/Toronto": the zone as a clinic names it.
+    static func clockName(_ zone: String) -> String {
+        guard let city = zone.split(separator: "/").last, zone.contains("/") else { return "on \(zone) time" }
+        return "on \(city.replacingOccurrences(of: "_", with: " ")) time"
+    }
+
     static func longDate(_ date: LocalDate) -> String { "\(monthNames[date.month - 1]) \(date.day), \(date.year)" }
 
     // MARK: Pay rules
