@@ -105,7 +105,8 @@ struct BillingView {
         let plans = try await services.billing.packagePlans().filter { !$0.retired }
         // A sale is counted where the client is usually seen, unless the desk chose otherwise.
         let locations = try await services.scheduling.locations()
-        let usual = try await services.usualLocation(clientId: client.id) ?? ""
+        // Only asked for when there is a choice to make: it reads the client's appointments.
+        let usual = locations.count > 1 ? try await services.usualLocation(clientId: client.id) ?? "" : ""
         func choice(_ id: String, typed: String?, error: String?) -> BillingPage.LocationChoice? {
             guard locations.count > 1 else { return nil }
             let chosen = typed ?? usual
