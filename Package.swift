@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "LumbarCore",
                 "LumbarClinic",
+                "LumbarZones",
                 "LumbarSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),

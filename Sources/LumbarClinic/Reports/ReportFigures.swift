@@ -17,11 +17,17 @@ public struct ReportWindow: Sendable {
     public let locationId: String?
     /// In order; the first starts at or before `range.start`.
     public let offsets: [OffsetSegment]
+    /// The zone the days are read in and the local days covered (days since 1970-01-01), when the window was made
+    /// from local days: what lets a repository answer from totals it keeps by day.
+    public let zoneIdentifier: String?
+    public let days: ClosedRange<Int>?
 
-    public init(range: TimeRange, locationId: String?, offsets: [OffsetSegment]) {
+    public init(range: TimeRange, locationId: String?, offsets: [OffsetSegment], zoneIdentifier: String? = nil, days: ClosedRange<Int>? = nil) {
         self.range = range
         self.locationId = locationId
         self.offsets = offsets
+        self.zoneIdentifier = zoneIdentifier
+        self.days = days
     }
 }
 

@@ -283,7 +283,8 @@ public struct ReportService: Sendable {
     /// Local days `from` through `to` as instants, with the UTC offsets in force across them.
     public static func window(from: LocalDate, to: LocalDate, locationId: String?, zone: any ZoneRules) -> ReportWindow {
         let start = startOf(from, zone), end = startOf(to.adding(days: 1), zone)
-        return ReportWindow(range: TimeRange(start: start, end: end), locationId: locationId, offsets: offsets(start, end, zone))
+        return ReportWindow(range: TimeRange(start: start, end: end), locationId: locationId, offsets: offsets(start, end, zone),
+                            zoneIdentifier: (zone as? FoundationZone)?.identifier, days: from.daysSinceEpoch...max(from.daysSinceEpoch, to.daysSinceEpoch))
     }
 
     /// The first instant of a local day (midnight, or the first minute after a change that skips it).

@@ -125,6 +125,7 @@ public enum DemoData {
             try await db.raw("UPDATE invoice_counter SET last_number = \(bind: firstNumber + appointments) WHERE id = 1").run()
             // The invoices and payments above were written directly, so what they owe is added in one pass here.
             try await SQLBillingRepository.fillBalanceChanges(on: db)
+            try await SQLRevenueDays.rebuildAll(on: db)
         }
         return Summary(clients: clients, appointments: appointments)
     }

@@ -496,5 +496,20 @@ public enum Schema {
                 "CREATE INDEX ledger_payments_invoice_method ON ledger_payments(invoice_id, method)",
             ] + dialect.appendOnly("ledger_balance_changes")
         },
+        Migration(28, "reports: revenue kept by location and local day, summed from the ledger (derived rows, not ledger entries)",
+                  backfill: SQLRevenueDays.rebuildAll) { _ in
+            [
+                """
+                CREATE TABLE revenue_days (
+                    location_id TEXT NOT NULL, day INTEGER NOT NULL, part TEXT NOT NULL CHECK (part IN ('i', 'r', 'g')),
+                    therapist_id TEXT NOT NULL, service_id TEXT NOT NULL,
+                    subtotal_cents BIGINT NOT NULL, tax_cents BIGINT NOT NULL, invoices INTEGER NOT NULL, covered INTEGER NOT NULL,
+                    visits INTEGER NOT NULL, refunded_cents BIGINT NOT NULL, gift_cents BIGINT NOT NULL, gifts INTEGER NOT NULL,
+                    PRIMARY KEY (location_id, day, part, therapist_id, service_id))
+                """,
+                "CREATE INDEX revenue_days_day ON revenue_days(day)",
+                "CREATE TABLE revenue_day_zones (location_id TEXT PRIMARY KEY, zone TEXT NOT NULL)",
+            ]
+        },
     ]
 }

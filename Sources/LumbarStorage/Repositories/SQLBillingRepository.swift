@@ -88,6 +88,7 @@ public struct SQLBillingRepository: BillingRepository {
                     """).run()
             }
             try await Self.insert(balance, db)
+            try await SQLRevenueDays.refresh(try await SQLRevenueDays.touches(posting, db), db)
             try await SQLAuditRepository.append(audit, on: db)
             return numbered
         }

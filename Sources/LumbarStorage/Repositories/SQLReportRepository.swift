@@ -31,67 +31,93 @@ public struct SQLReportRepository: ReportRepository {
         return ""
     }
 
+    /// Sums of the window's revenue invoices (visits, fees, packages; not voided), by `group`: each one's subtotal and
+    /// tax, unless a package paid for it, when it counts as a covered visit instead.
+    static func invoiceSums(_ window: ReportWindow, _ keys: SQLQueryString, _ group: SQLQueryString) -> SQLQueryString {
+        """
+        SELECT \(keys),
+          CAST(COALESCE(SUM(CASE WHEN c = 0 THEN subtotal_cents ELSE 0 END), 0) AS BIGINT) AS subtotal,
+          CAST(COALESCE(SUM(CASE WHEN c = 0 THEN tax_cents ELSE 0 END), 0) AS BIGINT) AS tax,
+          CAST(COALESCE(SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS invoices,
+          CAST(COALESCE(SUM(c), 0) AS BIGINT) AS covered,
+          CAST(COALESCE(SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END), 0) AS BIGINT) AS visits
+        FROM (SELECT \(localDay("i.issued_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, i.kind,
+                i.subtotal_cents, i.tax_cents,
+                CASE WHEN pk.invoice_id IS NULL THEN 0 ELSE 1 END AS c
+              FROM invoices i
+              -- A visit's package payment covers all of it, so there is at most one.
+              LEFT JOIN ledger_payments pk ON pk.invoice_id = i.id AND pk.method = 'package'
+              LEFT JOIN invoice_voids v ON v.invoice_id = i.id
+              WHERE i.issued_at >= \(bind: window.range.start.milliseconds) AND i.issued_at < \(bind: window.range.end.milliseconds)
+                AND i.kind IN \(revenueKinds) AND v.invoice_id IS NULL\(atLocation(window))) x
+        GROUP BY \(group)
+        """
+    }
+
+    /// Money given back in the window on revenue invoices still standing, by `group` (the refund's day, the invoice's
+    /// therapist, service and location); a package's visit given back is not money.
+    static func refundSums(_ window: ReportWindow, _ keys: SQLQueryString, _ group: SQLQueryString) -> SQLQueryString {
+        """
+        SELECT \(keys), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS refunded
+        FROM (SELECT \(localDay("r.refunded_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, r.amount_cents
+              FROM refunds r CROSS JOIN invoices i CROSS JOIN ledger_payments p
+              WHERE i.id = r.invoice_id AND p.id = r.payment_id
+                AND r.refunded_at >= \(bind: window.range.start.milliseconds) AND r.refunded_at < \(bind: window.range.end.milliseconds)
+                AND i.kind IN \(revenueKinds)
+                AND p.method <> 'package' AND \(notVoid)\(atLocation(window))) x
+        GROUP BY \(group)
+        """
+    }
+
+    /// Gift certificates sold in the window and not voided, by local day: money taken in advance, not revenue yet.
+    static func giftSums(_ window: ReportWindow) -> SQLQueryString {
+        """
+        SELECT day, location_id, CAST(COALESCE(SUM(cents), 0) AS BIGINT) AS cents, COUNT(*) AS sold
+        FROM (SELECT \(localDay("i.issued_at", window)) AS day, i.location_id, i.subtotal_cents + i.tax_cents AS cents FROM invoices i
+              WHERE i.issued_at >= \(bind: window.range.start.milliseconds) AND i.issued_at < \(bind: window.range.end.milliseconds)
+                AND i.kind = 'gift' AND \(notVoid)\(atLocation(window))) x
+        GROUP BY day, location_id
+        """
+    }
+
+    static let notVoid: SQLQueryString = "NOT EXISTS (SELECT 1 FROM invoice_voids v WHERE v.invoice_id = i.id)"
+
     public func revenue(_ window: ReportWindow) async throws -> RevenueFigures {
         try await database.read { db in
-            let start = window.range.start.milliseconds, end = window.range.end.milliseconds
-            let notVoid: SQLQueryString = "NOT EXISTS (SELECT 1 FROM invoice_voids v WHERE v.invoice_id = i.id)"
-            func invoiceSums(_ keys: SQLQueryString, _ group: SQLQueryString) -> SQLQueryString {
-                """
-                SELECT \(keys),
-                  CAST(COALESCE(SUM(CASE WHEN c = 0 THEN subtotal_cents ELSE 0 END), 0) AS BIGINT) AS subtotal,
-                  CAST(COALESCE(SUM(CASE WHEN c = 0 THEN tax_cents ELSE 0 END), 0) AS BIGINT) AS tax,
-                  CAST(COALESCE(SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS invoices,
-                  CAST(COALESCE(SUM(c), 0) AS BIGINT) AS covered,
-                  CAST(COALESCE(SUM(CASE WHEN kind = 'visit' THEN 1 ELSE 0 END), 0) AS BIGINT) AS visits
-                FROM (SELECT \(Self.localDay("i.issued_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, i.kind,
-                        i.subtotal_cents, i.tax_cents,
-                        CASE WHEN pk.invoice_id IS NULL THEN 0 ELSE 1 END AS c
-                      FROM invoices i
-                      -- A visit's package payment covers all of it, so there is at most one.
-                      LEFT JOIN ledger_payments pk ON pk.invoice_id = i.id AND pk.method = 'package'
-                      LEFT JOIN invoice_voids v ON v.invoice_id = i.id
-                      WHERE i.issued_at >= \(bind: start) AND i.issued_at < \(bind: end) AND i.kind IN \(Self.revenueKinds) AND v.invoice_id IS NULL\(Self.atLocation(window))) x
-                GROUP BY \(group)
-                """
-            }
-            func refundSums(_ keys: SQLQueryString, _ group: SQLQueryString) -> SQLQueryString {
-                """
-                SELECT \(keys), CAST(COALESCE(SUM(amount_cents), 0) AS BIGINT) AS refunded
-                FROM (SELECT \(Self.localDay("r.refunded_at", window)) AS day, i.therapist_id, i.service_id, i.location_id, r.amount_cents
-                      FROM refunds r CROSS JOIN invoices i CROSS JOIN ledger_payments p
-                      WHERE i.id = r.invoice_id AND p.id = r.payment_id AND r.refunded_at >= \(bind: start) AND r.refunded_at < \(bind: end)
-                        AND i.kind IN \(Self.revenueKinds)
-                        AND p.method <> 'package' AND \(notVoid)\(Self.atLocation(window))) x
-                GROUP BY \(group)
-                """
-            }
-            // One pass over the span, by day and by therapist, service and location at once; Swift folds it both ways.
-            struct Key: Hashable { let therapist: String?, service: String?, location: String? }
-            var days: [Int: RevenueRow] = [:]
-            var breakdown: [Key: RevenueRow] = [:]
-            let keys: SQLQueryString = "day, therapist_id, service_id, location_id"
-            func key(_ row: any SQLRow) throws -> Key {
-                Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"), location: try row.optionalString("location_id"))
-            }
-            for row in try await db.raw(invoiceSums(keys, keys)).all() {
-                let day = try row.int("day"), group = try key(row)
-                let sums = RevenueRow(subtotalCents: try row.int("subtotal"), taxCents: try row.int("tax"), invoices: try row.int("invoices"),
-                                      packageVisits: try row.int("covered"), visits: try row.int("visits"))
-                days[day, default: RevenueRow(day: day)].add(sums)
-                breakdown[group, default: RevenueRow(therapistId: group.therapist, serviceId: group.service, locationId: group.location)].add(sums)
-            }
-            for row in try await db.raw(refundSums(keys, keys)).all() {
-                let day = try row.int("day"), group = try key(row), refunded = try row.int("refunded")
-                days[day, default: RevenueRow(day: day)].refundCents += refunded
-                breakdown[group, default: RevenueRow(therapistId: group.therapist, serviceId: group.service, locationId: group.location)].refundCents += refunded
-            }
-            let gifts = try await db.raw("""
-                SELECT CAST(COALESCE(SUM(i.subtotal_cents + i.tax_cents), 0) AS BIGINT) AS cents, COUNT(*) AS sold FROM invoices i
-                WHERE i.issued_at >= \(bind: start) AND i.issued_at < \(bind: end) AND i.kind = 'gift' AND \(notVoid)\(Self.atLocation(window))
-                """).first()
-            return RevenueFigures(byDay: days.values.sorted { ($0.day ?? 0) < ($1.day ?? 0) },
-                                  breakdown: Array(breakdown.values), giftSoldCents: try gifts?.int("cents") ?? 0, giftSoldCount: try gifts?.int("sold") ?? 0)
+            if let kept = try await SQLRevenueDays.revenue(window, db) { return kept }
+            return try await Self.ledgerRevenue(window, db)
         }
+    }
+
+    /// Revenue summed from the ledger itself: one pass over the span, by day and by therapist, service and location at
+    /// once, which Swift folds both ways.
+    static func ledgerRevenue(_ window: ReportWindow, _ db: any SQLDatabase) async throws -> RevenueFigures {
+        struct Key: Hashable { let therapist: String?, service: String?, location: String? }
+        var days: [Int: RevenueRow] = [:]
+        var breakdown: [Key: RevenueRow] = [:]
+        let keys: SQLQueryString = "day, therapist_id, service_id, location_id"
+        func key(_ row: any SQLRow) throws -> Key {
+            Key(therapist: try row.optionalString("therapist_id"), service: try row.optionalString("service_id"), location: try row.optionalString("location_id"))
+        }
+        for row in try await db.raw(invoiceSums(window, keys, keys)).all() {
+            let day = try row.int("day"), group = try key(row)
+            let sums = RevenueRow(subtotalCents: try row.int("subtotal"), taxCents: try row.int("tax"), invoices: try row.int("invoices"),
+                                  packageVisits: try row.int("covered"), visits: try row.int("visits"))
+            days[day, default: RevenueRow(day: day)].add(sums)
+            breakdown[group, default: RevenueRow(therapistId: group.therapist, serviceId: group.service, locationId: group.location)].add(sums)
+        }
+        for row in try await db.raw(refundSums(window, keys, keys)).all() {
+            let day = try row.int("day"), group = try key(row), refunded = try row.int("refunded")
+            days[day, default: RevenueRow(day: day)].refundCents += refunded
+            breakdown[group, default: RevenueRow(therapistId: group.therapist, serviceId: group.service, locationId: group.location)].refundCents += refunded
+        }
+        var giftCents = 0, giftCount = 0
+        for row in try await db.raw(giftSums(window)).all() {
+            giftCents += try row.int("cents")
+            giftCount += try row.int("sold")
+        }
+        return RevenueFigures(byDay: days.values.sorted { ($0.day ?? 0) < ($1.day ?? 0) },
+                              breakdown: Array(breakdown.values), giftSoldCents: giftCents, giftSoldCount: giftCount)
     }
 
     public func endOfDay(_ window: ReportWindow) async throws -> EndOfDayFigures {
