@@ -496,7 +496,7 @@ public enum Schema {
                 "CREATE INDEX ledger_payments_invoice_method ON ledger_payments(invoice_id, method)",
             ] + dialect.appendOnly("ledger_balance_changes")
         },
-        Migration(28, "reports: revenue kept by location and local day, summed from the ledger (derived rows, not ledger entries)",
+        Migration(28, "reports: revenue kept by location and local day, summed from the ledger (derived rows, not ledger entries); a covering index for bookings",
                   backfill: SQLRevenueDays.rebuildAll) { _ in
             [
                 """
@@ -509,6 +509,8 @@ public enum Schema {
                 """,
                 "CREATE INDEX revenue_days_day ON revenue_days(day)",
                 "CREATE TABLE revenue_day_zones (location_id TEXT PRIMARY KEY, zone TEXT NOT NULL)",
+                // The bookings report reads only these columns of a span of appointments.
+                "CREATE INDEX appointments_tally ON appointments(location_id, starts_at, therapist_id, status, ends_at)",
             ]
         },
     ]
