@@ -124,6 +124,20 @@ import TestSupport
         }
     }
 
+    /// "All given" would hide that gluteal work has no written consent yet; the header says so until it is signed.
+    @Test func theConsentFactNamesAMissingGlutealConsent() throws {
+        func consent(_ missing: [ConsentKind], gluteal: Bool) throws -> String {
+            let summary = ChartSummary(intake: .sent, triage: nil, missingConsents: missing, plan: nil, pain: nil, signedVisits: 0, unsignedNotes: 0,
+                                       nextAppointment: nil, owedCents: 0, glutealGiven: gluteal)
+            let header = ChartHeader.make(summary, clientId: "c", zone: ZonedTime(identifier: "America/Toronto"), clinical: true, nextService: nil,
+                                          nextTherapist: nil, referralPrompt: nil, bookingPaused: false)
+            return try #require(header.facts.first { $0.id == "fact-consent" }).text
+        }
+        #expect(try consent([], gluteal: false).contains("gluteal not yet"))
+        #expect(try consent([], gluteal: true) == "treatment and gluteal given")
+        #expect(try consent([.gluteal], gluteal: false).hasPrefix("missing: "))
+    }
+
     @Test func suitableTechniquesWithNothingForOrAgainstFoldAway() async throws {
         let fixture = try await WebFixture.make()
         try await fixture.test { client in
@@ -131,11 +145,16 @@ import TestSupport
             let theo = Browser(client)
             _ = try await theo.signIn("theo@example.com")
             let chart = try await theo.get("/clients/\(fixture.clientA.id)").body
-            let table = Self.fact(chart, "triage", until: "</table>")
+            let table = Self.fact(chart, "techniques-heading", until: "</ul>")
             let folded = Self.fact(chart, "suitable-techniques", until: "</details>")
-            #expect(!table.contains("Nothing today points for or against"), "the table holds only what matters")
+            #expect(!table.contains("Nothing today points for or against"), "the list holds only what matters")
             #expect(folded.contains("more suitable technique") && folded.contains("Nothing today points for or against"))
             #expect(table.contains("Technique suggestions"))
+            // A restriction is named as the therapist would say it; the sentence written to the client folds away.
+            #expect(table.contains("Osteoporosis.") && !table.contains("With thinner bones"))
+            #expect(Self.fact(chart, "tell-client", until: "</details>").contains("With thinner bones"))
+            let caution = try #require(table.range(of: "badge caution")), recommended = try #require(table.range(of: "badge recommended"))
+            #expect(caution.lowerBound < recommended.lowerBound, "the strictest first")
         }
     }
 
@@ -150,7 +169,7 @@ import TestSupport
             let visits = try await theo.get("/clients/\(fixture.clientA.id)?section=visits").body
             #expect(visits.contains("trigger points, hypertonic muscles") && !visits.contains("trigger-points"))
             let outcomes = try await theo.get("/clients/\(fixture.clientA.id)?section=outcomes").body
-            #expect(Self.fact(outcomes, "outcome-summary", until: "</dl>").contains("3.7/10") && outcomes.contains("from 2.3/10"))
+            #expect(Self.fact(outcomes, "outcome-summary", until: "</dl>").contains("3.7/10") && outcomes.contains("first 2.3/10"))
             #expect(!outcomes.contains("3.66") && !outcomes.contains("2.33"))
         }
     }

@@ -46,6 +46,9 @@ public struct ChartSummary: Sendable, Equatable {
     public let triage: Triage?
     /// Written consents treatment rests on that are missing (`VisitNeed.missingConsents`); empty without a sent intake.
     public let missingConsents: [ConsentKind]
+    /// Whether written gluteal consent is on file for the episode: not needed until a plan treats the area, but the
+    /// header says when it is absent, so "all given" never hides it.
+    public let glutealGiven: Bool
     public let plan: PlanProgress?
     public let pain: Pain?
     /// Original visit notes signed, amendments not counted.
@@ -60,8 +63,9 @@ public struct ChartSummary: Sendable, Equatable {
     public let creditCents: Int
 
     public init(intake: IntakeState, triage: Triage?, missingConsents: [ConsentKind], plan: PlanProgress?, pain: Pain?, signedVisits: Int,
-                unsignedNotes: Int, nextAppointment: Appointment?, owedCents: Int, creditCents: Int = 0) {
+                unsignedNotes: Int, nextAppointment: Appointment?, owedCents: Int, creditCents: Int = 0, glutealGiven: Bool = false) {
         self.intake = intake
+        self.glutealGiven = glutealGiven
         self.triage = triage
         self.missingConsents = missingConsents
         self.plan = plan

@@ -49,8 +49,9 @@ public struct ChartSummaryService: Sendable {
         if read == nil { notes = try await visitNotes.outlines(clientId: clientId) }
         let plan = try await plans.versions(clientId: clientId).first
         let todays = appointments.first { $0.status.holdsTime && $0.status != .noShow && zone.local($0.start).date == today }
-        let missing = VisitNeed.missingConsents(episode: episode, consents: try await consents.list(clientId: clientId), plan: plan,
-                                                appointmentId: todays?.id)
+        let given = try await consents.list(clientId: clientId)
+        let missing = VisitNeed.missingConsents(episode: episode, consents: given, plan: plan, appointmentId: todays?.id)
+        let gluteal = episode.map { ConsentStatus(given, intakeId: $0.id, appointmentId: todays?.id).isGiven(.gluteal) } ?? false
         var progress: ChartSummary.PlanProgress?
         if let plan {
             let done = VisitNeed.visitsDone(plan, notes)
@@ -60,7 +61,8 @@ public struct ChartSummaryService: Sendable {
         }
         let originals = notes.filter { $0.status == .signed && $0.amends == nil }
         return ChartSummary(intake: intake, triage: triage, missingConsents: missing, plan: progress, pain: Self.pain(notes), signedVisits: originals.count,
-                            unsignedNotes: notes.filter { $0.status == .draft }.count, nextAppointment: next, owedCents: owed, creditCents: credit)
+                            unsignedNotes: notes.filter { $0.status == .draft }.count, nextAppointment: next, owedCents: owed, creditCents: credit,
+                            glutealGiven: gluteal)
     }
 
     /// The latest signed visit's pain rating and the one before it; a signed amendment's rating replaces its visit's.

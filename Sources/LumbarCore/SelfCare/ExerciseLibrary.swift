@@ -34,6 +34,17 @@ public enum ExerciseLibrary {
 
     public static let items: [Exercise] = mobility + core + posture + thermal + calm
 
+    /// The library as a therapist scans it when prescribing: the seed's kinds of self-care, each item's variants
+    /// together, easiest first.
+    public static let sections: [(title: String, items: [Exercise])] = [
+        ("Stretches and mobility", mobility), ("Core strength", core), ("Posture", posture), ("Heat and cold", thermal),
+        ("Stress and staying active", calm),
+    ].map { title, items in
+        var codes: [SelfCareCode] = []
+        for item in items where !codes.contains(item.code) { codes.append(item.code) }
+        return (title, codes.flatMap(variants(of:)))
+    }
+
     static let mobility: [Exercise] = [
         Exercise("cat-cow", .catCow, name: "Cat-cow",
                  steps: ["Kneel on hands and knees, hands under shoulders, knees under hips.", "Breathe out and slowly round your back up toward the ceiling, letting your head drop.",

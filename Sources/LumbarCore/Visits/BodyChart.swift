@@ -88,25 +88,50 @@ public struct BodyChart: Sendable, Equatable {
 
     public var entries: [String] { marks.map { "\($0.region.rawValue):\($0.kind.rawValue):\($0.intensity)" } }
 
-    /// Both views side by side, every region outlined, each mark drawn as its kind's pattern and symbol with its
-    /// strength beside it, and a legend under the figures so a printed chart explains itself. `interactive`: regions
-    /// are buttons a therapist taps or reaches by keyboard to mark them (the visit note's script does the marking).
-    public func svg(title: String, interactive: Bool = false) -> String {
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 372\" "
-        svg += interactive ? "role=\"group\" class=\"chart-input\"" : "role=\"img\""
-        svg += " aria-label=\"\(Illustration.escape(title))\"><defs>"
+    /// Both views side by side, every region outlined and the client's sides named, each mark drawn as its kind's
+    /// pattern and symbol with its strength beside it, and a legend under the figures so a printed chart explains
+    /// itself.
+    public func svg(title: String) -> String {
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 420 400\" role=\"img\" aria-label=\"\(Illustration.escape(title))\">"
+        svg += Self.definitions
+        for (index, view) in BodyRegion.View.allCases.enumerated() {
+            svg += "<g transform=\"translate(\(index * 220) 0)\">" + panel(view, interactive: false) + "</g>"
+        }
+        return svg + Self.legend + "</svg>"
+    }
+
+    /// The figure a therapist marks: the two views as separate drawings, so a narrow screen stacks them at full
+    /// width (a region is then large enough to tap), their regions buttons a tap or the keyboard marks (the visit
+    /// note's script does the marking). The shared symbols sit in a drawing of their own; the page's tool list,
+    /// which shows each symbol beside its name, is the legend.
+    public func inputSVG(title: String) -> String {
+        var html = "<div class=\"chart-views\" role=\"group\" aria-label=\"\(Illustration.escape(title))\">"
+        html += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">"
+        html += Self.definitions + "</svg>"
+        for view in BodyRegion.View.allCases {
+            html += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 330\" class=\"chart-input\" role=\"group\" "
+            html += "aria-label=\"\(view.label)\">" + panel(view, interactive: true) + "</svg>"
+        }
+        return html + "</div>"
+    }
+
+    /// The fills and symbols every mark and the legend refer to.
+    private static let definitions: String = {
+        var defs = "<defs>"
         for kind in Kind.allCases {
-            svg += kind.pattern + "<g id=\"symbol-\(kind.rawValue)\" data-colour=\"\(kind.colour)\">\(kind.symbol)</g>"
+            defs += kind.pattern + "<g id=\"symbol-\(kind.rawValue)\" data-colour=\"\(kind.colour)\">\(kind.symbol)</g>"
         }
-        svg += "</defs>"
-        for (index, view) in [BodyRegion.View.back, .front].enumerated() {
-            svg += "<g transform=\"translate(\(index * 220) 0)\">"
-            svg += "<text x=\"100\" y=\"318\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"13\">\(view == .back ? "Back" : "Front")</text>"
-            svg += "<circle cx=\"100\" cy=\"18\" r=\"14\" fill=\"none\" stroke=\"#8795a3\" stroke-width=\"2\"/>"
-            for region in BodyRegion.allCases where region.view == view { svg += regionGroup(region, interactive: interactive) }
-            svg += "</g>"
-        }
-        svg += Self.legend + "</svg>"
+        return defs + "</defs>"
+    }()
+
+    /// One view in its 200-wide panel: the head, the regions, the view's name and which side is the client's left.
+    private func panel(_ view: BodyRegion.View, interactive: Bool) -> String {
+        let (viewerLeft, viewerRight) = view == .back ? ("Left", "Right") : ("Right", "Left")
+        var svg = "<g font-family=\"sans-serif\" font-size=\"13\" fill=\"#4a5561\" aria-hidden=\"true\">"
+        svg += "<text x=\"80\" y=\"23\" text-anchor=\"end\">\(viewerLeft)</text><text x=\"120\" y=\"23\">\(viewerRight)</text>"
+        svg += "<text x=\"100\" y=\"318\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"700\" fill=\"#1d2733\">\(view.label)</text></g>"
+        svg += "<circle cx=\"100\" cy=\"18\" r=\"14\" fill=\"none\" stroke=\"#8795a3\" stroke-width=\"2\"/>"
+        for region in BodyRegion.allCases where region.view == view { svg += regionGroup(region, interactive: interactive) }
         return svg
     }
 
@@ -134,16 +159,15 @@ public struct BodyChart: Sendable, Equatable {
             + "<text x=\"\(Illustration.number(x + 1))\" y=\"\(Illustration.number(top + 4))\" font-family=\"sans-serif\" font-size=\"11\" font-weight=\"700\" fill=\"#1d2733\">\(intensity)</text>"
     }
 
-    /// Each kind's symbol and name, and what the number means.
+    /// Each kind's symbol and name, and what the number means, large enough to read when the chart is printed small.
     static let legend: String = {
-        var legend = "<g class=\"legend\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#1d2733\">"
-        var x = 8
-        for kind in Kind.allCases {
-            defer { x += 31 + kind.label.count * 6 }
-            legend += "<rect x=\"\(x)\" y=\"332\" width=\"14\" height=\"14\" fill=\"url(#fill-\(kind.rawValue))\" stroke=\"\(kind.colour)\"/>"
-            legend += "<use href=\"#symbol-\(kind.rawValue)\" x=\"\(x + 7)\" y=\"339\"/><text x=\"\(x + 19)\" y=\"343\">\(kind.label)</text>"
+        var legend = "<g class=\"legend\" font-family=\"sans-serif\" font-size=\"14\" fill=\"#1d2733\">"
+        for (index, kind) in Kind.allCases.enumerated() {
+            let (x, y) = (8 + (index % 3) * 140, 334 + (index / 3) * 24)
+            legend += "<rect x=\"\(x)\" y=\"\(y)\" width=\"16\" height=\"16\" fill=\"url(#fill-\(kind.rawValue))\" stroke=\"\(kind.colour)\"/>"
+            legend += "<use href=\"#symbol-\(kind.rawValue)\" x=\"\(x + 8)\" y=\"\(y + 8)\"/><text x=\"\(x + 22)\" y=\"\(y + 13)\">\(kind.label)</text>"
         }
-        return legend + "<text x=\"8\" y=\"364\">Number beside a symbol: strength, 1 (slight) to 10 (strongest)</text></g>"
+        return legend + "<text x=\"8\" y=\"394\">Number beside a symbol: strength, 1 (slight) to 10 (strongest)</text></g>"
     }()
 
     static func centre(_ points: [(Double, Double)]) -> (Double, Double) {

@@ -12,7 +12,11 @@ public enum BodyRegion: String, Sendable, CaseIterable, Hashable {
     case thighAnteriorLeft = "thigh-anterior-left", thighAnteriorRight = "thigh-anterior-right"
     case thighInnerLeft = "thigh-inner-left", thighInnerRight = "thigh-inner-right"
 
-    public enum View: String, Sendable { case back, front }
+    public enum View: String, Sendable, CaseIterable {
+        case back, front
+
+        public var label: String { self == .back ? "Back" : "Front" }
+    }
 
     public var view: View {
         switch self {
@@ -60,16 +64,16 @@ public enum BodyRegion: String, Sendable, CaseIterable, Hashable {
         case .sacrum: return [(84, 140), (116, 140), (100, 178)]
         case .glutealLeft: return [(58, 140), (84, 140), (100, 178), (98, 205), (54, 205), (50, 170)]
         case .glutealRight: return mirror(Self.glutealLeft.outline)
-        case .hipLateralLeft: return [(40, 150), (50, 150), (54, 205), (42, 210)]
+        case .hipLateralLeft: return [(34, 146), (50, 148), (54, 205), (36, 212)]
         case .hipLateralRight: return mirror(Self.hipLateralLeft.outline)
         case .thighPosteriorLeft: return [(54, 207), (98, 207), (94, 292), (60, 292)]
         case .thighPosteriorRight: return mirror(Self.thighPosteriorLeft.outline)
         case .abdomenLower: return [(60, 90), (140, 90), (142, 140), (58, 140)]
         case .hipAnteriorRight: return [(58, 140), (100, 140), (98, 180), (52, 185)]
         case .hipAnteriorLeft: return mirror(Self.hipAnteriorRight.outline)
-        case .thighAnteriorRight: return [(52, 187), (80, 187), (78, 292), (58, 292)]
+        case .thighAnteriorRight: return [(52, 187), (76, 187), (74, 292), (58, 292)]
         case .thighAnteriorLeft: return mirror(Self.thighAnteriorRight.outline)
-        case .thighInnerRight: return [(80, 187), (98, 182), (94, 240), (80, 240)]
+        case .thighInnerRight: return [(76, 187), (98, 182), (94, 240), (76, 240)]
         case .thighInnerLeft: return mirror(Self.thighInnerRight.outline)
         }
     }

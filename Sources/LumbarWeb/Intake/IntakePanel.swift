@@ -8,8 +8,10 @@ import LumbarZones
 /// get only whether an intake exists and whether online booking is paused.
 struct IntakePanel: Sendable {
     struct Reason: Sendable { let text: String; let extra: String }
-    /// `plain`: suitable with nothing today for or against it, which the chart folds away.
-    struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String; let plain: Bool }
+    /// `plain`: suitable with nothing today for or against it, which the chart folds away. `reasons` is for the
+    /// therapist: a restricted technique names what restricts it (the rule's condition), since the engine's sentence
+    /// is written to the client and may speak of other techniques; those sentences are `tellClient`.
+    struct TechniqueRow: Sendable { let name: String; let status: String; let reasons: String; let plain: Bool; let tellClient: [String] }
     struct ActionRow: Sendable { let when: String; let kind: String; let recipient: String?; let detail: String; let by: String }
     struct ConsentRow: Sendable { let kind: ConsentKind; let label: String; let state: String; let given: Bool; let detail: String; let withdrawId: String? }
 
@@ -38,6 +40,8 @@ struct IntakePanel: Sendable {
     var referralReasons: [Reason] = []
     var decision = ""
     var decisionReasons: [Reason] = []
+    /// The engine's sentences to the client for the treatment decision.
+    var decisionTell: [String] = []
     var risk: String?
     var techniques: [TechniqueRow] = []
     var yellowFlags: [Reason] = []
@@ -70,31 +74,31 @@ struct IntakePanel: Sendable {
         panel.clientId = access.client.id
         panel.canStartTablet = account.role.isStaff
         let intakes = try await service.intakes.list(clientId: access.client.id)
-        panel.inProgress = intakes.first { !$0.isSubmitted }.map { "started \(zone.local($0.createdAt))" }
+        panel.inProgress = intakes.first { !$0.isSubmitted }.map { "started \(zone.spoken($0.createdAt))" }
         panel.bookingPaused = try await service.bookingBlock(clientId: access.client.id) != nil
         guard let latest = intakes.first(where: \.isSubmitted), let submitted = latest.submittedAt else { return (panel, []) }
         panel.hasIntake = true
         panel.intakeId = latest.id
-        panel.submittedOn = zone.local(submitted)
+        panel.submittedOn = zone.spoken(submitted)
         guard access.seesClinical else { return (panel, []) }
         panel.clinical = true
         panel.canWrite = access.writesClinical
         panel.fill(result: (try? JSONValue.parse(latest.resultJSON ?? "")) ?? .null)
         panel.actions = try await service.intakes.actions(intakeId: latest.id).map {
-            ActionRow(when: zone.local($0.at), kind: $0.kind.label, recipient: $0.recipient.nilIfEmpty, detail: $0.detail, by: $0.recordedByName)
+            ActionRow(when: zone.spoken($0.at), kind: $0.kind.label, recipient: $0.recipient.nilIfEmpty, detail: $0.detail, by: $0.recordedByName)
         }
         let visit = try await todaysVisit(services, clientId: access.client.id)
         panel.visitId = visit?.id
-        panel.visitLabel = visit.map { "today's visit at \(zone.local($0.start))" } ?? "no visit today"
+        panel.visitLabel = visit.map { "today's visit at \(SpokenTime.time(zone.rules.local($0.start).time))" } ?? "no visit today"
         let consents = try await service.consents.list(clientId: access.client.id)
         let status = ConsentStatus(consents, intakeId: latest.id, appointmentId: visit?.id)
         panel.consents = ConsentKind.allCases.map { kind in
             switch status.states[kind] ?? .missing {
             case .given(let consent):
                 return ConsentRow(kind: kind, label: kind.label, state: "given", given: true,
-                                  detail: "\(consent.signerName), \(consent.signature.rawValue), \(zone.local(consent.at)), text \(consent.textVersion)", withdrawId: consent.id)
+                                  detail: "\(consent.signerName), \(consent.signature.rawValue), \(zone.spoken(consent.at)), consent text \(consent.textVersion)", withdrawId: consent.id)
             case .withdrawn(let at):
-                return ConsentRow(kind: kind, label: kind.label, state: "withdrawn", given: false, detail: "withdrawn \(zone.local(at))", withdrawId: nil)
+                return ConsentRow(kind: kind, label: kind.label, state: "withdrawn", given: false, detail: "withdrawn \(zone.spoken(at))", withdrawId: nil)
             case .missing:
                 return ConsentRow(kind: kind, label: kind.label, state: "not given", given: false,
                                   detail: kind.scope == .visit && visit == nil ? "no visit today" : "", withdrawId: nil)
@@ -141,8 +145,15 @@ struct IntakePanel: Sendable {
         urgency = result["referral"]?["urgency"]?.stringValue ?? "none"
         alarm = urgency == "urgent" || urgency == "emergency"
         referralReasons = reasons(result["referral"]?["reasons"])
-        decision = result["treatment"]?["decision"]?.stringValue ?? ""
-        decisionReasons = reasons(result["treatment"]?["reasons"])
+        decision = TriageWords.decision(code: result["treatment"]?["decision"]?.stringValue ?? "")
+        // What changes or defers treatment, named as the rule's condition; the engine's sentence, written to the
+        // client, is kept for the "how to explain" fold.
+        let decided = reasons(result["treatment"]?["reasons"])
+        decisionReasons = decided.map { reason in
+            guard let rule = RuleBook.rule(reason.extra), rule.code != "treatment-proceed" else { return reason }
+            return Reason(text: rule.trigger.prefix(1).uppercased() + rule.trigger.dropFirst() + ".", extra: reason.extra)
+        }
+        decisionTell = decided.filter { $0.extra != "treatment-proceed" }.map(\.text)
         if let risk = result["risk"] {
             self.risk = "\(risk["level"]?.stringValue ?? "") (STarT Back total \(Int(risk["total"]?.numberValue ?? 0)), psychosocial \(Int(risk["psychosocial"]?.numberValue ?? 0)))"
         }
@@ -150,9 +161,21 @@ struct IntakePanel: Sendable {
             let code = item["code"]?.stringValue ?? ""
             let why = reasons(item["reasons"])
             let status = item["status"]?.stringValue ?? ""
-            return TechniqueRow(name: Technique(rawValue: code)?.name ?? code, status: status, reasons: why.map(\.text).joined(separator: " "),
-                                plain: status == TechniqueStatus.suitable.rawValue && why.allSatisfy { $0.extra == "technique-suitable" })
+            let restricted = (TechniqueStatus(rawValue: status)?.strictness ?? 0) > 0
+            let conditions = why.compactMap { RuleBook.rule($0.extra)?.trigger }
+            let words = restricted && conditions.count == why.count
+                ? conditions.joined(separator: "; ").prefix(1).uppercased() + conditions.joined(separator: "; ").dropFirst() + "."
+                : why.map(\.text).joined(separator: " ")
+            return TechniqueRow(name: Technique(rawValue: code)?.name ?? code, status: status, reasons: words,
+                                plain: status == TechniqueStatus.suitable.rawValue && why.allSatisfy { $0.extra == "technique-suitable" },
+                                tellClient: restricted ? why.map(\.text) : [])
         }
+        // The strictest first: what must not be done is read before what suits.
+        let order = ["contraindicated", "caution", "recommended", "suitable"]
+        techniques = techniques.enumerated().sorted {
+            let (a, b) = (order.firstIndex(of: $0.element.status) ?? 4, order.firstIndex(of: $1.element.status) ?? 4)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
         yellowFlags = reasons(result["yellowFlags"])
         thermal = result["thermal"]?["text"]?.stringValue ?? ""
         selfCare = (result["selfCare"]?.arrayValue ?? []).map { Reason(text: $0["text"]?.stringValue ?? "", extra: $0["dose"]?.stringValue ?? "") }

@@ -33,10 +33,15 @@ struct ChartHeader: Sendable {
         if clinical {
             facts.append(triage(summary))
             let missing = summary.missingConsents
-            facts.append(Fact(id: "fact-consent", label: "Consent",
-                              text: summary.intake != .sent ? "none yet: the client signs it after the intake" : missing.isEmpty ? "all given"
-                                : "missing: " + missing.map { $0.label.prefix(1).lowercased() + $0.label.dropFirst() }.joined(separator: "; "),
-                              tone: missing.isEmpty ? .plain : .alert))
+            let text: String
+            if summary.intake != .sent {
+                text = "none yet: the client signs it after the intake"
+            } else if !missing.isEmpty {
+                text = "missing: " + missing.map { $0.label.prefix(1).lowercased() + $0.label.dropFirst() }.joined(separator: "; ")
+            } else {
+                text = summary.glutealGiven ? "treatment and gluteal given" : "treatment given · gluteal not yet"
+            }
+            facts.append(Fact(id: "fact-consent", label: "Consent", text: text, tone: missing.isEmpty ? .plain : .alert))
             facts.append(plan(summary.plan, clientId: clientId, zone: zone))
             facts.append(pain(summary.pain, zone: zone))
         } else {
@@ -71,13 +76,7 @@ struct ChartHeader: Sendable {
             return Fact(id: "fact-triage", label: "Referral",
                         text: summary.intake == .inProgress ? "intake started, not sent yet" : "no intake sent yet", tone: .warn)
         }
-        var text: String
-        switch triage.decision {
-        case .proceed?: text = "treat as planned"
-        case .modify?: text = "treat, with changes"
-        case .deferTreatment?: text = "defer: no hands-on treatment until a physician has seen the client"
-        case nil: text = "no treatment decision"
-        }
+        var text = TriageWords.decision(triage.decision)
         if triage.cleared { text += " · physician's clearance recorded" }
         let alarming = triage.urgency >= .urgent && !triage.cleared
         // No badge for "none": the line says no referral is needed.

@@ -40,7 +40,7 @@ enum ClientRecordHTML {
             w.raw("</dt><dd id=\""); w.text(fact.id); w.raw("\">")
             if let badge = fact.badge { w.raw("<span class=\"badge "); w.text(badge); w.raw("\">"); w.text(badge); w.raw("</span> ") }
             w.text(fact.text)
-            if !inLabel, let link = fact.link { w.raw(" · "); anchor(&w, link) }
+            if !inLabel, let link = fact.link { w.raw("<br>"); anchor(&w, link) }
             w.raw("</dd></div>\n")
         }
         w.raw("</dl>\n")
@@ -115,9 +115,9 @@ enum ClientRecordHTML {
             if let started = intake.inProgress { w.raw(" One is in progress ("); w.text(started); w.raw(").") }
             w.raw("</p>\n")
         } else {
-            w.raw("<p>Intake sent "); w.text(intake.submittedOn); w.raw(".")
+            w.raw("<p>Intake sent "); w.text(intake.submittedOn)
             if intake.clinical {
-                w.raw(" <a href=\"/clients/"); w.text(id); w.raw("/intakes/"); w.text(intake.intakeId); w.raw("\">Full answers and health history</a>")
+                w.raw(" · <a href=\"/clients/"); w.text(id); w.raw("/intakes/"); w.text(intake.intakeId); w.raw("\">Full answers and health history</a>")
             }
             w.raw("</p>\n")
         }
@@ -137,8 +137,9 @@ enum ClientRecordHTML {
         let intake = page.intake
         let id = page.client.id
         let csrf = page.chrome.csrf
-        w.raw("<div id=\"triage\">\n<p>Referral: <span class=\"badge "); w.text(intake.urgency); w.raw("\">"); w.text(intake.urgency)
-        w.raw("</span> · Treatment today: <strong>"); w.text(intake.decision); w.raw("</strong>")
+        w.raw("<div id=\"triage\">\n<p>Referral: ")
+        if intake.urgency == "none" { w.raw("none needed") } else { w.raw("<span class=\"badge "); w.text(intake.urgency); w.raw("\">"); w.text(intake.urgency); w.raw("</span>") }
+        w.raw(" · Treatment today: <strong>"); w.text(intake.decision); w.raw("</strong>")
         if let risk = intake.risk { w.raw(" · Risk group: <strong>"); w.text(risk); w.raw("</strong>") }
         w.raw("</p>\n")
         if !intake.referralReasons.isEmpty {
@@ -147,7 +148,7 @@ enum ClientRecordHTML {
         w.raw("<h3>Treatment decision</h3><ul>")
         reasons(&w, intake.decisionReasons, extra: false)
         w.raw("</ul>\n")
-        techniques(&w, intake.techniques)
+        techniques(&w, intake.techniques, tell: intake.decisionTell)
         w.raw("<h3>Yellow flags</h3><ul>")
         reasons(&w, intake.yellowFlags, extra: false)
         if intake.yellowFlags.isEmpty { w.raw("<li>None reported.</li>") }
@@ -195,16 +196,24 @@ enum ClientRecordHTML {
         if intake.canWrite, let visit = intake.visitId { visitConsent(&w, page, visit: visit) }
     }
 
-    /// The recommended and restricted techniques with their reasons; those with nothing for or against them fold away.
-    private static func techniques(_ w: inout HTMLWriter, _ rows: [IntakePanel.TechniqueRow]) {
+    /// The restricted and recommended techniques, strictest first, each with why in the therapist's words; those with
+    /// nothing for or against them fold away, as do the sentences written for the client.
+    private static func techniques(_ w: inout HTMLWriter, _ rows: [IntakePanel.TechniqueRow], tell: [String]) {
         let shown = rows.filter { !$0.plain }, folded = rows.filter(\.plain)
-        w.raw("<table class=\"techniques\"><caption>Technique suggestions</caption><thead><tr><th>Technique</th><th>Status</th><th>Why</th></tr></thead>\n<tbody>")
+        w.raw("<h3 id=\"techniques-heading\">Technique suggestions</h3>\n<ul class=\"technique-advice\" aria-labelledby=\"techniques-heading\">")
         for technique in shown {
-            w.raw("<tr><td>"); w.text(technique.name); w.raw("</td><td><span class=\"badge "); w.text(technique.status); w.raw("\">"); w.text(technique.status)
-            w.raw("</span></td><td>"); w.text(technique.reasons); w.raw("</td></tr>")
+            w.raw("<li><span class=\"badge "); w.text(technique.status); w.raw("\">"); w.text(technique.status); w.raw("</span> <strong>")
+            w.text(technique.name); w.raw("</strong><span class=\"why\">"); w.text(technique.reasons); w.raw("</span></li>")
         }
-        if shown.isEmpty { w.raw("<tr><td colspan=\"3\">Nothing recommended or restricted today.</td></tr>") }
-        w.raw("</tbody></table>\n")
+        if shown.isEmpty { w.raw("<li>Nothing recommended or restricted today.</li>") }
+        w.raw("</ul>\n")
+        var told: [String] = []
+        for sentence in tell + shown.flatMap(\.tellClient) where !told.contains(sentence) { told.append(sentence) }
+        if !told.isEmpty {
+            w.raw("<details class=\"chart-fold\" id=\"tell-client\"><summary>How to explain this to the client</summary><ul>")
+            for sentence in told { w.raw("<li>"); w.text(sentence); w.raw("</li>") }
+            w.raw("</ul></details>\n")
+        }
         guard !folded.isEmpty else { return }
         w.raw("<details class=\"chart-fold\" id=\"suitable-techniques\"><summary>\(folded.count) more suitable technique\(folded.count == 1 ? "" : "s")</summary>")
         w.raw("<p>Nothing today points for or against ")
@@ -337,11 +346,24 @@ enum ClientRecordHTML {
     }
 
     private static func documents(_ w: inout HTMLWriter, _ page: ClientRecordPage) {
-        w.raw("<section aria-labelledby=\"documents-heading\">\n<h2 id=\"documents-heading\">Documents</h2>\n<p>")
-        if let count = page.documentCount { w.text(count == 0 ? "No documents kept yet." : count == 1 ? "1 document kept with the record." : "\(count) documents kept with the record.") }
-        w.raw(" <a class=\"button secondary\" href=\"/clients/"); w.text(page.client.id); w.raw("/documents\" id=\"documents-link\">Documents: physicians' notes, imaging, signed forms</a></p>\n")
+        let id = page.client.id
+        w.raw("<section aria-labelledby=\"documents-heading\">\n<h2 id=\"documents-heading\">Documents</h2>\n")
+        if !page.recentDocuments.isEmpty {
+            w.raw("<ul class=\"documents\" id=\"recent-documents\">")
+            for document in page.recentDocuments {
+                w.raw("<li class=\"document\"><p class=\"document-name\"><a href=\"/clients/"); w.text(id); w.raw("/documents#document-"); w.text(document.id)
+                w.raw("\">"); w.text(document.name); w.raw("</a></p><p class=\"help\">"); w.text(document.detail); w.raw("</p></li>")
+            }
+            w.raw("</ul>\n")
+        }
+        w.raw("<p>")
+        if let count = page.documentCount {
+            let shown = page.recentDocuments.count
+            w.text(count == 0 ? "No documents kept yet." : shown == count ? "" : shown == 0 ? "\(count) kept, all withdrawn." : "The newest \(shown) of \(count) kept.")
+        }
+        w.raw(" <a class=\"button secondary\" href=\"/clients/"); w.text(id); w.raw("/documents\" id=\"documents-link\">All documents, and attach one</a></p>\n")
         if page.showsClinical {
-            w.raw("<p><a href=\"/clients/"); w.text(page.client.id); w.raw("/record\">Print the whole record</a> · <a href=\"/clients/"); w.text(page.client.id)
+            w.raw("<p><a href=\"/clients/"); w.text(id); w.raw("/record\">Print the whole record</a> · <a href=\"/clients/"); w.text(id)
             w.raw("/record.fhir.json\">Export (FHIR R4)</a></p>\n")
         }
         w.raw("</section>\n")

@@ -92,4 +92,8 @@ struct ClientRecordPage {
     let appointments: [AppointmentRow]
     /// Documents kept with the record, when that count is known.
     let documentCount: Int?
+    /// The newest documents not withdrawn, for the Documents section: what it is, and who added it when.
+    var recentDocuments: [DocumentLine] = []
+
+    struct DocumentLine: Sendable { let id: String; let name: String; let detail: String }
 }

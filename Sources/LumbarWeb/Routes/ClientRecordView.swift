@@ -33,7 +33,7 @@ struct ClientRecordView {
     private func visitRows(_ notes: [VisitNote], zone: ZonedTime) -> [ClientRecordPage.VisitRow] {
         let amended = Set(notes.compactMap { $0.status == .signed ? $0.amends : nil })
         return notes.filter { $0.amends == nil }.reversed().map {
-            ClientRecordPage.VisitRow(id: $0.id, when: zone.local($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
+            ClientRecordPage.VisitRow(id: $0.id, when: zone.spoken($0.createdAt), author: $0.authorName, status: $0.status.rawValue,
                                       pain: $0.painNow.map { "pain \($0)/10" },
                                       findings: $0.findings.isEmpty ? nil : FindingWords.list(Finding.allCases.filter($0.findings.contains)).lowercased(),
                                       amended: amended.contains($0.id))
@@ -46,10 +46,11 @@ struct ClientRecordView {
             + progress.disability.map { ($0.instrument == .odi ? "Disability (ODI)" : "Disability (RMDQ)", $0) }
         return named.compactMap { name, series in
             guard let last = series.points.last, let first = series.points.first else { return nil }
-            var text = "\(series.instrument.scoreWithScale(last.score)) on \(last.day.spoken)"
+            // Short, as the header's facts are: the latest, where it started, and whether the change counts.
+            var text = "\(series.instrument.scoreWithScale(last.score)) on \(SpokenTime.shortDay(last.day))"
             if series.points.count > 1 {
-                text += ", from \(series.instrument.scoreWithScale(first.score)) on \(first.day.spoken) over \(series.points.count) measures"
-                text += series.meaningfullyImproved ? ": a meaningful improvement" : ": no meaningful improvement yet"
+                text += " (first \(series.instrument.scoreWithScale(first.score)) on \(SpokenTime.shortDay(first.day)), \(series.points.count) scores)"
+                text += series.meaningfullyImproved ? " · meaningfully better" : " · not yet meaningfully better"
             }
             return ClientRecordPage.OutcomeLine(name: name, text: text)
         }
@@ -93,7 +94,7 @@ struct ClientRecordView {
         var notes: [ClientRecordPage.NoteRow] = []
         if section == .visits {
             notes = try await services.chartNotes.list(clientId: client.id).map {
-                ClientRecordPage.NoteRow(id: $0.id, createdAt: zone.local($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
+                ClientRecordPage.NoteRow(id: $0.id, createdAt: zone.spoken($0.createdAt), authorName: $0.authorName, body: $0.body, amends: $0.amends, reason: $0.reason)
             }
             viewed.append(services.auditEntry(account, context, .view, .clinical, client: client.id, detail: "chart notes"))
         }
@@ -103,9 +104,15 @@ struct ClientRecordView {
             viewed.append(services.auditEntry(account, context, .view, .selfCare, client: client.id, detail: "home program diary"))
         }
         var documentCount: Int?
+        var recentDocuments: [ClientRecordPage.DocumentLine] = []
         if section == .documents {
-            documentCount = try await DocumentService(documents: services.documents, clock: services.clock).summary(clientId: client.id).count
-            viewed.append(services.auditEntry(account, context, .view, .record, client: client.id, detail: "documents count"))
+            let kept = try await DocumentService(documents: services.documents, clock: services.clock).list(clientId: client.id)
+            documentCount = kept.count
+            recentDocuments = kept.filter { !$0.isWithdrawn }.sorted { ($0.addedAt, $0.id) > ($1.addedAt, $1.id) }.prefix(5).map {
+                .init(id: $0.id, name: $0.description?.nilIfEmpty ?? $0.fileName,
+                      detail: "\($0.type.label), added by \($0.addedByName), \(zone.spoken($0.addedAt))")
+            }
+            viewed.append(services.auditEntry(account, context, .view, .record, client: client.id, detail: "documents list"))
         }
         var appointments: [ClientRecordPage.AppointmentRow] = []
         if section == .billing {
@@ -130,7 +137,7 @@ struct ClientRecordView {
             intake: intake, notes: notes, noteFields: Self.noteFields.filled(from: context.form, problems: problems),
             visits: section == .visits ? visitRows(visitNotes, zone: zone) : [], homeProgram: diary,
             progress: section == .outcomes ? progress : nil, outcomes: section == .outcomes ? progress.map(Self.outcomeLines) ?? [] : [],
-            appointments: appointments, documentCount: documentCount)
+            appointments: appointments, documentCount: documentCount, recentDocuments: recentDocuments)
         // Every row for what the page shows in one commit, before anything of the record is sent.
         try await services.audit.append(viewed)
         let drawn = ClientRecordLayoutPage(chrome: page.chrome, title: "\(client.firstName) \(client.lastName)", body: ClientRecordHTML.main(page))

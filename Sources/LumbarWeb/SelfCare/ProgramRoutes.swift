@@ -96,15 +96,15 @@ struct ProgramRoutes {
         let byId = Dictionary(start.enumerated().map { ($1.exerciseId, ($0, $1)) }, uniquingKeysWith: { a, _ in a })
         let included = form.map { Set($0.all("include")) }
         var rows: [ProgramEditorPage.Row] = []
-        for code in SelfCareCode.allCases {
-            for (index, exercise) in ExerciseLibrary.variants(of: code).enumerated() {
+        for section in ExerciseLibrary.sections {
+            for (index, exercise) in section.items.enumerated() {
                 let prefix = "item-\(exercise.id)-"
                 let existing = byId[exercise.id]
                 let dose = existing?.1.dose ?? exercise.dose
                 func value(_ field: String, _ stored: Int?) -> String { form.map { $0[prefix + field] } ?? stored.map(String.init) ?? "" }
                 rows.append(ProgramEditorPage.Row(
                     id: exercise.id, name: exercise.name, level: exercise.level == .standard ? nil : exercise.level.rawValue,
-                    groupTitle: index == 0 ? exercise.code.rawValue : nil, suggested: suggested.contains(exercise.id),
+                    groupTitle: index == 0 ? section.title : nil, suggested: suggested.contains(exercise.id),
                     included: included?.contains(exercise.id) ?? (existing != nil),
                     order: form.map { $0["order-\(exercise.id)"] } ?? existing.map { String($0.0 + 1) } ?? "",
                     sets: value("sets", dose.sets), reps: value("reps", dose.reps), hold: value("hold", dose.holdSeconds), minutes: value("minutes", dose.minutes),

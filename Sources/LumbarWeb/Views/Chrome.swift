@@ -14,6 +14,7 @@ struct Chrome: Sendable {
     var seesClients = false
     /// The owner and the front desk reach the reports (the desk only its end of day).
     var seesReports = false
+    var isTherapist = false
     var csrf = ""
     var notice: String?
     /// Field limits for templates that draw their own inputs: `maxlength="{{chrome.limits.short}}"`.
@@ -44,6 +45,7 @@ struct Chrome: Sendable {
             isClient = account.role == .client
             seesClients = account.role.isStaff
             seesReports = account.role == .owner || account.role == .frontDesk
+            isTherapist = account.role == .therapist
         }
     }
 }
@@ -138,6 +140,7 @@ extension Chrome: MustacheParent {
         case "isClient": isClient
         case "seesClients": seesClients
         case "seesReports": seesReports
+        case "isTherapist": isTherapist
         case "csrf": csrf
         case "notice": notice
         case "limits": limits

@@ -17,6 +17,13 @@ struct ZonedTime: Sendable {
         return (0...16).lazy.compactMap { rules.instant(LocalDateTime(day, WallTime(minutes: $0 * 15)!)) }.first ?? wallMidnight
     }
 
+    /// "Tue 24 Nov 2026, 2:05 p.m." on the clinic's wall clock: how a chart lists when something was done (the year
+    /// kept, since a record reaches back years).
+    func spoken(_ instant: Instant) -> String {
+        let local = rules.local(instant)
+        return "\(SpokenTime.shortDay(local.date)) \(local.date.year), \(SpokenTime.time(local.time))"
+    }
+
     /// "2026-11-24 14:05" on the clinic's wall clock.
     func local(_ instant: Instant) -> String {
         // From the zone rules, not a DateFormatter: building one per call was a tenth of a chart page's time.

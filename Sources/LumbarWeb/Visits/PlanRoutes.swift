@@ -84,7 +84,7 @@ struct PlanRoutes {
         let kinds: [ConsentKind] = plan.sensitiveAreas.contains(.gluteal) ? [.treatment, .gluteal] : [.treatment]
         return kinds.compactMap { kind in
             guard case .given(let consent)? = status.states[kind] else { return nil }
-            return "\(kind.label): signed by \(consent.signerName), \(zone.local(consent.at)), text \(consent.textVersion)"
+            return "\(kind.label): signed by \(consent.signerName), \(zone.spoken(consent.at)), text \(consent.textVersion)"
         }
     }
 
@@ -132,7 +132,7 @@ struct PlanRoutes {
             visits: form?["visits"] ?? current.map { String($0.visits) } ?? "6",
             reassessOn: form?["reassessOn"] ?? current?.reassessOn.description ?? today.adding(days: 28).description,
             problems: problems, hasProblems: !problems.isEmpty,
-            history: versions.map { "Version \($0.version), \(zone.local($0.createdAt)): \($0.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "))" })
+            history: versions.map { "Version \($0.version), \(zone.spoken($0.createdAt)): \($0.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "))" })
         try await services.audit(account, context, .view, .clinical, client: client.id, detail: "treatment plan")
         return services.views.page("plan", page, status: status)
     }

@@ -135,7 +135,7 @@ struct VisitPage: Sendable {
         let page = VisitPage(
             chrome: chrome,
             client: access.client, noteId: note.id, editable: editable, signed: note.status == .signed, status: note.status.rawValue,
-            author: note.authorName, created: zone.local(note.createdAt), signedAt: note.signedAt.map(zone.local) ?? "",
+            author: note.authorName, created: zone.spoken(note.createdAt), signedAt: note.signedAt.map(zone.spoken) ?? "",
             isAmendment: note.amends != nil, amendReason: note.amendReason ?? "", original: note.amends,
             painChoices: (0...10).map { Option(value: String($0), label: String($0), selected: note.painNow == $0) },
             painNow: note.painNow.map(String.init) ?? "not recorded", subjective: note.subjective, homeProgram: note.homeProgram.nilIfEmpty,
@@ -156,7 +156,7 @@ struct VisitPage: Sendable {
                                  intensities: (1...10).map { Option(value: String($0), label: String($0), selected: (mark?.intensity ?? 5) == $0) },
                                  marked: mark.map { "\($0.kind.label) \($0.intensity)" } ?? "")
             },
-            chartSVG: note.bodyChart.svg(title: editable ? "Body chart: tap a region to mark it" : "Today's body chart", interactive: editable),
+            chartSVG: editable ? note.bodyChart.inputSVG(title: "Body chart: tap a region to mark it") : note.bodyChart.svg(title: "Today's body chart"),
             previousChart: previous.map { "/clients/\(note.clientId)/visits/\($0.id)/chart.svg" },
             tools: BodyChart.Kind.allCases.enumerated().map { index, kind in
                 Tool(value: kind.rawValue, label: kind.label, swatch: "<svg viewBox=\"-8 -8 16 16\" width=\"18\" height=\"18\" aria-hidden=\"true\">\(kind.symbol)</svg>",
@@ -169,11 +169,11 @@ struct VisitPage: Sendable {
             glutealVerbal: note.glutealVerbalConsent, glutealWritten: consents.isGiven(.gluteal),
             treatmentConsentMissing: editable && !consents.isGiven(.treatment), plan: note.plan,
             urgency: assessment?.urgency ?? "", assessed: assessment != nil, alarm: ["urgent", "emergency"].contains(assessment?.urgency ?? ""),
-            referralReasons: (assessment?.reasons ?? []).map(Line.init), decision: assessment?.decision ?? "",
+            referralReasons: (assessment?.reasons ?? []).map(Line.init), decision: TriageWords.decision(code: assessment?.decision ?? ""),
             assessmentNote: intake == nil ? "No intake yet, so the engine has nothing to assess." : note.status == .draft ? "Worked out from the intake and today's findings; stored when you sign." : "As assessed when the note was signed.",
             problems: problems, hasProblems: !problems.isEmpty, errors: SectionErrors(problems),
             amendments: all.filter { $0.amends == root && $0.id != note.id }.map {
-                Amendment(id: $0.id, when: $0.signedAt.map(zone.local) ?? "draft", author: $0.authorName, reason: $0.amendReason?.nilIfEmpty, signed: $0.status == .signed)
+                Amendment(id: $0.id, when: $0.signedAt.map(zone.spoken) ?? "draft", author: $0.authorName, reason: $0.amendReason?.nilIfEmpty, signed: $0.status == .signed)
             },
             fresh: note.painNow == nil && note.subjective.trimmed.isEmpty && note.objective.trimmed.isEmpty && note.plan.trimmed.isEmpty
                 && note.bodyChart.marks.isEmpty && note.techniques.isEmpty && note.findings.isEmpty,
@@ -212,6 +212,12 @@ extension VisitPage: MustacheParent {
         case "objective": objective
         case "rangeOfMotion": rangeOfMotion
         case "tests": tests
+        // The signed note prints a line only for what was written.
+        // Range of motion and tests fold away on a visit that did not need them; open once written or refused.
+        case "moreOpen": !rangeOfMotion.trimmed.isEmpty || !tests.trimmed.isEmpty || errors.rangeOfMotion != nil || errors.tests != nil
+        case "urgencyBadge": urgency == "none" || urgency.isEmpty ? nil : urgency
+        case "rangeOfMotionWritten": rangeOfMotion.trimmed.nilIfEmpty
+        case "testsWritten": tests.trimmed.nilIfEmpty
         case "regions": regions
         case "chartSVG": chartSVG
         case "previousChart": previousChart
@@ -306,6 +312,8 @@ extension VisitPage.Activity: MustacheParent {
         case "name": name
         case "ratings": ratings
         case "rating": rating
+        // A signed note lists only the activities rated at the visit.
+        case "rated": rating != "not rated"
         default: nil
         }
     }

@@ -63,6 +63,26 @@ import Testing
         #expect(!svg.contains(">P8<"), "no letter codes that read as vertebrae")
     }
 
+    /// The figure a therapist taps: one drawing per view, so a phone stacks them at full width, and no region so thin
+    /// that a finger misses it there (15 of a view's 200 units is about 24 px on a 390 px screen).
+    @Test func theInputFigureDrawsEachViewOnItsOwnWithRegionsBigEnoughToTap() throws {
+        let html = BodyChart([.init(region: .sacrum, kind: .tension, intensity: 3)]).inputSVG(title: "Tap a region")
+        #expect(XMLParser(data: Data(html.utf8)).parse())
+        let views = html.components(separatedBy: "class=\"chart-input\"").dropFirst()
+        #expect(views.count == BodyRegion.View.allCases.count)
+        for (view, drawing) in zip(BodyRegion.View.allCases, views) {
+            for region in BodyRegion.allCases {
+                #expect(drawing.contains("data-region=\"\(region.rawValue)\"") == (region.view == view), "\(region) drawn in its own view only")
+            }
+            #expect(drawing.contains(">Left</text>") && drawing.contains(">Right</text>"), "the client's sides are named")
+        }
+        for region in BodyRegion.allCases {
+            let xs = region.outline.map(\.0), ys = region.outline.map(\.1)
+            #expect(min(xs.max()! - xs.min()!, ys.max()! - ys.min()!) >= 15, "\(region.label) is wide enough to tap")
+        }
+        #expect(html.components(separatedBy: "id=\"symbol-tension\"").count - 1 == 1, "the symbols are defined once for both views")
+    }
+
     /// Each kind is told apart by colour, symbol and pattern, and the legend under the figures names them all.
     @Test func everyKindHasItsOwnColourSymbolAndALegendLine() throws {
         let kinds = BodyChart.Kind.allCases
@@ -75,7 +95,7 @@ import Testing
             #expect(svg.contains(">\(kind.label)</text>"))
         }
         #expect(!BodyChart().svg(title: "Empty").contains("url(#fill-pain)\" stroke=\"#a4161a\" stroke-width=\"2\""), "an empty chart marks nothing")
-        #expect(chart.svg(title: "x", interactive: true).components(separatedBy: "role=\"button\"").count - 1 == BodyRegion.allCases.count)
+        #expect(chart.inputSVG(title: "x").components(separatedBy: "role=\"button\"").count - 1 == BodyRegion.allCases.count)
         #expect(BodyRegion.glutealLeft.consent == .gluteal && BodyRegion.thighInnerRight.consent == .innerThigh && BodyRegion.sacrum.consent == nil)
     }
 }

@@ -14,6 +14,7 @@
       var sent = edits;
       var body = new URLSearchParams(new FormData(form));
       body.delete("go");
+      if (status) { status.textContent = "Saving…"; }
       fetch(form.getAttribute("data-autosave"), { method: "POST", body: body, credentials: "same-origin" })
         .then(function (response) {
           if (response.ok && sent === edits) { dirty = false; }
@@ -30,7 +31,11 @@
     };
     form.addEventListener("input", function () { changed(false); });
     form.addEventListener("change", function () { changed(true); });
-    form.addEventListener("submit", function () { dirty = false; if (timer) { clearTimeout(timer); timer = null; } });
+    form.addEventListener("submit", function () {
+      dirty = false;
+      if (timer) { clearTimeout(timer); timer = null; }
+      if (status) { status.textContent = "Saving…"; }
+    });
     window.addEventListener("beforeunload", function (event) {
       if (dirty) { event.preventDefault(); event.returnValue = ""; }
     });
@@ -254,8 +259,8 @@
 (function () {
   "use strict";
   var form = document.querySelector("form[data-visit-note]");
-  var svg = form && form.querySelector("svg.chart-input");
-  if (!svg) { return; }
+  var figure = form && form.querySelector(".chart-views");
+  if (!figure) { return; }
   var NS = "http://www.w3.org/2000/svg";
   var status = document.getElementById("chart-status");
   var strength = document.getElementById("strength");
@@ -267,7 +272,7 @@
   });
   strength.addEventListener("input", function () { shown.textContent = strength.value; });
 
-  var groups = svg.querySelectorAll("g[data-region]");
+  var groups = figure.querySelectorAll("svg.chart-input g[data-region]");
   var regionName = function (group) { return group.querySelector("title").textContent; };
   var make = function (tag, attributes) {
     var element = document.createElementNS(NS, tag);
@@ -280,7 +285,7 @@
     group.setAttribute("aria-label", regionName(group) + ": " + (kind ? names[kind].toLowerCase() + " " + value : "no mark"));
     if (!kind) { return; }
     var x = parseFloat(group.getAttribute("data-x")), top = parseFloat(group.getAttribute("data-y")) - 6;
-    var colour = svg.querySelector("#symbol-" + kind).getAttribute("data-colour");
+    var colour = document.getElementById("symbol-" + kind).getAttribute("data-colour");
     marks.appendChild(make("polygon", { points: group.querySelector("polygon").getAttribute("points"), fill: "url(#fill-" + kind + ")", stroke: colour, "stroke-width": "2" }));
     marks.appendChild(make("use", { href: "#symbol-" + kind, x: String(x - 7), y: String(top) }));
     var number = make("text", { x: String(x + 1), y: String(top + 4), "font-family": "sans-serif", "font-size": "11", "font-weight": "700", fill: "#1d2733" });
