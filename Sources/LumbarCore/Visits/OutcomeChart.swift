@@ -22,10 +22,10 @@ public enum OutcomeChart {
             let path = series.points.map { "\(Illustration.number(x($0.day))) \(Illustration.number(y($0.score)))" }
             svg += "<path d=\"M" + path.joined(separator: " L") + "\" fill=\"none\" stroke=\"#1d2733\" stroke-width=\"2.5\"/>"
             for point in series.points {
-                svg += "<circle cx=\"\(Illustration.number(x(point.day)))\" cy=\"\(Illustration.number(y(point.score)))\" r=\"3.5\" fill=\"#1d2733\"><title>\(point.day): \(series.instrument.scoreText(point.score))</title></circle>"
+                svg += "<circle cx=\"\(Illustration.number(x(point.day)))\" cy=\"\(Illustration.number(y(point.score)))\" r=\"3.5\" fill=\"#1d2733\"><title>\(SpokenTime.shortDay(point.day)) \(point.day.year): \(series.instrument.scoreText(point.score))</title></circle>"
             }
-            svg += "<text x=\"\(Illustration.number(left))\" y=\"\(Illustration.number(top + height + 16))\">\(series.points.first!.day)</text>"
-            svg += "<text x=\"\(Illustration.number(width - 8))\" y=\"\(Illustration.number(top + height + 16))\" text-anchor=\"end\">\(series.points.last!.day)</text>"
+            svg += "<text x=\"\(Illustration.number(left))\" y=\"\(Illustration.number(top + height + 16))\">\(SpokenTime.shortDay(series.points.first!.day)) \(series.points.first!.day.year)</text>"
+            svg += "<text x=\"\(Illustration.number(width - 8))\" y=\"\(Illustration.number(top + height + 16))\" text-anchor=\"end\">\(SpokenTime.shortDay(series.points.last!.day)) \(series.points.last!.day.year)</text>"
         }
         svg += "<text x=\"\(Illustration.number(left))\" y=\"\(Illustration.number(top + height + 32))\">\(Illustration.escape(title))</text>"
         svg += "</g></svg>"

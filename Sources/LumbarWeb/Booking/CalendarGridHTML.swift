@@ -227,17 +227,18 @@ enum CalendarGridHTML {
         w.raw("<li class=\"cal-appt svc\(context.colours[appointment.serviceId] ?? 0) st-\(appointment.status.rawValue)\(ghost ? " cal-ghost" : "") \(place)\">")
         w.raw("<a href=\"/calendar/appointments/"); w.text(appointment.id); w.raw("\"><span class=\"cal-t\">")
         w.text(SpokenTime.range(clock.time(appointment.start), clock.time(appointment.end)))
-        w.raw("</span> <strong>"); w.text(context.calendar.clientNames[appointment.clientId] ?? "Client"); w.raw("</strong> <span class=\"cal-s\">")
-        w.text(context.serviceNames[appointment.serviceId] ?? "")
-        if context.showRoom, let room = appointment.roomId.flatMap({ context.rooms[$0] }) { w.raw(", "); w.text(room) }
-        if context.calendar.byRoom { w.raw(", "); w.text(context.therapistNames[appointment.therapistId] ?? "") }
-        w.raw("</span>")
+        w.raw("</span> <strong>"); w.text(context.calendar.clientNames[appointment.clientId] ?? "Client"); w.raw("</strong>")
+        // The status before the service: a short block clips its last line, and the service is also its colour.
         if appointment.status == .booked {
             w.raw("<span class=\"vh\">, booked</span>")
         } else {
             w.raw(" <span class=\"cal-st\">"); w.text(status); w.raw("</span>")
         }
-        w.raw("</a></li>")
+        w.raw(" <span class=\"cal-s\">")
+        w.text(context.serviceNames[appointment.serviceId] ?? "")
+        if context.showRoom, let room = appointment.roomId.flatMap({ context.rooms[$0] }) { w.raw(", "); w.text(room) }
+        if context.calendar.byRoom { w.raw(", "); w.text(context.therapistNames[appointment.therapistId] ?? "") }
+        w.raw("</span></a></li>")
     }
 
     /// The status as the block says it, beside the colour (never by colour alone).
