@@ -89,7 +89,7 @@ def test_documents_attached_viewed_refused_and_withdrawn(server, browser):
     submit(browser, "Yes, withdraw it")
     assert "Document withdrawn." in browser.page_source
     item = browser.find_element(By.CSS_SELECTOR, "#documents li.withdrawn")
-    assert item.find_element(By.TAG_NAME, "del").text == "MRI report.pdf"
+    assert item.find_element(By.TAG_NAME, "del").text == "MRI report from Dr. Ng", "listed by what it is"
     assert "Withdrawn by Theo Therapist" in item.text and "Belongs to another client" in item.text, item.text
     sign_out(browser)
 

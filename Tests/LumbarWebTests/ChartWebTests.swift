@@ -124,12 +124,49 @@ import TestSupport
         }
     }
 
+    /// A therapist's own draft is offered before another note is started; the count of drafts links to them.
+    @Test func theChartOffersTheTherapistsOwnDraftFirst() async throws {
+        let fixture = try await WebFixture.make()
+        try await fixture.test { client in
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            let before = try await theo.get("/clients/\(fixture.clientA.id)").body
+            #expect(before.contains(">Start a visit note</button>") && !before.contains("id=\"resume-draft\""))
+            let draft = try await fixture.services.visitNotes.createDraft(VisitNote(clientId: fixture.clientA.id, authorId: fixture.therapist.id,
+                                                                                   createdAt: fixture.clock.now))
+            let after = try await theo.get("/clients/\(fixture.clientA.id)").body
+            #expect(after.contains("id=\"resume-draft\" href=\"/clients/\(fixture.clientA.id)/visits/\(draft.id)\""))
+            #expect(after.contains(">Start another note</button>") && !after.contains(">Start a visit note</button>"))
+            #expect(Self.fact(after, "fact-unsigned").contains("1 draft to sign") && after.contains("id=\"unsigned-link\""))
+        }
+    }
+
+    /// A visit under way is the one the header names, until it ends (the client is in the room), then the next.
+    @Test func theVisitUnderWayIsTheNextAppointmentUntilItEnds() async throws {
+        let seeded = try await Self.seeded()
+        let fixture = seeded.fixture
+        try await fixture.test { client in
+            // Fri 27 Nov 3:30 p.m. in Toronto: half way through the 3:00 visit.
+            fixture.clock.advance(seconds: seeded.next.start.milliseconds / 1000 - fixture.clock.now.milliseconds / 1000 + 1_800)
+            let theo = Browser(client)
+            _ = try await theo.signIn("theo@example.com")
+            let during = try await theo.get("/clients/\(fixture.clientA.id)").body
+            #expect(Self.fact(during, "fact-next").contains("now, until 4:00 p.m."))
+            fixture.clock.advance(seconds: 3_600)
+            let later = Browser(client)
+            _ = try await later.signIn("theo@example.com")
+            let after = Self.fact(try await later.get("/clients/\(fixture.clientA.id)").body, "fact-next")
+            #expect(after.contains("none booked"), "\(after)")
+        }
+    }
+
     /// "All given" would hide that gluteal work has no written consent yet; the header says so until it is signed.
     @Test func theConsentFactNamesAMissingGlutealConsent() throws {
         func consent(_ missing: [ConsentKind], gluteal: Bool) throws -> String {
             let summary = ChartSummary(intake: .sent, triage: nil, missingConsents: missing, plan: nil, pain: nil, signedVisits: 0, unsignedNotes: 0,
                                        nextAppointment: nil, owedCents: 0, glutealGiven: gluteal)
-            let header = ChartHeader.make(summary, clientId: "c", zone: ZonedTime(identifier: "America/Toronto"), clinical: true, nextService: nil,
+            let header = ChartHeader.make(summary, clientId: "c", zone: ZonedTime(identifier: "America/Toronto"), now: Instant(milliseconds: 0),
+                                          clinical: true, nextService: nil,
                                           nextTherapist: nil, referralPrompt: nil, bookingPaused: false)
             return try #require(header.facts.first { $0.id == "fact-consent" }).text
         }

@@ -55,7 +55,7 @@ public struct ChartSummary: Sendable, Equatable {
     public let signedVisits: Int
     /// Drafts not yet signed, by anyone.
     public let unsignedNotes: Int
-    /// The first booked appointment from now on.
+    /// The first booked or arrived appointment that has not ended: one under way counts until it ends.
     public let nextAppointment: Appointment?
     /// Charged and not yet paid, over every visit (Billing.owed per appointment).
     public let owedCents: Int

@@ -33,7 +33,9 @@ public struct ChartSummaryService: Sendable {
         // Every visit from the first on: what is owed reaches back as far as the client's first charged visit.
         let appointments = try await services.appointments.list(window: TimeRange(start: Instant(milliseconds: 0), end: now.adding(seconds: 400 * 86_400)),
                                                                 clientId: clientId, activeOnly: false)
-        let next = appointments.filter { $0.status == .booked && $0.start >= now }.min { ($0.start, $0.id) < ($1.start, $1.id) }
+        // A visit under way counts as the next one until it ends: the client is in the room.
+        let next = appointments.filter { ($0.status == .booked || $0.status == .arrived) && $0.end > now }
+            .min { ($0.start, $0.id) < ($1.start, $1.id) }
         let (owed, credit) = try await money(clientId: clientId, appointments)
         guard clinical else {
             return ChartSummary(intake: intake, triage: nil, missingConsents: [], plan: nil, pain: nil, signedVisits: 0, unsignedNotes: 0,

@@ -69,7 +69,11 @@ struct QuestionView: Sendable {
     static func spoken(_ question: IntakeQuestion, _ answers: IntakeAnswers) -> String {
         let values = answers.all(question.id)
         guard !values.isEmpty else { return "not answered" }
-        let labels = values.map { value in question.options.first { $0.value == value }?.label ?? value }
+        let labels = values.map { value in
+            // A date reads as the rest of the app writes dates ("Thursday 1 October 2026"), not as it is stored.
+            if case .date = question.kind, let date = LocalDate(iso: value) { return date.spoken }
+            return question.options.first { $0.value == value }?.label ?? value
+        }
         return labels.joined(separator: "; ")
     }
 }

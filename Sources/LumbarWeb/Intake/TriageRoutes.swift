@@ -19,20 +19,23 @@ struct TriageRoutes {
                   record.clientId == access.client.id, record.isSubmitted else { throw PageError.notFound }
             let form = try await intake.form()
             let zone = try await services.clinicTime()
+            // What the client answered; an optional question left blank is not listed (the count of them is).
             let rows = { (questions: [IntakeQuestion], answers: IntakeAnswers) in
-                questions.map { IntakeDetailPage.Row(prompt: $0.prompt, answer: QuestionView.spoken($0, answers)) }
+                questions.compactMap { question -> IntakeDetailPage.Row? in
+                    let answer = QuestionView.spoken(question, answers)
+                    return question.required || !answers.all(question.id).isEmpty ? IntakeDetailPage.Row(prompt: question.prompt, answer: answer) : nil
+                }
             }
             let historyQuestions = form.step("history")?.questions.filter { IntakeForm.historyIds.contains($0.id) } ?? []
             let names = Dictionary(uniqueKeysWithValues: Instrument.allCases.map { ($0.rawValue, $0.name) })
             let page = IntakeDetailPage(
                 chrome: context.chrome("Intake: \(access.client.fullName)"),
-                client: access.client, submitted: record.submittedAt.map(zone.local) ?? "",
+                client: access.client, submitted: record.submittedAt.map(zone.spoken) ?? "",
                 sections: form.steps.map { IntakeDetailPage.Section(title: $0.title, rows: rows($0.questions, record.answers)) },
-                versions: try await intake.intakes.histories(clientId: access.client.id).map { IntakeDetailPage.Version(when: zone.local($0.at), rows: rows(historyQuestions, $0.answers)) },
+                versions: try await intake.intakes.histories(clientId: access.client.id).map { IntakeDetailPage.Version(when: zone.spoken($0.at), rows: rows(historyQuestions, $0.answers)) },
                 scores: try await intake.questionnaires.responses(clientId: access.client.id).filter { $0.intakeId == record.id }.map {
                     IntakeDetailPage.Score(name: names[$0.instrument.rawValue] ?? $0.instrument.rawValue, score: $0.instrument.scoreText($0.score), version: $0.definitionVersion)
-                },
-                contractInput: record.inputJSON ?? "")
+                })
             try await services.audit(account, context, .view, .intake, client: access.client.id, detail: "full intake and health history")
             return services.views.page("intake_detail", page)
         }

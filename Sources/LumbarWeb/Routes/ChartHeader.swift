@@ -27,8 +27,8 @@ struct ChartHeader: Sendable {
     let bookingPaused: Bool
 
     /// The next appointment in words: `service` and `therapist` are its names.
-    static func make(_ summary: ChartSummary, clientId: String, zone: ZonedTime, clinical: Bool, nextService: String?, nextTherapist: String?,
-                     referralPrompt: String?, bookingPaused: Bool) -> ChartHeader {
+    static func make(_ summary: ChartSummary, clientId: String, zone: ZonedTime, now: Instant, clinical: Bool, nextService: String?,
+                     nextTherapist: String?, referralPrompt: String?, bookingPaused: Bool) -> ChartHeader {
         var facts: [Fact] = []
         if clinical {
             facts.append(triage(summary))
@@ -55,7 +55,8 @@ struct ChartHeader: Sendable {
         }
         var next = "none booked"
         if let appointment = summary.nextAppointment {
-            next = SpokenTime.short(zone.rules.local(appointment.start))
+            next = appointment.start <= now ? "now, until \(SpokenTime.time(zone.rules.local(appointment.end).time))"
+                : SpokenTime.short(zone.rules.local(appointment.start))
             if let nextService { next += " · \(nextService)" }
             if let nextTherapist { next += " with \(nextTherapist)" }
         }
@@ -66,6 +67,7 @@ struct ChartHeader: Sendable {
                           tone: summary.owedCents > 0 ? .warn : .plain))
         if clinical, summary.unsignedNotes > 0 {
             facts.append(Fact(id: "fact-unsigned", label: "Unsigned notes",
+                              link: Link(href: "/clients/\(clientId)?section=visits", id: "unsigned-link", text: "See them in Visits"),
                               text: summary.unsignedNotes == 1 ? "1 draft to sign" : "\(summary.unsignedNotes) drafts to sign", tone: .warn))
         }
         return ChartHeader(facts: facts, referralPrompt: referralPrompt, bookingPaused: bookingPaused)

@@ -53,7 +53,14 @@ enum ClientRecordHTML {
         }
         if page.canWrite {
             w.raw("<form method=\"post\" action=\"/clients/"); w.text(id); w.raw("/visits\" class=\"chart-start\">"); w.csrf(page.chrome.csrf)
-            w.raw("<button type=\"submit\">Start a visit note</button></form>\n")
+            // A note of one's own already begun is offered first, so a second draft is made only on purpose.
+            if let draft = page.resumeDraft {
+                w.raw("<a class=\"button\" id=\"resume-draft\" href=\"/clients/"); w.text(id); w.raw("/visits/"); w.text(draft.id)
+                w.raw("\">Continue your draft note</a> <span class=\"help\">started "); w.text(draft.started)
+                w.raw("</span> <button type=\"submit\" class=\"secondary\">Start another note</button></form>\n")
+            } else {
+                w.raw("<button type=\"submit\">Start a visit note</button></form>\n")
+            }
         }
         w.raw("</section>\n")
     }
@@ -163,7 +170,7 @@ enum ClientRecordHTML {
             if let recipient = action.recipient { w.raw(": "); w.text(recipient) }
             w.raw("</p><p class=\"body\">"); w.text(action.detail); w.raw("</p></li>")
         }
-        if intake.actions.isEmpty { w.raw("<li>Nothing recorded yet.</li>") }
+        if intake.actions.isEmpty { w.raw("<li class=\"empty\">Nothing recorded yet.</li>") }
         w.raw("</ol>\n")
         if intake.canWrite {
             let open = intake.actionFields.contains { $0.error != nil }
@@ -190,7 +197,7 @@ enum ClientRecordHTML {
         }
         w.raw("\n</tbody></table>\n")
         if !unasked.isEmpty {
-            w.raw("<p class=\"help\" id=\"consents-not-needed\">Not given, and not needed for this plan or visit: ")
+            w.raw("<p class=\"help\" id=\"consents-not-needed\">Not asked for yet, as neither this plan nor today's visit needs them: ")
             w.text(unasked.map { $0.label.prefix(1).lowercased() + $0.label.dropFirst() }.joined(separator: "; ")); w.raw(".</p>\n")
         }
         if intake.canWrite, let visit = intake.visitId { visitConsent(&w, page, visit: visit) }
@@ -282,7 +289,7 @@ enum ClientRecordHTML {
             if let reason = note.reason { w.raw(" ("); w.text(reason); w.raw(")") }
             w.raw("</p><p class=\"body\">"); w.text(note.body); w.raw("</p></li>")
         }
-        if page.notes.isEmpty { w.raw("\n<li>No notes yet.</li>") }
+        if page.notes.isEmpty { w.raw("\n<li class=\"empty\">No notes yet.</li>") }
         w.raw("</ol>\n")
         if page.canWrite {
             w.raw("<form method=\"post\" action=\"/clients/"); w.text(id); w.raw("/notes\" novalidate>\n  "); w.csrf(csrf); w.raw("\n")

@@ -96,4 +96,8 @@ struct ClientRecordPage {
     var recentDocuments: [DocumentLine] = []
 
     struct DocumentLine: Sendable { let id: String; let name: String; let detail: String }
+    /// The viewer's own unsigned note on this chart, newest, offered before a new one is started.
+    var resumeDraft: DraftLink?
+
+    struct DraftLink: Sendable { let id: String; let started: String }
 }

@@ -48,7 +48,9 @@ struct ClientRecordView {
             guard let last = series.points.last, let first = series.points.first else { return nil }
             // Short, as the header's facts are: the latest, where it started, and whether the change counts.
             var text = "\(series.instrument.scoreWithScale(last.score)) on \(SpokenTime.shortDay(last.day))"
-            if series.points.count > 1 {
+            if series.points.count > 1, first.day == last.day {
+                text += " (\(series.points.count) scores that day)"
+            } else if series.points.count > 1 {
                 text += " (first \(series.instrument.scoreWithScale(first.score)) on \(SpokenTime.shortDay(first.day)), \(series.points.count) scores)"
                 text += series.meaningfullyImproved ? " · meaningfully better" : " · not yet meaningfully better"
             }
@@ -121,7 +123,7 @@ struct ClientRecordView {
         }
 
         let next = summary.nextAppointment
-        let header = ChartHeader.make(summary, clientId: client.id, zone: zone, clinical: clinical,
+        let header = ChartHeader.make(summary, clientId: client.id, zone: zone, now: services.now, clinical: clinical,
                                       nextService: try await next.asyncMap { try await services.scheduling.service(id: $0.serviceId)?.name } ?? nil,
                                       nextTherapist: try await next.asyncMap { try await services.accounts.find(id: $0.therapistId)?.name } ?? nil,
                                       referralPrompt: progress?.prompt, bookingPaused: bookingPaused)
@@ -137,7 +139,10 @@ struct ClientRecordView {
             intake: intake, notes: notes, noteFields: Self.noteFields.filled(from: context.form, problems: problems),
             visits: section == .visits ? visitRows(visitNotes, zone: zone) : [], homeProgram: diary,
             progress: section == .outcomes ? progress : nil, outcomes: section == .outcomes ? progress.map(Self.outcomeLines) ?? [] : [],
-            appointments: appointments, documentCount: documentCount, recentDocuments: recentDocuments)
+            appointments: appointments, documentCount: documentCount, recentDocuments: recentDocuments,
+            resumeDraft: visitNotes.filter { $0.status == .draft && $0.authorId == account.id && $0.amends == nil }
+                .max { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+                .map { ClientRecordPage.DraftLink(id: $0.id, started: zone.spoken($0.createdAt)) })
         // Every row for what the page shows in one commit, before anything of the record is sent.
         try await services.audit.append(viewed)
         let drawn = ClientRecordLayoutPage(chrome: page.chrome, title: "\(client.firstName) \(client.lastName)", body: ClientRecordHTML.main(page))

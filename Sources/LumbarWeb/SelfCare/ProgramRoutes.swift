@@ -124,7 +124,7 @@ struct ProgramRoutes {
         chrome.notice = notice
         let page = ProgramEditorPage(
             chrome: chrome, client: client, rows: rows, note: form?["note"] ?? current?.note ?? "", injuredAt: injured,
-            intakeHint: intake?.answers["painStartedOn"].nilIfEmpty.map { "The intake says the pain began on \($0)." },
+            intakeHint: intake?.answers["painStartedOn"].nilIfEmpty.map { "The intake says the pain began on \(LocalDate(iso: $0)?.spoken ?? $0)." },
             version: current?.version ?? 0, cards: current.map(ProgramCard.cards) ?? [], hasProgram: current != nil,
             thermal: try await current.asyncMap(program.thermal) ?? nil, summary: adherence.summary, chart: "/clients/\(client.id)/program/chart.svg",
             problems: problems.filter { !$0.field.hasPrefix("item-") }.map(\.message), hasProblems: !problems.isEmpty,

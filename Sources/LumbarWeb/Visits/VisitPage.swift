@@ -208,6 +208,8 @@ extension VisitPage: MustacheParent {
         case "homeProgram": homeProgram
         case "activities": activities
         case "findings": findings
+        case "tissueFindings": findings.filter { option in VisitRoutes.tissueFindings.contains { $0.rawValue == option.value } }
+        case "warningFindings": findings.filter { option in VisitRoutes.warningFindings.contains { $0.rawValue == option.value } }
         case "findingsText": findingsText
         case "objective": objective
         case "rangeOfMotion": rangeOfMotion

@@ -14,9 +14,13 @@ struct VisitRoutes {
     var visits: VisitNoteService { VisitNoteService(services: services) }
 
     /// Findings a therapist records at a visit: palpation, and signs that would change today's plan.
-    static let visitFindings: [Finding] = [.fascialRestriction, .triggerPoints, .referredPain, .muscleKnots, .muscleImbalance, .hypertonicity, .stiffness,
-                                           .acuteInflammation, .legNumbness, .legTingling, .legWeakness, .legWeaknessProgressive, .saddleNumbness,
-                                           .bladderDysfunction, .reducedSensation, .fever, .dvtSuspected, .skinLesionLowBack]
+    static let visitFindings: [Finding] = tissueFindings + warningFindings
+    /// What hands and eyes find in the tissue.
+    static let tissueFindings: [Finding] = [.fascialRestriction, .triggerPoints, .referredPain, .muscleKnots, .muscleImbalance, .hypertonicity,
+                                            .stiffness, .acuteInflammation, .skinLesionLowBack]
+    /// Nerve signs and warning signs: the note shows them apart, since ticking one can change today's advice.
+    static let warningFindings: [Finding] = [.legNumbness, .legTingling, .legWeakness, .legWeaknessProgressive, .reducedSensation, .saddleNumbness,
+                                             .bladderDysfunction, .fever, .dvtSuspected]
 
     func register(on router: Router<AppRequestContext>) {
         router.post("/clients/:id/visits") { _, context -> Response in
@@ -69,7 +73,7 @@ struct VisitRoutes {
                 return try await VisitPage.render(services, account: account, access: access, note: note, problems: all, context: context, status: .unprocessableContent)
             }
             try await visits.sign(note, by: account, address: context.address)
-            return .seeOther("/clients/\(access.client.id)/visits/\(note.amends ?? note.id)#note-\(note.id)")
+            return .seeOther("/clients/\(access.client.id)/visits/\(note.amends ?? note.id)?saved=signed#note-\(note.id)")
         }
         router.post("/clients/:id/visits/:note/autosave") { _, context -> Response in
             let (account, access) = try await services.clinicalAccess(context, write: true)
@@ -107,6 +111,10 @@ struct VisitRoutes {
 
     /// What the page says after a save: when, and what was added.
     static func savedNotice(_ what: String, note: VisitNote, services: AppServices) async throws -> String? {
+        if what == "signed", note.status == .signed {
+            let at = SpokenTime.time(try await services.clinicTime().rules.local(services.now).time)
+            return "Signed and locked at \(at) To change it now, amend it: the signed words stay in the record."
+        }
         guard note.status == .draft else { return nil }
         let at = SpokenTime.time(try await services.clinicTime().rules.local(note.updatedAt).time)
         switch what {

@@ -67,6 +67,9 @@ extension DocumentsPage.Row: MustacheParent {
         switch named {
         case "id": id
         case "fileName": fileName
+        // What it is, as the person who attached it described it; the file's own name when they did not.
+        case "title": description?.nilIfEmpty ?? fileName
+        case "fileNote": description?.nilIfEmpty == nil ? nil : fileName
         case "kind": kind
         case "size": size
         case "description": description

@@ -13,7 +13,6 @@ struct IntakeDetailPage: Sendable {
     let sections: [Section]
     let versions: [Version]
     let scores: [Score]
-    let contractInput: String
 }
 
 extension IntakeDetailPage: MustacheParent {
@@ -25,7 +24,7 @@ extension IntakeDetailPage: MustacheParent {
         case "sections": sections
         case "versions": versions
         case "scores": scores
-        case "contractInput": contractInput
+        case "hasScores": !scores.isEmpty
         default: nil
         }
     }
