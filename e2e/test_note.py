@@ -69,6 +69,8 @@ def test_follow_up_note_in_a_few_steps(server, browser):
     steps.button("Start a visit note")
     steps.button("Copy into this note")
     assert "Copied from the last visit" in browser.page_source
+    widths = browser.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"the note is {widths[0]} px wide in a {widths[1]} px phone window"
     assert browser.find_element(By.ID, "plan").get_attribute("value") == "Weekly for four weeks."
     assert browser.find_element(By.ID, "mark-lumbar-left").get_attribute("value") == "tension"
     steps.click(browser.find_element(By.CSS_SELECTOR, "input[name='painNow'][value='3']"))
