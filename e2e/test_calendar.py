@@ -82,7 +82,7 @@ def test_front_desk_books_a_free_time_after_a_client_search(server, browser):
     open_calendar_with_clients(browser, base)
     assert browser.find_elements(By.CSS_SELECTOR, ".cal-col"), "a column for the therapist"
     book_at(browser, "11:00", "alp", "Ada Alpha")
-    assert "Booked." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert "Booked for " in browser.find_element(By.CSS_SELECTOR, "[role=status]").text and "at 11:00 a.m." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
     block = browser.find_element(By.CSS_SELECTOR, ".cal-appt a")
     assert "Ada Alpha" in block.text and "11:00" in block.text
     # The time is taken now: no free time offered at 11:00, and the week shows the booking with Saturday and Sunday.

@@ -50,6 +50,20 @@ import TestSupport
         #expect(Self.needs() == [])
     }
 
+    /// A precaution that changes the treatment always shows; a deferral shows until a physician's clearance.
+    @Test func aChangedOrDeferredTreatmentShows() {
+        func episode(_ decision: TreatmentDecision) -> Intake {
+            Intake(id: "i1", clientId: "c1", createdAt: Self.now.adding(seconds: -86_400), updatedAt: Self.now.adding(seconds: -86_400),
+                   submittedAt: Self.now.adding(seconds: -86_000), urgency: .routine, decision: decision)
+        }
+        #expect(Self.needs(intakes: [episode(.proceed)]) == [])
+        #expect(Self.needs(intakes: [episode(.modify)]) == [.treatment(.modify)])
+        #expect(Self.needs(intakes: [episode(.modify)], cleared: true) == [.treatment(.modify)])
+        #expect(Self.needs(intakes: [episode(.deferTreatment)]) == [.treatment(.deferTreatment)])
+        #expect(Self.needs(intakes: [episode(.deferTreatment)], cleared: true) == [])
+        #expect(VisitNeed.treatment(.modify).isClinical)
+    }
+
     @Test func intakeNeedsShowOnlyWhenTheIntakeIsMissingOrUnfinished() {
         #expect(Self.needs(intakes: [], consents: []) == [.noIntake])
         let draft = Intake(id: "i0", clientId: "c1", createdAt: Self.now, updatedAt: Self.now)

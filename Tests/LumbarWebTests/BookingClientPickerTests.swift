@@ -181,7 +181,8 @@ import TestSupport
         #expect(CalendarRoutes.weekly(from: LocalDate(iso: "2026-11-18")!, count: 4) == "Wed 18, 25 Nov, 2 and 9 Dec")
         let query = FormData(encoded: "saved=booked&visits=3&time=10%3A00&date=2026-12-02")
         #expect(CalendarRoutes.bookedSeries(query) == "Booked 3 weekly visits: Wed 2, 9 and 16 Dec at 10:00 a.m. The client is emailed a confirmation if we have their address.")
-        #expect(CalendarRoutes.bookedSeries(FormData(encoded: "saved=booked&date=2026-12-02")) == nil, "one visit keeps the plain notice")
+        #expect(CalendarRoutes.bookedSeries(FormData(encoded: "saved=booked&date=2026-12-02")) == nil, "without the visits, the plain notice")
+        #expect(CalendarRoutes.bookedSeries(FormData(encoded: "saved=booked&visits=1&time=10%3A00&date=2026-12-02"))?.hasPrefix("Booked for Wed 2 Dec at 10:00 a.m. ") == true)
         #expect(CalendarRoutes.bookedSeries(FormData(encoded: "saved=booked&visits=999&time=10%3A00&date=2026-12-02")) == nil)
     }
 }

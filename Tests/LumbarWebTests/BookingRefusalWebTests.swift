@@ -65,7 +65,7 @@ import TestSupport
                 ("2026-11-24T16:30:00-05:00", .outsideHours, "end by closing time"),
                 ("2026-11-24T11:45:00-05:00", .duringBreak, "break"),
                 ("2026-11-29T10:00:00-05:00", .dayOff, "does not work on Sundays"),
-                ("2026-11-26T10:00:00-05:00", .timeOff, "away (time off)"),
+                ("2026-11-26T10:00:00-05:00", .timeOff, "away then, on time off"),
                 ("2026-11-25T10:30:00-05:00", .therapistTaken, "already has an appointment"),
             ]
             for item in cases {
@@ -153,7 +153,7 @@ import TestSupport
                                                                 "therapist": fixture.therapist.id, "date": "2026-11-24", "time": "10:00", "weeks": "1"])
             #expect(booked.status == .seeOther)
             let shown = try await desk.get(booked.location ?? "")
-            #expect(shown.body.contains("Booked."), "the save says it saved")
+            #expect(shown.body.contains("Booked for Tue 24 Nov at 10:00 a.m."), "the save says it saved, and when")
             let appointment = try #require(try await appointments.list(window: week).first)
             let mailAfterBooking = try await Self.mailQueued(fixture)
             let moved = try await desk.post("/calendar/appointments/\(appointment.id)/move", ["when": "2026-11-19T10:00"])

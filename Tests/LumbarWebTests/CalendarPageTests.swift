@@ -29,12 +29,14 @@ import TestSupport
             #expect(day.status == .ok)
             #expect(day.body.contains("class=\"cal cal-day cal-single\""), "a grid, not a table; one column keeps its hours beside it on a phone")
             #expect(day.body.components(separatedBy: "href=\"/calendar/appointments/\(appointment.id)\"").count == 2, "the appointment once")
-            // 9:00 to 10:00 is free; its 10:00 start is taken; after the visit and its turnover, 11:15 is free again.
+            // The clinic's only service is an hour with 15 minutes' turnover: nothing before the 10:00 booking fits it, so no
+            // time before it is offered; after the visit and its turnover, 11:15 is free.
             let therapist = CalendarQuery.encoded(fixture.therapist.id), location = CalendarQuery.encoded(setup.location.id)
             let free = { (time: String) in "/calendar/new?therapist=\(therapist)&amp;location=\(location)&amp;date=2026-11-24&amp;time=\(time)" }
-            #expect(day.body.contains(free("09:45")) && day.body.contains(free("11:15")))
+            #expect(day.body.contains(free("11:15")) && day.body.contains(free("16:00")) && !day.body.contains(free("16:15")), "the last start is an hour before closing")
+            #expect(!day.body.contains(free("09:00")) && !day.body.contains(free("09:45")), "too short for any service")
             #expect(!day.body.contains(free("10:00")) && !day.body.contains(free("11:00")))
-            #expect(day.body.contains("<span class=\"vh\">Book </span>9:45<span class=\"vh\"> a.m. with \(fixture.therapist.name)</span>"))
+            #expect(day.body.contains("<span class=\"vh\">Book </span>11:15<span class=\"vh\"> a.m. with \(fixture.therapist.name)</span>"))
             #expect(day.body.contains("10:00 to 11:00 a.m.</span> <strong>Ada Alpha</strong>"), "time, client and service in the block")
             #expect(day.body.contains("<section class=\"cal-col\" aria-labelledby=\"c0\">") && day.body.contains("<ol class=\"cal-rows\">"))
             #expect(HTMLNesting.problems(day.body) == [])
@@ -110,11 +112,17 @@ import TestSupport
             let slot = try #require(RFC3339.parse("2026-11-26T13:30:00-05:00"))
             let value = "\(slot.milliseconds)|\(fixture.therapist.id)"
             #expect(times.body.contains("value=\"\(value)\"") && times.body.contains(">1:30 p.m.</button>"))
-            let moved = try await desk.post("/calendar/appointments/\(second.id)/reschedule", ["slot": value])
+            // The tapped time is asked about first, saying from when to when; nothing moves until it is confirmed.
+            let asked = try await desk.post("/calendar/appointments/\(second.id)/reschedule", ["slot": value])
+            #expect(asked.status == .ok && asked.body.contains("Yes, move it") && asked.body.contains("Thursday 26 November 2026 at 1:30 p.m."))
+            #expect(try await fixture.services.appointments.find(id: second.id)?.start == second.start)
+            let confirm = "/calendar/appointments/\(second.id)/reschedule?slot=\(slot.milliseconds)%7C\(fixture.therapist.id)&confirm=1"
+            #expect(asked.body.contains("action=\"\(confirm.replacingOccurrences(of: "&", with: "&amp;"))\""))
+            let moved = try await desk.post(confirm, [:])
             #expect(moved.status == .seeOther && (moved.location ?? "").contains("date=2026-11-26"))
             #expect(try await fixture.services.appointments.find(id: second.id)?.start == slot)
             // A time now taken is refused with the reason, and nothing moves.
-            let taken = try await desk.post("/calendar/appointments/\(first.id)/reschedule", ["slot": value])
+            let taken = try await desk.post("/calendar/appointments/\(first.id)/reschedule?confirm=1", ["slot": value])
             #expect(taken.status == .unprocessableContent || taken.status == .conflict)
             #expect(try await fixture.services.appointments.find(id: first.id)?.start == first.start)
         }

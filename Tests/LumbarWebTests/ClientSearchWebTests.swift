@@ -64,6 +64,10 @@ import TestSupport
             #expect(found.body.contains("Ada Alpha") && !found.body.contains("Ben Beta") && !found.body.contains("Pat Many"))
             let none = try await browser.get("/clients?q=zzzz")
             #expect(none.body.contains("No client found"))
+            // A date written with slashes cannot be searched: the page says so beside the box, and how to write it.
+            let unread = try await browser.get("/clients?q=%2F%2F")
+            #expect(unread.body.contains("can be searched") && unread.body.contains("17 Nov 1950") && unread.body.contains("aria-invalid=\"true\""))
+            #expect(!(try await browser.get("/clients").body.contains("can be searched")), "nothing typed, nothing said")
         }
     }
 }

@@ -25,7 +25,7 @@ import TestSupport
             let slot = try #require(RFC3339.parse("2026-12-07T11:00:00-05:00"))
             let value = "\(slot.milliseconds)|\(fixture.therapist.id)"
             #expect(next.body.contains("value=\"\(value)\""))
-            let moved = try await desk.post("/calendar/appointments/\(appointment.id)/reschedule", ["slot": value])
+            let moved = try await desk.post("/calendar/appointments/\(appointment.id)/reschedule?confirm=1", ["slot": value])
             #expect(moved.status == .seeOther)
             #expect(try await fixture.services.appointments.find(id: appointment.id)?.start == slot)
         }

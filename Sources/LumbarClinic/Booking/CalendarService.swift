@@ -44,9 +44,12 @@ public struct CalendarService: Sendable {
         // The week's appointments and what the engine needs are read side by side: two reads, two cores.
         async let listed = services.appointments.list(window: TimeRange(start: start, end: max(start, end)), locationId: location.id,
                                                       therapistId: nil, clientId: nil, activeOnly: false)
-        // Free times are the engine's, asked for a service one slot step long, as staff book (no notice, no horizon).
-        let step = BookableService(id: "", name: "", minutes: rules.slotStepMinutes, bufferMinutes: 0, priceCents: 0, taxBasisPoints: 0,
-                                   bookableOnline: false, audience: .any)
+        // Free times are the engine's as staff book (no notice, no horizon), for the shortest visit the clinic offers
+        // with its turnover: a gap that fits no service is not shown as free. One slot step when no service is set up.
+        let offered = try await services.scheduling.services().filter { !$0.retired }
+        let shortest = offered.min { ($0.minutes + $0.bufferMinutes) < ($1.minutes + $1.bufferMinutes) }
+        let step = BookableService(id: "", name: "", minutes: shortest?.minutes ?? rules.slotStepMinutes, bufferMinutes: shortest?.bufferMinutes ?? 0,
+                                   priceCents: 0, taxBasisPoints: 0, bookableOnline: false, audience: .any)
         let booking = BookingService(services: services)
         async let asked = booking.request(.init(location: location, zone: zone, service: step, rules: rules, therapists: therapists),
                                           from: first, through: last, channel: .staff)

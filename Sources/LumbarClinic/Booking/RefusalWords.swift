@@ -13,9 +13,10 @@ public enum RefusalWords {
         case .dayOff: return "\(therapist) does not work on \(weekday)s."
         case .outsideHours: return "\(when) is outside \(therapist)'s working hours (the visit must also end by closing time)."
         case .duringBreak: return "\(when) runs into \(therapist)'s break."
-        case .timeOff: return "\(therapist) is away (time off) on \(when)."
-        case .therapistTaken: return "\(therapist) already has an appointment on \(when)."
-        case .roomTaken: return "Every treatment room is booked on \(when)."
+        // `when` ends in "a.m." or "p.m.", so these sentences do not end on it.
+        case .timeOff: return "\(therapist) is away then, on time off (\(when))."
+        case .therapistTaken: return "\(therapist) already has an appointment then: a visit starting \(when) would overlap it or its turnover time."
+        case .roomTaken: return "Every treatment room is booked then (\(when))."
         }
     }
 

@@ -7,6 +7,9 @@ public enum VisitNeed: Sendable, Hashable {
     case noIntake
     /// The newest intake is started but not sent.
     case intakeUnfinished
+    /// The latest intake's assessment changes the treatment (a precaution such as pregnancy) or defers it until a
+    /// physician has seen the client (not yet cleared, and not already said by an urgent triage): the chart says how.
+    case treatment(TreatmentDecision)
     /// The latest intake was triaged urgent or emergency and no physician's clearance is recorded.
     case triage(Urgency)
     /// A written consent the visit rests on is missing: treatment for the episode (and again after a plan change),
@@ -21,7 +24,7 @@ public enum VisitNeed: Sendable, Hashable {
     public var isClinical: Bool {
         switch self {
         case .noIntake, .intakeUnfinished: return false
-        case .triage, .consent, .reassessment, .unsignedNotes: return true
+        case .triage, .treatment, .consent, .reassessment, .unsignedNotes: return true
         }
     }
 
@@ -32,6 +35,11 @@ public enum VisitNeed: Sendable, Hashable {
         var needs: [VisitNeed] = []
         let episode = intakes.filter(\.isSubmitted).max { ($0.submittedAt!, $0.id) < ($1.submittedAt!, $1.id) }
         if let episode, let urgency = episode.urgency, urgency >= .urgent, !cleared { needs.append(.triage(urgency)) }
+        // A deferral an urgent triage already stands for is not said twice.
+        let triaged = needs.contains { if case .triage = $0 { true } else { false } }
+        if let decision = episode?.decision, decision == .modify || (decision == .deferTreatment && !cleared && !triaged) {
+            needs.append(.treatment(decision))
+        }
         if intakes.isEmpty {
             needs.append(.noIntake)
         } else if let newest = intakes.max(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }), !newest.isSubmitted {

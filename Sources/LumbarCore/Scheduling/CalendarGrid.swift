@@ -69,7 +69,7 @@ public struct CalendarGrid: Sendable {
         public var appointments: [Appointment]
         public var showCancelled: Bool
         /// What free times are worked out from: the engine's request for these days (hours, taken time at every
-        /// location, rooms). Its service length is replaced by one slot step.
+        /// location, rooms) and the length of the shortest visit that could be booked in them.
         public var availability: AvailabilityRequest
 
         public init(days: [LocalDate], columns: [Column], byRoom: Bool, appointments: [Appointment], showCancelled: Bool,
@@ -93,9 +93,9 @@ public struct CalendarGrid: Sendable {
         let range = Self.shownMinutes(input, zone: zone)
         firstMinute = range.first
         lastMinute = range.last
-        // Free times: every step-long start the engine accepts, per therapist.
+        // Free times: every start the engine accepts for the request's service (the clinic's shortest), per therapist,
+        // so a gap too short for any visit is not offered.
         var request = input.availability
-        request.service = .init(minutes: request.rules.slotStepMinutes, bufferMinutes: 0)
         if let first = input.days.first, let last = input.days.last {
             request.from = first
             request.through = last

@@ -71,10 +71,28 @@ extension CalendarRoutes {
         router.post("/calendar/appointments/:id/reschedule") { request, context -> Response in
             let account = try context.staff()
             let appointment = try await find(context)
-            let parts = context.form["slot"].split(separator: "|", maxSplits: 1).map(String.init)
             let query = FormData(encoded: request.uri.query ?? "")
+            // The time tapped is asked about first (the client is emailed on a move); the question posts it back.
+            let slot = context.form["slot"].isEmpty ? query["slot"] : context.form["slot"]
+            let parts = slot.split(separator: "|", maxSplits: 1).map(String.init)
             guard parts.count == 2, let milliseconds = Int64(parts[0]) else {
                 return try await reschedulePage(appointment, query, context, problem: "Choose one of the free times.", status: .unprocessableContent)
+            }
+            guard query["confirm"] == "1" else {
+                let facts = try await facts(appointment)
+                let start = facts.zone.local(Instant(milliseconds: milliseconds))
+                let therapist = parts[1] == appointment.therapistId ? facts.therapist
+                    : try await services.accounts.find(id: parts[1])?.name ?? facts.therapist
+                let question = "Move \(facts.client)'s appointment?"
+                var unreserved = CharacterSet.alphanumerics
+                unreserved.insert(charactersIn: "-._~")
+                let encoded = slot.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+                return services.views.page("setup_confirm", ConfirmPage(
+                    chrome: context.chrome(question), question: question,
+                    what: "From \(facts.when) to \(SpokenTime.moment(start)) with \(therapist)",
+                    consequences: ["The old time is freed for other bookings.", "The client is emailed the new time if we have their address."],
+                    action: "/calendar/appointments/\(appointment.id)/reschedule?slot=\(encoded)&confirm=1", yes: "Yes, move it",
+                    back: "/calendar/appointments/\(appointment.id)/reschedule?day=\(start.date)", no: "No, choose another time"))
             }
             let moved: Appointment
             do {

@@ -50,7 +50,7 @@ extension CalendarRoutes {
                 let past: Bool = if case .refused(let refusal) = failure { refusal.reason == .inPast } else { false }
                 return try await bookingPage(form, context, problems: [], problem: message, status: status, offerPast: past)
             }
-            let series = weeks > 1 ? "&visits=\(weeks)&time=\(CalendarQuery.encoded(form["time"]))" : ""
+            let series = "&visits=\(weeks)&time=\(CalendarQuery.encoded(form["time"]))"
             return .seeOther("/calendar?date=\(date)&location=\(location.id)&saved=booked" + series)
         }
         router.get("/calendar/past") { request, context -> Response in
@@ -109,12 +109,16 @@ extension CalendarRoutes {
     /// What the booking page says on coming back from registering a client (`?saved=client`).
     static let registered = "Client registered and chosen below. Check the time and the service, then book."
 
-    /// What the calendar says after a weekly series is booked into it (`saved=booked&visits=3&time=10:00`, the first
-    /// visit's date in `date`): "Booked 3 weekly visits: Wed 2, 9 and 16 Dec at 10:00 a.m. ..."; nil for anything else.
+    /// What the calendar says after a booking (`saved=booked&visits=3&time=10:00`, the first visit's date in `date`):
+    /// "Booked for Wed 2 Dec at 10:00 a.m. ...", "Booked 3 weekly visits: Wed 2, 9 and 16 Dec at 10:00 a.m. ..."; nil
+    /// for anything else.
     static func bookedSeries(_ query: FormData) -> String? {
-        guard query["saved"] == "booked", let visits = Int(query["visits"]), (2...26).contains(visits),
+        guard query["saved"] == "booked", let visits = Int(query["visits"]), (1...26).contains(visits),
               let first = LocalDate(iso: query["date"]), let time = WallTime(query["time"]) else { return nil }
         // The time ends "a.m." or "p.m.", which closes the sentence.
+        if visits == 1 {
+            return "Booked for \(SpokenTime.shortDay(first)) at \(SpokenTime.time(time)) The client is emailed a confirmation if we have their address."
+        }
         return "Booked \(visits) weekly visits: \(weekly(from: first, count: visits)) at \(SpokenTime.time(time)) "
             + "The client is emailed a confirmation if we have their address."
     }

@@ -23,21 +23,26 @@ struct PortalView {
         func local(_ appointment: Appointment) -> LocalDateTime {
             (locations[appointment.locationId].flatMap { FoundationZone(identifier: $0.timeZone) } ?? zone).local(appointment.start)
         }
-        let upcoming = appointments.filter { $0.status == .booked && $0.start > now }.sorted { $0.start < $1.start }.map { appointment in
+        // A visit under way is still upcoming until it ends: the client is at the clinic, not done.
+        let ahead = { (appointment: Appointment) in (appointment.status == .booked || appointment.status == .arrived) && appointment.end > now }
+        let upcoming = appointments.filter(ahead).sorted { $0.start < $1.start }.map { appointment in
             let when = local(appointment)
             let late = rules.isLateCancellation(start: appointment.start, now: now)
             let change = "/book/times?" + ClientBookingRoutes.query([
                 ("service", appointment.serviceId), ("location", appointment.locationId), ("therapist", appointment.therapistId), ("reschedule", appointment.id),
                 ("from", when.date.description), ("day", when.date.description)])
-            return PortalPage.Visit(
+            let underWay = appointment.start <= now
+            var visit = PortalPage.Visit(
                 id: appointment.id, when: SpokenTime.short(when), day: "\(SpokenTime.day(when.date, today: today)) at \(SpokenTime.time(when.time))",
                 service: names[appointment.serviceId] ?? "Appointment", therapist: therapists[appointment.therapistId] ?? "your therapist",
                 place: locations[appointment.locationId].map { "\($0.name), \($0.address)" } ?? "",
-                changeLink: late ? nil : change,
-                late: late ? "Less than \(rules.cancellationWindowHours) hours away: to change the time, please call the clinic."
+                changeLink: late || underWay ? nil : change,
+                late: underWay ? "Happening now." : late ? "Less than \(rules.cancellationWindowHours) hours away: to change the time, please call the clinic."
                     + (rules.lateCancellationFeeCents > 0 ? " Cancelling now costs \(Money.text(rules.lateCancellationFeeCents))." : "") : nil)
+            visit.underWay = underWay
+            return visit
         }
-        let past = appointments.filter { !($0.status == .booked && $0.start > now) }.sorted { $0.start > $1.start }.prefix(5).map {
+        let past = appointments.filter { !ahead($0) }.sorted { $0.start > $1.start }.prefix(5).map {
             PortalPage.Past(when: SpokenTime.short(local($0)), service: names[$0.serviceId] ?? "Appointment", status: Self.words($0.status))
         }
         let last = appointments.filter { $0.status == .completed || $0.status == .arrived }.max { $0.start < $1.start }

@@ -40,8 +40,10 @@ struct ClientFinder {
         let tooLong = ClientQuery.limit.problem(queryName, typed)?.message
         let searching = tooLong == nil && !typed.trimmed.isEmpty && (Self.wantsFind(form) || chosen == nil)
         let matches = searching ? try await search(typed, account: account, context: context).map(\.client) : []
-        return ClientPicker(field: field, label: label, queryName: queryName, query: typed, chosen: Self.wantsFind(form) ? nil : chosen,
-                            matches: matches, searched: searching, error: tooLong ?? error, findAction: findAction)
+        var picker = ClientPicker(field: field, label: label, queryName: queryName, query: typed, chosen: Self.wantsFind(form) ? nil : chosen,
+                                  matches: matches, searched: searching, error: tooLong ?? error, findAction: findAction)
+        picker.autofocus = chosen == nil && typed.isEmpty && error == nil
+        return picker
     }
 
     /// `GET /clients/search?q=` answered as JSON: `{"clients":[{"id","name","born","phone","email","href"}]}`.

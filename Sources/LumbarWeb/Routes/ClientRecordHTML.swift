@@ -371,7 +371,7 @@ enum ClientRecordHTML {
         w.raw(" <a class=\"button secondary\" href=\"/clients/"); w.text(id); w.raw("/documents\" id=\"documents-link\">All documents, and attach one</a></p>\n")
         if page.showsClinical {
             w.raw("<p><a href=\"/clients/"); w.text(id); w.raw("/record\">Print the whole record</a> · <a href=\"/clients/"); w.text(id)
-            w.raw("/record.fhir.json\">Export (FHIR R4)</a></p>\n")
+            w.raw("/record.fhir.json\">Download the record for another clinic's system (FHIR)</a></p>\n")
         }
         w.raw("</section>\n")
     }

@@ -37,7 +37,11 @@ struct ClientRoutes {
             } else {
                 try await services.audit(account, context, .view, .contact, client: nil, detail: "client list, \(clients.count) shown")
             }
-            let picker = ClientPicker(field: "", label: "Find a client", queryName: "q", query: typed, error: tooLong?.message, navigates: true)
+            // Typed but nothing in it to search by (such as 17/11/1950): said beside the box, not a silent default list.
+            let unread = tooLong == nil && !searched && !typed.trimmed.isEmpty
+                ? "Nothing in “\(typed.trimmed.prefix(40))” can be searched. Type part of a name or phone number, or a date of birth as 1950-11-17 or 17 Nov 1950."
+                : nil
+            let picker = ClientPicker(field: "", label: "Find a client", queryName: "q", query: typed, error: tooLong?.message ?? unread, navigates: true)
             let page = ClientListPage(chrome: context.chrome("Clients"), picker: picker, clients: clients.map { ClientPicker.Choice($0) },
                                       total: newest.total, searched: searched, canCreate: true, scoped: scope != nil)
             return services.views.page("clients", page, status: tooLong == nil ? .ok : .unprocessableContent)

@@ -88,8 +88,10 @@ struct RecordRoutes {
     private func page(_ client: Client, context: AppRequestContext) async throws -> Response {
         let profile = try await services.clinic.profile()
         let zone = ZonedTime(identifier: profile?.timeZone ?? "UTC")
+        // Back to where the reader came from: a client's own pages, or the chart.
+        let back = context.account?.role == .client ? "/me" : "/clients/\(client.id)"
         let page = PrintableRecordPage(chrome: context.chrome("Record"), client: client, clinicName: profile?.name ?? "",
-                              printed: zone.local(services.now), sections: try await Self.sections(services, client: client))
+                              printed: zone.spoken(services.now), sections: try await Self.sections(services, client: client), backLink: back)
         return services.views.page("record", page)
     }
 
@@ -99,7 +101,7 @@ struct RecordRoutes {
         let form = try await IntakeService(services: services).form()
         var sections: [PrintableRecordPage.Section] = []
         sections.append(PrintableRecordPage.Section(title: "Identity and contact", entries: [.init(heading: client.fullName, lines: [
-            "Date of birth: \(client.dateOfBirth?.description ?? "not given")", "Email: \(client.email)", "Phone: \(client.phone)",
+            "Date of birth: \(client.dateOfBirth?.spoken ?? "not given")", "Email: \(client.email)", "Phone: \(client.phone)",
             "Emergency contact: \(client.emergencyContact)"])]))
         let intakes = try await services.intake.list(clientId: client.id).filter(\.isSubmitted).reversed()
         sections.append(PrintableRecordPage.Section(title: "Intakes and triage", entries: try await intakes.asyncMap { intake in
@@ -107,40 +109,52 @@ struct RecordRoutes {
                 let answer = QuestionView.spoken(question, intake.answers)
                 return answer == "not answered" ? nil : "\(question.prompt) \(answer)"
             } }
-            lines.append("Triage: referral \(intake.urgency?.rawValue ?? ""), treatment \(intake.decision?.rawValue ?? "")")
+            lines.append("Assessment: referral \(intake.urgency.map { $0 == .none ? "not needed" : $0.rawValue } ?? "not assessed"); treatment: \(TriageWords.decision(intake.decision))")
             lines += try await services.intake.actions(intakeId: intake.id).map {
-                "\(zone.local($0.at)) \($0.kind.label)\($0.recipient.isEmpty ? "" : ": \($0.recipient)") \($0.detail) (\($0.recordedByName))"
+                "\(zone.spoken($0.at)) \($0.kind.label)\($0.recipient.isEmpty ? "" : ": \($0.recipient)") \($0.detail) (\($0.recordedByName))"
             }
-            return .init(heading: "Intake sent \(intake.submittedAt.map(zone.local) ?? "")", lines: lines)
+            return .init(heading: "Intake sent \(intake.submittedAt.map(zone.spoken) ?? "")", lines: lines)
         }))
         sections.append(PrintableRecordPage.Section(title: "Consents", entries: try await services.consents.list(clientId: client.id).map {
-            .init(heading: "\(zone.local($0.at)): \($0.withdraws == nil ? $0.kind.label : "Withdrawal of \($0.kind.label.lowercased())")",
-                  lines: ["Signed by \($0.signerName) (\($0.signature.rawValue)), text version \($0.textVersion)"])
+            .init(heading: "\(zone.spoken($0.at)): \($0.withdraws == nil ? $0.kind.label : "Withdrawal of \($0.kind.label.lowercased())")",
+                  lines: ["Signed by \($0.signerName) (\($0.signature.rawValue)), wording version \($0.textVersion)"])
         }))
         sections.append(PrintableRecordPage.Section(title: "Treatment plans", entries: try await services.treatmentPlans.versions(clientId: client.id).reversed().map { plan in
-            .init(heading: "Version \(plan.version), \(zone.local(plan.createdAt))", lines: [
+            .init(heading: "Version \(plan.version), \(zone.spoken(plan.createdAt))", lines: [
                 "Goals: " + plan.goals.joined(separator: "; "), "Techniques: " + plan.techniques.filter(\.chosen).map(\.technique.name).joined(separator: ", "),
-                "Areas: " + plan.areas.map(\.label).joined(separator: ", "), "\(plan.visits) visits, \(plan.frequency), reassess \(plan.reassessOn)"])
+                "Areas: " + plan.areas.map(\.label).joined(separator: ", "), "\(plan.visits) visits, \(plan.frequency), reassess on \(plan.reassessOn.spoken)"])
         }))
         sections.append(PrintableRecordPage.Section(title: "Visit notes", entries: try await services.visitNotes.list(clientId: client.id).filter { $0.status == .signed }.map { note in
-            .init(heading: "\(zone.local(note.createdAt)), \(note.authorName)\(note.amends != nil ? " (amendment: \(note.amendReason ?? ""))" : "")", lines: [
+            .init(heading: "\(zone.spoken(note.createdAt)), \(note.authorName)\(note.amends != nil ? " (amendment: \(note.amendReason ?? ""))" : "")", lines: [
                 "Pain \(note.painNow.map(String.init) ?? "-")/10. \(note.subjective)", "Findings: " + FindingWords.list(Finding.allCases.filter(note.findings.contains)),
                 note.objective, "Body chart: " + note.bodyChart.marks.map { "\($0.region.label) \($0.kind.label.lowercased()) \($0.intensity)" }.joined(separator: "; "),
                 "Treatment: " + note.techniques.map { "\($0.technique.name) \($0.minutes) min" }.joined(separator: ", "), "Plan: \(note.plan)",
-                "Signed \(note.signedAt.map(zone.local) ?? "")"].filter { !$0.isEmpty })
+                "Signed \(note.signedAt.map(zone.spoken) ?? "")"].filter { !$0.isEmpty })
         }))
         if let program = try await services.homePrograms.current(clientId: client.id) {
-            sections.append(PrintableRecordPage.Section(title: "Home program", entries: [.init(heading: "Version \(program.version), \(zone.local(program.createdAt))",
+            sections.append(PrintableRecordPage.Section(title: "Home program", entries: [.init(heading: "Version \(program.version), \(zone.spoken(program.createdAt))",
                                                                            lines: program.items.compactMap { item in item.exercise.map { "\($0.name): \(item.dose.text)" } })]))
         }
         let window = TimeRange(start: Instant(milliseconds: 0), end: services.now.adding(seconds: 800 * 86_400))
         sections.append(PrintableRecordPage.Section(title: "Appointments", entries: [.init(heading: "All", lines: try await services.appointments.list(window: window, clientId: client.id, activeOnly: false).map {
-            "\(zone.local($0.start)): \($0.status.rawValue)"
+            "\(zone.spoken($0.start)): \(Self.statusWords($0.status))"
         })]))
         sections.append(PrintableRecordPage.Section(title: "Receipts", entries: [.init(heading: "Issued", lines: try await services.billing.receipts(clientId: client.id).map {
-            "Receipt \($0.number), \(zone.local($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
+            "Receipt \($0.number), \(zone.spoken($0.issuedAt))\($0.isDuplicate ? ", duplicate" : "")"
         })]))
         sections += try await documentsSection(services, client: client, zone: zone)
         return sections
+    }
+
+    /// An appointment's status as the record says it to the client and anyone it is sent to.
+    static func statusWords(_ status: Appointment.Status) -> String {
+        switch status {
+        case .booked: "booked"
+        case .arrived: "arrived"
+        case .completed: "attended"
+        case .noShow: "missed (no-show)"
+        case .cancelled: "cancelled"
+        case .lateCancelled: "cancelled late"
+        }
     }
 }

@@ -29,7 +29,7 @@ struct TodayView {
                 detail: ([visit.serviceName, "\(minutes) min"] + (plan.map { [$0] } ?? [])).filter { !$0.isEmpty }.joined(separator: " · "),
                 badges: badges.isEmpty ? [TodayBadge(text: "Nothing missing", kind: "ok")] : badges,
                 startNote: visit.note == .notStarted && appointment.status != .noShow, noteHref: href, noteLabel: label,
-                isNext: appointment.id == next)
+                isNext: appointment.id == next, underWay: appointment.id == next && appointment.start <= now)
         }
         let needing = visits.filter { !$0.needs.isEmpty }.count
         let summary = visits.isEmpty ? "No clients are booked with you today."

@@ -9,6 +9,9 @@ enum TodayWords {
         case .triage(let urgency):
             return TodayBadge(text: urgency == .emergency ? "Emergency triage, not cleared" : "Urgent triage, not cleared",
                               kind: urgency == .emergency ? "emergency" : "urgent")
+        case .treatment(let decision):
+            return decision == .deferTreatment ? TodayBadge(text: "No hands-on treatment until a physician has seen them", kind: "urgent")
+                : TodayBadge(text: "Treat with changes: see the chart", kind: "todo")
         case .noIntake: return TodayBadge(text: "No intake yet", kind: "todo")
         case .intakeUnfinished: return TodayBadge(text: "Intake not finished", kind: "todo")
         case .consent(let kind):

@@ -187,6 +187,23 @@ struct VisitPage: Sendable {
     }
 }
 
+extension VisitPage {
+    var tissueFindings: [Option] { findings.filter { option in VisitRoutes.tissueFindings.contains { $0.rawValue == option.value } } }
+    var warningFindings: [Option] { findings.filter { option in VisitRoutes.warningFindings.contains { $0.rawValue == option.value } } }
+    /// No badge when no referral is needed: the line says so in words.
+    var urgencyBadge: String? { urgency == "none" || urgency.isEmpty ? nil : urgency }
+    /// The signed note prints a line only for what was written.
+    var rangeOfMotionWritten: String? { rangeOfMotion.trimmed.nilIfEmpty }
+    var testsWritten: String? { tests.trimmed.nilIfEmpty }
+    /// Range of motion and tests fold away on a visit that did not need them; open once written or refused.
+    var moreOpen: Bool { !rangeOfMotion.trimmed.isEmpty || !tests.trimmed.isEmpty || errors.rangeOfMotion != nil || errors.tests != nil }
+}
+
+extension VisitPage.Activity {
+    /// A signed note lists only the activities rated at the visit.
+    var rated: Bool { rating != "not rated" }
+}
+
 extension VisitPage: MustacheParent {
     func child(named: String) -> Any? {
         switch named {
@@ -208,18 +225,17 @@ extension VisitPage: MustacheParent {
         case "homeProgram": homeProgram
         case "activities": activities
         case "findings": findings
-        case "tissueFindings": findings.filter { option in VisitRoutes.tissueFindings.contains { $0.rawValue == option.value } }
-        case "warningFindings": findings.filter { option in VisitRoutes.warningFindings.contains { $0.rawValue == option.value } }
+        case "tissueFindings": tissueFindings
+        case "warningFindings": warningFindings
         case "findingsText": findingsText
         case "objective": objective
         case "rangeOfMotion": rangeOfMotion
         case "tests": tests
         // The signed note prints a line only for what was written.
-        // Range of motion and tests fold away on a visit that did not need them; open once written or refused.
-        case "moreOpen": !rangeOfMotion.trimmed.isEmpty || !tests.trimmed.isEmpty || errors.rangeOfMotion != nil || errors.tests != nil
-        case "urgencyBadge": urgency == "none" || urgency.isEmpty ? nil : urgency
-        case "rangeOfMotionWritten": rangeOfMotion.trimmed.nilIfEmpty
-        case "testsWritten": tests.trimmed.nilIfEmpty
+        case "moreOpen": moreOpen
+        case "urgencyBadge": urgencyBadge
+        case "rangeOfMotionWritten": rangeOfMotionWritten
+        case "testsWritten": testsWritten
         case "regions": regions
         case "chartSVG": chartSVG
         case "previousChart": previousChart
@@ -314,8 +330,7 @@ extension VisitPage.Activity: MustacheParent {
         case "name": name
         case "ratings": ratings
         case "rating": rating
-        // A signed note lists only the activities rated at the visit.
-        case "rated": rating != "not rated"
+        case "rated": rated
         default: nil
         }
     }

@@ -21,9 +21,9 @@ import Testing
     }
 
     static func grid(_ dates: [String], hours: WeeklyHours, appointments: [Appointment] = [], showCancelled: Bool = false, now: Instant = now,
-                     therapists: [String] = ["t1"]) -> CalendarGrid {
+                     therapists: [String] = ["t1"], serviceMinutes: Int = 15) -> CalendarGrid {
         let booked = appointments.filter(\.status.holdsTime).map { AvailabilityRequest.Booked(therapistId: $0.therapistId, roomId: nil, occupied: $0.occupied) }
-        let request = AvailabilityRequest(service: .init(minutes: 15, bufferMinutes: 0), rules: .init(minimumNoticeMinutes: 0, maximumAdvanceDays: 3650, slotStepMinutes: 15),
+        let request = AvailabilityRequest(service: .init(minutes: serviceMinutes, bufferMinutes: 0), rules: .init(minimumNoticeMinutes: 0, maximumAdvanceDays: 3650, slotStepMinutes: 15),
                                           from: LocalDate(iso: dates[0])!, through: LocalDate(iso: dates.last!)!,
                                           therapists: therapists.map { ($0, hours) }, booked: booked, now: now)
         return CalendarGrid(.init(days: dates.map { LocalDate(iso: $0)! }, columns: therapists.map { .init(id: $0, hours: hours) }, byRoom: false,
@@ -51,6 +51,18 @@ import Testing
         // 10:00–11:45 (with turnover) and 12:00–12:30 taken: 32 steps less 7 and 2.
         #expect(free.count == 32 - 7 - 2)
         #expect(lane.contains { $0.kind == .gap && $0.start == Self.at("2026-11-24", "11:30") }, "the turnover after the appointment is not offered")
+    }
+
+    /// Free times are starts where the clinic's shortest visit fits: a 45-minute gap offers nothing for an hour's visit,
+    /// and the last start is an hour before closing.
+    @Test func aGapTooShortForAnyVisitIsNotOffered() throws {
+        let grid = Self.grid(["2026-11-24"], hours: Self.weekdays("09:00", "17:00"),
+                             appointments: [Self.appointment("a", "2026-11-24", "10:00"), Self.appointment("b", "2026-11-24", "12:00")],
+                             serviceMinutes: 60)
+        let free = grid.days[0].lanes[0].filter { $0.kind == .free }.map(\.start)
+        #expect(free.contains(Self.at("2026-11-24", "09:00")) && !free.contains(Self.at("2026-11-24", "09:15")))
+        #expect(!free.contains { $0 >= Self.at("2026-11-24", "11:15") && $0 < Self.at("2026-11-24", "12:00") }, "11:15 to 12:00 fits no hour")
+        #expect(free.last == Self.at("2026-11-24", "16:00") && free.contains(Self.at("2026-11-24", "13:15")))
     }
 
     @Test func nobodyWorkingShowsEightToEight() {

@@ -180,7 +180,9 @@
       input.removeAttribute("aria-activedescendant");
       list.hidden = clients.length === 0;
       input.setAttribute("aria-expanded", clients.length ? "true" : "false");
-      status.textContent = clients.length === 0 ? "No client found." : clients.length === 1 ? "1 client found." : clients.length + " clients found.";
+      // The search answers at most ten: a full ten may be the first of more.
+      status.textContent = clients.length === 0 ? "No client found." : clients.length === 1 ? "1 client found."
+        : clients.length >= 10 ? "The first " + clients.length + " matches: type more to narrow them." : clients.length + " clients found.";
     };
     var ask = function () {
       timer = null;

@@ -50,6 +50,8 @@ struct ClientPicker: Sendable {
     let findAction: String?
     /// Choosing a client opens their record instead of filling a field (the client list).
     let navigates: Bool
+    /// The box takes the cursor when the page opens: a booking whose first step is finding the client.
+    var autofocus = false
 
     init(field: String = "client", label: String = "Client", queryName: String? = nil, query: String = "", chosen: Client? = nil,
          matches: [Client] = [], searched: Bool = false, error: String? = nil, findAction: String? = nil, navigates: Bool = false) {
@@ -99,6 +101,7 @@ extension ClientPicker: MustacheParent {
         case "error": error
         case "findAction": findAction
         case "navigates": navigates
+        case "autofocus": autofocus
         case "hasMatches": hasMatches
         case "chosenId": chosenId
         case "limit": limit

@@ -62,14 +62,20 @@ extension DocumentsPage: MustacheParent {
     }
 }
 
+extension DocumentsPage.Row {
+    /// What it is, as the person who attached it described it; the file's own name when they did not.
+    var title: String { description?.nilIfEmpty ?? fileName }
+    /// The file's own name, under a description.
+    var fileNote: String? { description?.nilIfEmpty == nil ? nil : fileName }
+}
+
 extension DocumentsPage.Row: MustacheParent {
     func child(named: String) -> Any? {
         switch named {
         case "id": id
         case "fileName": fileName
-        // What it is, as the person who attached it described it; the file's own name when they did not.
-        case "title": description?.nilIfEmpty ?? fileName
-        case "fileNote": description?.nilIfEmpty == nil ? nil : fileName
+        case "title": title
+        case "fileNote": fileNote
         case "kind": kind
         case "size": size
         case "description": description

@@ -15,6 +15,10 @@ struct IntakeDetailPage: Sendable {
     let scores: [Score]
 }
 
+extension IntakeDetailPage {
+    var hasScores: Bool { !scores.isEmpty }
+}
+
 extension IntakeDetailPage: MustacheParent {
     func child(named: String) -> Any? {
         switch named {
@@ -24,7 +28,7 @@ extension IntakeDetailPage: MustacheParent {
         case "sections": sections
         case "versions": versions
         case "scores": scores
-        case "hasScores": !scores.isEmpty
+        case "hasScores": hasScores
         default: nil
         }
     }

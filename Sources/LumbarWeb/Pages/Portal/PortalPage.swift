@@ -17,6 +17,8 @@ struct PortalPage {
         let changeLink: String?
         /// Why the time cannot be changed online now, and what cancelling costs.
         let late: String?
+        /// The visit has begun: no change, cancel or calendar buttons.
+        var underWay = false
     }
     struct Past { let when: String; let service: String; let status: String }
     /// One form: its state in a word or two ("Done", "To sign"), a line about it, and what to do next.
@@ -99,6 +101,7 @@ extension PortalPage.Visit: MustacheParent {
         case "place": place
         case "changeLink": changeLink
         case "late": late
+        case "underWay": underWay
         default: nil
         }
     }

@@ -14,6 +14,7 @@ struct PrintableRecordPage: Sendable {
     let clinicName: String
     let printed: String
     let sections: [Section]
+    let backLink: String
 }
 
 extension PrintableRecordPage: MustacheParent {
@@ -24,6 +25,7 @@ extension PrintableRecordPage: MustacheParent {
         case "clinicName": clinicName
         case "printed": printed
         case "sections": sections
+        case "backLink": backLink
         default: nil
         }
     }

@@ -15,6 +15,8 @@ struct TherapistTodayPanel: Sendable {
         let noteLabel: String?
         /// The first visit still to come: marked as next.
         let isNext: Bool
+        /// The next visit has begun: the card says "Now".
+        var underWay = false
     }
 
     let heading: String
@@ -47,6 +49,7 @@ extension TherapistTodayPanel.Card: MustacheParent {
         case "noteHref": noteHref
         case "noteLabel": noteLabel
         case "isNext": isNext
+        case "underWay": underWay
         default: nil
         }
     }
