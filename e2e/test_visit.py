@@ -116,7 +116,7 @@ def test_visit_charted_billed_and_downloaded(server, browser):
     sign_in(browser, base, "ada@example.com", "a long enough passphrase")
     browser.get(base + "/me")
     assert browser.find_elements(By.CSS_SELECTOR, "#my-receipts a"), "the receipt is on the client's record"
-    assert browser.find_element(By.LINK_TEXT, "Download my record").get_attribute("href").endswith("/me/record.json")
+    assert browser.find_element(By.LINK_TEXT, "Download my record as a data file").get_attribute("href").endswith("/me/record.json")
     # What the download link fetches (a download itself does not show in the page).
     record = browser.execute_script("return fetch('/me/record.json').then(r => r.text())")
     assert '"client":"Ada Alpha"' in record and "Stiff after a two-hour drive." in record

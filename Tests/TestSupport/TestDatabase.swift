@@ -64,6 +64,9 @@ actor PostgresTestServer {
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private static let inFlight = 3
+    /// A test's request may wait this long for a connection: with the whole suite running, the two cores are busy for
+    /// minutes, and a request that waited 30 seconds was a failed test that had nothing wrong with it.
+    static let waitSeconds: Int64 = 180
 
     func make(upTo version: Int?) async throws -> Database {
         await enter()
@@ -87,7 +90,7 @@ actor PostgresTestServer {
 
     /// Opens `name` and runs `prepare` on it; a failure closes the pool before it is dropped.
     private func open(_ name: String, _ prepare: (Database) async throws -> Void) async throws -> Database {
-        let database = try Database(location: .postgres(url: Self.url(for: name)), logger: TestDatabase.logger)
+        let database = try Database(location: .postgres(url: Self.url(for: name)), logger: TestDatabase.logger, waitSeconds: Self.waitSeconds)
         do {
             try await retried { try await database.ping() }
             try await prepare(database)
@@ -106,7 +109,7 @@ actor PostgresTestServer {
             let name = "lumbar_tpl_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             try await self.dropStaleTemplates()
             try await self.retried { try await self.adminDatabase().createDatabase(named: name) }
-            let database = try Database(location: .postgres(url: Self.url(for: name)), logger: TestDatabase.logger)
+            let database = try Database(location: .postgres(url: Self.url(for: name)), logger: TestDatabase.logger, waitSeconds: Self.waitSeconds)
             do {
                 try await Migrator(database: database, migrations: Schema.migrations).migrate()
                 await database.shutdown()
@@ -130,7 +133,7 @@ actor PostgresTestServer {
 
     private func adminDatabase() throws -> Database {
         if let admin { return admin }
-        let database = try Database(location: .postgres(url: Self.base), logger: TestDatabase.logger)
+        let database = try Database(location: .postgres(url: Self.base), logger: TestDatabase.logger, waitSeconds: Self.waitSeconds)
         admin = database
         return database
     }

@@ -25,7 +25,10 @@ public final class Database: @unchecked Sendable {
     /// Settings read on nearly every request; writes that change them name them in `write(changing:)`.
     public let cache = ReadCache()
 
-    public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+    /// `waitSeconds`: how long a PostgreSQL request may wait for a pooled connection (and a new connection to open).
+    /// Thirty for a clinic; the test suite, hundreds of databases at once on two cores, waits longer rather than fail.
+    public init(location: DatabaseLocation, logger: Logger, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                waitSeconds: Int64 = 30) throws {
         self.location = location
         self.logger = logger
         switch location {
@@ -41,12 +44,12 @@ public final class Database: @unchecked Sendable {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = nil
             // As long as a request may wait: a server busy starting many connections at once is slow, not down.
-            configuration.coreConfiguration.options.connectTimeout = .seconds(30)
+            configuration.coreConfiguration.options.connectTimeout = .seconds(waitSeconds)
             engine = .postgres
             writeBatch = WriteBatch(begin: "BEGIN")
             postgresPool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
-                requestTimeout: .seconds(30), logger: logger, on: eventLoopGroup)
+                requestTimeout: .seconds(waitSeconds), logger: logger, on: eventLoopGroup)
             sqlitePool = nil
         }
     }

@@ -43,7 +43,9 @@ struct PortalView {
             return visit
         }
         let past = appointments.filter { !ahead($0) }.sorted { $0.start > $1.start }.prefix(5).map {
-            PortalPage.Past(when: SpokenTime.short(local($0)), service: names[$0.serviceId] ?? "Appointment", status: Self.words($0.status))
+            // A booked visit whose time has passed is not "booked" to the client any more.
+            PortalPage.Past(when: SpokenTime.short(local($0)), service: names[$0.serviceId] ?? "Appointment",
+                            status: $0.status == .booked ? "Past" : Self.words($0.status))
         }
         let last = appointments.filter { $0.status == .completed || $0.status == .arrived }.max { $0.start < $1.start }
             ?? appointments.filter { $0.status == .booked }.max { $0.start < $1.start }

@@ -11,9 +11,9 @@ extension RecordRoutes {
             var lines = ["\(document.type.label), \(DocumentSize.spoken(document.size)), added by \(document.addedByName)"]
             if let description = document.description { lines.insert(description, at: 0) }
             if let withdrawal = document.withdrawal {
-                lines.append("Withdrawn \(zone.local(withdrawal.at)) by \(withdrawal.byName): \(withdrawal.reason)")
+                lines.append("Withdrawn \(zone.spoken(withdrawal.at)) by \(withdrawal.byName): \(withdrawal.reason)")
             }
-            return .init(heading: "\(zone.local(document.addedAt)): \(document.fileName)\(document.isWithdrawn ? " (withdrawn)" : "")", lines: lines)
+            return .init(heading: "\(zone.spoken(document.addedAt)): \(document.fileName)\(document.isWithdrawn ? " (withdrawn)" : "")", lines: lines)
         })]
     }
 }

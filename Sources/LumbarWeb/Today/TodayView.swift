@@ -26,7 +26,9 @@ struct TodayView {
             }
             return TherapistTodayPanel.Card(
                 clientId: visit.client.id, name: visit.client.fullName, time: SpokenTime.time(zone.local(appointment.start).time),
-                detail: ([visit.serviceName, "\(minutes) min"] + (plan.map { [$0] } ?? [])).filter { !$0.isEmpty }.joined(separator: " · "),
+                // The length only when the service's name does not already say it ("Massage, 60 minutes").
+                detail: ([visit.serviceName, visit.serviceName.contains("\(minutes) min") ? "" : "\(minutes) min"] + (plan.map { [$0] } ?? []))
+                    .filter { !$0.isEmpty }.joined(separator: " · "),
                 badges: badges.isEmpty ? [TodayBadge(text: "Nothing missing", kind: "ok")] : badges,
                 startNote: visit.note == .notStarted && appointment.status != .noShow, noteHref: href, noteLabel: label,
                 isNext: appointment.id == next, underWay: appointment.id == next && appointment.start <= now)
