@@ -46,8 +46,9 @@ public struct CalendarService: Sendable {
                                                       therapistId: nil, clientId: nil, activeOnly: false)
         // Free times are the engine's as staff book (no notice, no horizon), for the shortest visit the clinic offers
         // with its turnover: a gap that fits no service is not shown as free. One slot step when no service is set up.
-        let offered = try await services.scheduling.services().filter { !$0.retired }
-        let shortest = offered.min { ($0.minutes + $0.bufferMinutes) < ($1.minutes + $1.bufferMinutes) }
+        // Read once: the shortest open service sets the free times, and every service (retired too) names the blocks.
+        let every = try await services.scheduling.services()
+        let shortest = every.filter { !$0.retired }.min { ($0.minutes + $0.bufferMinutes) < ($1.minutes + $1.bufferMinutes) }
         let step = BookableService(id: "", name: "", minutes: shortest?.minutes ?? rules.slotStepMinutes, bufferMinutes: shortest?.bufferMinutes ?? 0,
                                    priceCents: 0, taxBasisPoints: 0, bookableOnline: false, audience: .any)
         let booking = BookingService(services: services)
@@ -75,7 +76,7 @@ public struct CalendarService: Sendable {
                                       availability: request), zone: zone)
         let names = try await services.clients.names(ids: Set(appointments.map(\.clientId)))
         return Calendar(location: location, zone: zone, grid: grid, columns: columns, byRoom: byRoom, appointments: appointments, clientNames: names,
-                        services: try await services.scheduling.services(), therapists: therapists, hours: hours, rules: rules)
+                        services: every, therapists: therapists, hours: hours, rules: rules)
     }
 
     /// Free start times for moving `appointment` within `days`: its service and length, with its therapist or anyone.
